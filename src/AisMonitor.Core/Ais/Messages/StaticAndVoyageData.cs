@@ -1,0 +1,100 @@
+using NodaTime;
+
+namespace AisMonitor.Core.Ais.Messages;
+
+/// <summary>Class A static and voyage related data (type 5), also built from the identity columns of CSV exports.</summary>
+public sealed record StaticAndVoyageData : AisMessage
+{
+    /// <summary>AIS version indicator (0 = ITU-R M.1371-1, …).</summary>
+    public byte AisVersion { get; init; }
+
+    /// <summary>The 30-bit IMO field as transmitted (0 = not available); see <see cref="Imo"/> for the validated number.</summary>
+    public uint ImoRaw { get; init; }
+
+    /// <summary>The IMO number when the transmitted value passes the check digit.</summary>
+    public Imo? Imo => Ais.Imo.TryCreate(ImoRaw, out var imo) ? imo : null;
+
+    /// <summary>Radio call sign.</summary>
+    public string? CallSign { get; init; }
+
+    /// <summary>Ship name.</summary>
+    public string? ShipName { get; init; }
+
+    /// <summary>Type of ship and cargo (0 = not available, 20–99 ITU categories).</summary>
+    public byte ShipType { get; init; }
+
+    /// <summary>Reference point dimensions.</summary>
+    public ShipDimensions Dimensions { get; init; }
+
+    /// <summary>Type of electronic position fixing device (0 undefined, 1 GPS, …, 15 internal GNSS).</summary>
+    public byte Epfd { get; init; }
+
+    /// <summary>ETA month as transmitted (1–12, 0 = not available).</summary>
+    public byte EtaMonth { get; init; }
+
+    /// <summary>ETA day (1–31, 0 = not available).</summary>
+    public byte EtaDay { get; init; }
+
+    /// <summary>ETA hour (0–23, 24 = not available).</summary>
+    public byte EtaHour { get; init; }
+
+    /// <summary>ETA minute (0–59, 60 = not available).</summary>
+    public byte EtaMinute { get; init; }
+
+    /// <summary>Maximum present static draught in metres; null when not available (0).</summary>
+    public double? DraughtMetres { get; init; }
+
+    /// <summary>Destination as entered by the crew.</summary>
+    public string? Destination { get; init; }
+
+    /// <summary>True when the data terminal is NOT ready (DTE flag 1 = not available).</summary>
+    public bool DteNotReady { get; init; }
+
+    /// <summary>
+    /// The ETA as an instant, in the year of <paramref name="reference"/> or the next one if that
+    /// would put it more than six months in the past; null when any part is not available.
+    /// </summary>
+    public Instant? EtaAfter(Instant reference)
+    {
+        if (EtaMonth is < 1 or > 12 || EtaDay < 1 || EtaHour > 23 || EtaMinute > 59)
+        {
+            return null;
+        }
+
+        var year = reference.InUtc().Year;
+        for (var candidateYear = year; candidateYear <= year + 1; candidateYear++)
+        {
+            if (EtaDay > CalendarSystem.Iso.GetDaysInMonth(candidateYear, EtaMonth))
+            {
+                continue;
+            }
+
+            var eta = new LocalDateTime(candidateYear, EtaMonth, EtaDay, EtaHour, EtaMinute).InUtc().ToInstant();
+            if (eta >= reference - Duration.FromDays(182))
+            {
+                return eta;
+            }
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    protected override void WriteBody(IAisFieldWriter writer)
+    {
+        writer.WriteInteger(AisFieldNames.AisVersion, AisVersion);
+        writer.WriteInteger(AisFieldNames.Imo, ImoRaw);
+        writer.WriteText(AisFieldNames.CallSign, CallSign);
+        writer.WriteText(AisFieldNames.ShipName, ShipName);
+        writer.WriteInteger(AisFieldNames.ShipType, ShipType);
+        WriteDimensions(writer, Dimensions);
+        writer.WriteInteger(AisFieldNames.Epfd, Epfd);
+        writer.WriteInteger(AisFieldNames.EtaMonth, EtaMonth);
+        writer.WriteInteger(AisFieldNames.EtaDay, EtaDay);
+        writer.WriteInteger(AisFieldNames.EtaHour, EtaHour);
+        writer.WriteInteger(AisFieldNames.EtaMinute, EtaMinute);
+        writer.WriteNumber(AisFieldNames.Draught, DraughtMetres);
+        writer.WriteText(AisFieldNames.Destination, Destination);
+        writer.WriteBoolean(AisFieldNames.Dte, DteNotReady);
+    }
+}

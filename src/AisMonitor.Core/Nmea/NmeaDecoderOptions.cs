@@ -1,0 +1,46 @@
+namespace AisMonitor.Core.Nmea;
+
+/// <summary>How strict <see cref="NmeaAisDecoder"/> is. Defaults suit real feeds.</summary>
+public sealed record NmeaDecoderOptions
+{
+    /// <summary>
+    /// Accept sentences whose checksum does not match, flagging them (<see cref="Ais.MessageMetadata.ChecksumValid"/> false).
+    /// Default false: a bad checksum means a corrupted payload and the line is rejected.
+    /// </summary>
+    public bool AcceptBadChecksum { get; init; }
+
+    /// <summary>
+    /// Longest accepted line in bytes, tag block and receiver suffix included. Default 1024
+    /// (an NMEA sentence is at most 82 characters; tag blocks and suffixes add about 100).
+    /// </summary>
+    public int MaxLineLengthBytes { get; init; } = 1024;
+
+    /// <summary>
+    /// A fragment is discarded when its message has not completed this many lines after its first
+    /// fragment. Default 250: fragments of one message normally arrive within a few lines, even when
+    /// several receivers are interleaved.
+    /// </summary>
+    public int MaxFragmentAgeLines { get; init; } = 250;
+
+    /// <summary>Most incomplete multi-sentence messages held at once; the oldest is discarded beyond it. Default 512.</summary>
+    public int MaxPendingMessages { get; init; } = 512;
+
+    /// <summary>Throws when an option is out of range, naming it.</summary>
+    public void Validate()
+    {
+        if (MaxLineLengthBytes < 16)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxLineLengthBytes), MaxLineLengthBytes, "MaxLineLengthBytes must be at least 16.");
+        }
+
+        if (MaxFragmentAgeLines < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFragmentAgeLines), MaxFragmentAgeLines, "MaxFragmentAgeLines must be at least 1.");
+        }
+
+        if (MaxPendingMessages < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxPendingMessages), MaxPendingMessages, "MaxPendingMessages must be at least 1.");
+        }
+    }
+}

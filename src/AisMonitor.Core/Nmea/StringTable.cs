@@ -1,0 +1,43 @@
+namespace AisMonitor.Core.Nmea;
+
+/// <summary>
+/// Interns short ASCII strings (tag-block sources, receiver names) so that a feed with a few
+/// hundred stations allocates each name once. Bounded: past <see cref="Capacity"/> distinct
+/// values (a garbage feed), new values are returned without being kept.
+/// </summary>
+internal sealed class StringTable
+{
+    public const int Capacity = 4096;
+    private const int MaxInternedLength = 64;
+    private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public StringTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public string Get(ReadOnlySpan<byte> ascii)
+    {
+        if (ascii.Length > MaxInternedLength)
+        {
+            return System.Text.Encoding.Latin1.GetString(ascii);
+        }
+
+        Span<char> chars = stackalloc char[ascii.Length];
+        for (var i = 0; i < ascii.Length; i++)
+        {
+            chars[i] = (char)ascii[i];
+        }
+
+        if (_lookup.TryGetValue(chars, out var existing))
+        {
+            return existing;
+        }
+
+        var created = new string(chars);
+        if (_strings.Count < Capacity)
+        {
+            _strings.Add(created, created);
+        }
+
+        return created;
+    }
+}
