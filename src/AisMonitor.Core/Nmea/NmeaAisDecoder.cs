@@ -138,7 +138,8 @@ public sealed class NmeaAisDecoder
         _pendingTimeSentence = null;
     }
 
-    private static readonly SearchValues<byte> AddressCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"u8);
+    // Printable ASCII except the NMEA delimiters: real feeds use talkers such as "=I" (AMSA).
+    private static readonly SearchValues<byte> AddressCharacters = SearchValues.Create("\"#%&'()+-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
 
     private LineOutcome DecodeVdm(ReadOnlySpan<byte> line, int addressEnd, bool ownShip, TagBlock? tag, long lineNumber, Instant? stamped, out DecodedMessage message)
     {

@@ -26,6 +26,15 @@ public sealed record StaticAndVoyageData : AisMessage
     /// <summary>Reference point dimensions.</summary>
     public ShipDimensions Dimensions { get; init; }
 
+    /// <summary>Overall length in metres as a CSV export states it (null for AIS messages, which give <see cref="Dimensions"/>).</summary>
+    public double? ReportedLengthMetres { get; init; }
+
+    /// <summary>Overall beam in metres as a CSV export states it.</summary>
+    public double? ReportedBeamMetres { get; init; }
+
+    /// <summary>Overall length in metres, from the export or the reference point dimensions.</summary>
+    public double? LengthMetres => ReportedLengthMetres ?? Dimensions.LengthMetres;
+
     /// <summary>Type of electronic position fixing device (0 undefined, 1 GPS, …, 15 internal GNSS).</summary>
     public byte Epfd { get; init; }
 

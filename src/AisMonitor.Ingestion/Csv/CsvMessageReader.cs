@@ -1,0 +1,266 @@
+using System.Globalization;
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Ais.Messages;
+using AisMonitor.Ingestion.Replay;
+using CsvHelper;
+using NodaTime;
+
+namespace AisMonitor.Ingestion.Csv;
+
+/// <summary>
+/// Reads a CSV export (MarineCadastre, Danish Maritime Authority or any positions CSV with a
+/// <see cref="CsvLayout"/>) as the same messages an NMEA feed gives. Each row is a position
+/// report when the layout has coordinates; its identity columns (name, IMO, call sign, type,
+/// size, draught, destination) become a static report when they differ from the last ones seen
+/// for that MMSI, so a file that repeats them on every row does not flood the tracker.
+/// </summary>
+public sealed class CsvMessageReader : IMessageReader
+{
+    private readonly CsvReader _reader;
+    private readonly ReplayFormat _format;
+    private readonly CsvLayout _layout;
+    private readonly Dictionary<uint, int> _lastStaticHash = [];
+    private readonly Dictionary<string, long> _skipped = [];
+    private readonly Dictionary<string, long> _rejected = [];
+    private readonly long[] _messagesByType = new long[28];
+    private AisMessage? _queued;
+    private MessageMetadata _queuedMetadata;
+    private long _linesRead;
+    private long _messageLines;
+    private long _messages;
+
+    /// <summary>Opens a CSV; the header is read at once. Throws <see cref="FormatException"/> when it lacks MMSI or time.</summary>
+    public CsvMessageReader(Stream stream, ReplayFormat format, IReadOnlyDictionary<string, string>? mapping = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        _format = format;
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            TrackLineNumbers = true,
+            AllowLineBreaksInQuotes = false, // an unbalanced quote costs one row, not the rest of the file
+            MaxRecordSize = 1 << 20,
+            PoolStrings = true,
+        };
+        _reader = CsvReader.Create(stream, options, leaveOpen: false);
+        _reader.ReadHeader();
+        var header = _reader.Headers;
+        if (header.Count == 0)
+        {
+            throw new FormatException("The CSV is empty: no header row.");
+        }
+
+        _linesRead = 1;
+        Count(_skipped, "Header");
+        _layout = CsvLayout.FromHeader(header.ToList(), mapping);
+    }
+
+    /// <inheritdoc />
+    public Action<long, string>? RejectionObserver { get; set; }
+
+    /// <inheritdoc />
+    public ReadSummary Summary => new()
+    {
+        Format = _format,
+        LinesRead = _linesRead,
+        MessageLines = _messageLines,
+        Messages = _messages,
+        MessagesByType = Enumerable.Range(1, 27).Where(t => _messagesByType[t] > 0).ToDictionary(t => t, t => _messagesByType[t]),
+        Skipped = new Dictionary<string, long>(_skipped),
+        Rejected = new Dictionary<string, long>(_rejected),
+    };
+
+    /// <inheritdoc />
+    public bool TryRead(out DecodedMessage message)
+    {
+        if (_queued is not null)
+        {
+            message = Emit(new DecodedMessage(_queuedMetadata, _queued));
+            _queued = null;
+            return true;
+        }
+
+        while (_reader.Read())
+        {
+            _linesRead++;
+            var outcome = ReadRow(out message, out var reason);
+            switch (outcome)
+            {
+                case RowOutcome.Message:
+                    _messageLines++;
+                    return true;
+                case RowOutcome.Rejected:
+                    Count(_rejected, reason);
+                    RejectionObserver?.Invoke(_reader.LineNumber, reason);
+                    break;
+                default:
+                    Count(_skipped, reason);
+                    break;
+            }
+        }
+
+        message = default;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _reader.Dispose();
+
+    private RowOutcome ReadRow(out DecodedMessage message, out string reason)
+    {
+        message = default;
+        reason = string.Empty;
+        if (_reader.FieldCount != _layout.ColumnCount)
+        {
+            reason = "WrongColumnCount";
+            return RowOutcome.Rejected;
+        }
+
+        if (!Mmsi.TryParse(Cell(CsvField.Mmsi), out var mmsi))
+        {
+            reason = "InvalidMmsi";
+            return RowOutcome.Rejected;
+        }
+
+        if (!CsvValues.TryTime(Cell(CsvField.Time), out var time))
+        {
+            reason = "InvalidTimestamp";
+            return RowOutcome.Rejected;
+        }
+
+        var metadata = new MessageMetadata
+        {
+            LineNumber = _reader.LineNumber,
+            Received = time,
+            Source = CsvValues.Text(Cell(CsvField.Source)),
+            ChecksumValid = true,
+        };
+        var type = (int?)CsvValues.Number(Cell(CsvField.MessageType));
+        var staticReport = StaticReport(mmsi, type);
+        if (_layout.HasPositions && type is null or 1 or 2 or 3 or 18 or 19 or 27)
+        {
+            if (!CsvValues.TryOptionalNumber(Cell(CsvField.Latitude), out var latitude) || !CsvValues.TryOptionalNumber(Cell(CsvField.Longitude), out var longitude))
+            {
+                reason = "InvalidCoordinate";
+                return RowOutcome.Rejected;
+            }
+
+            message = Emit(new DecodedMessage(metadata, Position(mmsi, type, latitude, longitude)));
+            if (staticReport is not null)
+            {
+                _queued = staticReport;
+                _queuedMetadata = metadata;
+            }
+
+            return RowOutcome.Message;
+        }
+
+        if (staticReport is not null)
+        {
+            message = Emit(new DecodedMessage(metadata, staticReport));
+            return RowOutcome.Message;
+        }
+
+        reason = "UnchangedStatic";
+        return RowOutcome.Skipped;
+    }
+
+    private PositionReport Position(Mmsi mmsi, int? type, double? latitude, double? longitude)
+    {
+        var classB = CsvValues.Text(Cell(CsvField.TransceiverClass)) is { } transceiver && transceiver.EndsWith('B');
+        var sog = CsvValues.Number(Cell(CsvField.SpeedOverGround));
+        var cog = CsvValues.Number(Cell(CsvField.CourseOverGround));
+        var heading = CsvValues.Number(Cell(CsvField.Heading));
+        var rot = CsvValues.Number(Cell(CsvField.RateOfTurn));
+        return new PositionReport
+        {
+            MessageType = (byte)(type ?? (classB ? 18 : 1)),
+            Mmsi = mmsi,
+            NavigationStatus = CsvValues.NavigationStatus(Cell(CsvField.NavigationStatus)),
+            RateOfTurnRaw = rot is { } degreesPerMinute && Math.Abs(degreesPerMinute) <= 708
+                ? (sbyte)Math.Round(Math.CopySign(4.733 * Math.Sqrt(Math.Abs(degreesPerMinute)), degreesPerMinute))
+                : null,
+            SpeedOverGroundKnots = sog is >= 0 and < 102.25 ? sog : null,
+            LatitudeDegrees = latitude is >= -90 and <= 90 ? latitude : null,
+            LongitudeDegrees = longitude is >= -180 and <= 180 ? longitude : null,
+            CourseOverGroundDegrees = cog is >= 0 and < 360 ? cog : null,
+            TrueHeadingDegrees = heading is >= 0 and < 360 ? (short)heading : null,
+        };
+    }
+
+    private AisMessage? StaticReport(Mmsi mmsi, int? type)
+    {
+        var name = CsvValues.Text(Cell(CsvField.Name));
+        var callSign = CsvValues.Text(Cell(CsvField.CallSign));
+        var imoText = CsvValues.Text(Cell(CsvField.Imo));
+        var shipType = CsvValues.ShipType(Cell(CsvField.ShipType));
+        var length = CsvValues.Number(Cell(CsvField.Length));
+        var width = CsvValues.Number(Cell(CsvField.Width));
+        var draught = CsvValues.Number(Cell(CsvField.Draught));
+        var destination = CsvValues.Text(Cell(CsvField.Destination));
+        var dimensions = new ShipDimensions(Whole(CsvField.ToBow), Whole(CsvField.ToStern), Whole(CsvField.ToPort), Whole(CsvField.ToStarboard));
+        var part = (int?)CsvValues.Number(Cell(CsvField.PartNumber));
+        if (name is null && callSign is null && imoText is null && shipType == 0 && length is null && width is null && draught is null && destination is null && dimensions == default)
+        {
+            return null;
+        }
+
+        var hash = HashCode.Combine(name, callSign, imoText, shipType, length, width, HashCode.Combine(draught, destination, dimensions, part));
+        if (_lastStaticHash.TryGetValue(mmsi.Value, out var last) && last == hash)
+        {
+            return null;
+        }
+
+        _lastStaticHash[mmsi.Value] = hash;
+        if (type == 24)
+        {
+            return new StaticDataReport
+            {
+                MessageType = 24,
+                Mmsi = mmsi,
+                PartNumber = (byte)(part is 1 ? 1 : 0),
+                ShipName = name,
+                CallSign = callSign,
+                ShipType = shipType,
+                Dimensions = dimensions,
+            };
+        }
+
+        var digits = imoText is null ? string.Empty : new string(imoText.Where(char.IsAsciiDigit).ToArray());
+        return new StaticAndVoyageData
+        {
+            MessageType = 5,
+            Mmsi = mmsi,
+            ShipName = name,
+            CallSign = callSign,
+            ImoRaw = uint.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var imo) && imo < (1u << 30) ? imo : 0,
+            ShipType = shipType,
+            Dimensions = dimensions,
+            ReportedLengthMetres = length is > 0 ? length : null,
+            ReportedBeamMetres = width is > 0 ? width : null,
+            DraughtMetres = draught is > 0 ? draught : null,
+            Destination = destination,
+        };
+    }
+
+    private int Whole(CsvField field) => CsvValues.Number(Cell(field)) is { } value && value is >= 0 and <= 511 ? (int)value : 0;
+
+    private string? Cell(CsvField field) => _layout[field] is var index and >= 0 ? _reader.GetString(index) : null;
+
+    private DecodedMessage Emit(DecodedMessage message)
+    {
+        _messages++;
+        _messagesByType[message.MessageType]++;
+        return message;
+    }
+
+    private static void Count(Dictionary<string, long> counts, string reason) =>
+        counts[reason] = counts.GetValueOrDefault(reason) + 1;
+
+    private enum RowOutcome
+    {
+        Message,
+        Skipped,
+        Rejected,
+    }
+}

@@ -1,0 +1,81 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Nmea;
+
+namespace AisMonitor.Ingestion.Replay;
+
+/// <summary>Reads an NMEA log (any mix of AIS and other sentences, tag blocks, suffixes, $PGHP).</summary>
+public sealed class NmeaLogReader : IMessageReader
+{
+    private readonly LineReader _lines;
+    private readonly NmeaAisDecoder _decoder;
+    private bool _flushed;
+
+    /// <summary>Reads lines from <paramref name="stream"/>.</summary>
+    public NmeaLogReader(Stream stream, NmeaDecoderOptions? options = null)
+    {
+        _lines = new LineReader(stream);
+        _decoder = new NmeaAisDecoder(options);
+    }
+
+    /// <inheritdoc />
+    public Action<long, string>? RejectionObserver { get; set; }
+
+    /// <inheritdoc />
+    public ReadSummary Summary
+    {
+        get
+        {
+            var statistics = _decoder.Statistics;
+            return new ReadSummary
+            {
+                Format = ReplayFormat.Nmea,
+                LinesRead = statistics.LinesRead,
+                MessageLines = statistics.MessageLines,
+                FragmentLines = statistics.FragmentLinesUsed + statistics.FragmentLinesPending,
+                Messages = statistics.Messages,
+                MessagesByType = Enumerable.Range(1, 27).Where(t => statistics.MessagesOfType(t) > 0).ToDictionary(t => t, statistics.MessagesOfType),
+                Skipped = Enum.GetValues<SkipReason>().Where(r => statistics.SkippedFor(r) > 0).ToDictionary(r => r.ToString(), statistics.SkippedFor),
+                Rejected = Enum.GetValues<RejectionReason>().Where(r => statistics.RejectedFor(r) > 0).ToDictionary(r => r.ToString(), statistics.RejectedFor),
+                Tolerated = new Dictionary<string, long>
+                {
+                    ["TagBlockChecksumMismatch"] = statistics.TagBlockChecksumMismatches,
+                    ["TagBlockMalformedParameter"] = statistics.TagBlockMalformedParameters,
+                    ["BadChecksumAccepted"] = statistics.BadChecksumsAccepted,
+                }.Where(p => p.Value > 0).ToDictionary(),
+            };
+        }
+    }
+
+    /// <summary>The decoder's own counters.</summary>
+    public NmeaStatistics Statistics => _decoder.Statistics;
+
+    /// <inheritdoc />
+    public bool TryRead(out DecodedMessage message)
+    {
+        while (_lines.TryReadLine(out var line))
+        {
+            var outcome = _decoder.Decode(line, out message);
+            if (outcome == LineOutcome.Message)
+            {
+                return true;
+            }
+
+            if (outcome == LineOutcome.Rejected && RejectionObserver is { } observer)
+            {
+                observer(_decoder.Statistics.LinesRead, _decoder.LastRejection!.Value.ToString());
+            }
+        }
+
+        if (!_flushed)
+        {
+            _decoder.Flush();
+            _flushed = true;
+        }
+
+        message = default;
+        return false;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _lines.Dispose();
+}

@@ -1,0 +1,94 @@
+using System.IO.Compression;
+using AisMonitor.Core.Nmea;
+using AisMonitor.Ingestion.Csv;
+
+namespace AisMonitor.Ingestion.Replay;
+
+/// <summary>
+/// Opens replay input: a file or "-" for standard input, gzip detected by its magic bytes (not
+/// the file name), the format detected from the first lines (<see cref="DetectFormat"/>).
+/// </summary>
+public static class ReplayInput
+{
+    private const int SniffBytes = 8192;
+
+    /// <summary>Opens <paramref name="path"/> ("-" = stdin) as a message reader of its detected (or the forced) format.</summary>
+    public static IMessageReader Open(string path, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Stream stream = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        try
+        {
+            var head = Peek(ref stream);
+            if (head.Span is [0x1f, 0x8b, ..])
+            {
+                stream = new GZipStream(stream, CompressionMode.Decompress);
+                head = Peek(ref stream);
+            }
+
+            var detected = format ?? DetectFormat(head.Span);
+            return detected == ReplayFormat.Nmea
+                ? new NmeaLogReader(stream, nmeaOptions)
+                : new CsvMessageReader(stream, detected, csvMapping);
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Detects the format from the start of the (decompressed) content: NMEA when the first
+    /// meaningful line starts with '!', '$' or '\' (comment lines '#' are skipped), DMA CSV when the
+    /// header starts with "# Timestamp", MarineCadastre when it starts with "MMSI,BaseDateTime",
+    /// any other CSV otherwise.
+    /// </summary>
+    public static ReplayFormat DetectFormat(ReadOnlySpan<byte> head)
+    {
+        while (!head.IsEmpty)
+        {
+            var end = head.IndexOfAny((byte)'\n', (byte)'\r');
+            var line = (end < 0 ? head : head[..end]).Trim(" \t"u8);
+            if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            {
+                line = line[3..]; // UTF-8 byte order mark
+            }
+
+            head = end < 0 ? default : head[(end + 1)..];
+            if (line.IsEmpty)
+            {
+                continue;
+            }
+
+            if (line.StartsWith("# Timestamp"u8) || line.StartsWith("#Timestamp"u8))
+            {
+                return ReplayFormat.DanishMaritimeAuthorityCsv;
+            }
+
+            if (line[0] == (byte)'#')
+            {
+                continue;
+            }
+
+            if (line[0] is (byte)'!' or (byte)'$' or (byte)'\\')
+            {
+                return ReplayFormat.Nmea;
+            }
+
+            return line.StartsWith("MMSI,BaseDateTime"u8) ? ReplayFormat.MarineCadastreCsv : ReplayFormat.PositionsCsv;
+        }
+
+        return ReplayFormat.Nmea;
+    }
+
+    /// <summary>Reads the first bytes and replaces <paramref name="stream"/> by one that returns them again.</summary>
+    private static ReadOnlyMemory<byte> Peek(ref Stream stream)
+    {
+        var buffer = new byte[SniffBytes];
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        var head = buffer.AsMemory(0, read);
+        stream = new PrefixedStream(head, stream);
+        return head;
+    }
+}

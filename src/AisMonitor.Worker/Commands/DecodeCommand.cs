@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Globalization;
+using AisMonitor.Ingestion.Replay;
+using AisMonitor.Worker.Output;
+
+namespace AisMonitor.Worker.Commands;
+
+/// <summary>
+/// <c>aismonitor decode FILE|-</c>: one JSON object per decoded message on stdout (or CSV rows of
+/// positions), a summary on stderr (lines read, messages by type, skipped and rejected by reason),
+/// and a sample of rejected lines with their numbers.
+/// </summary>
+internal static class DecodeCommand
+{
+    private const int RejectionsLoggedInFull = 20;
+    private const int RejectionSampleEvery = 1000;
+
+    public static Command Create()
+    {
+        var file = new Argument<string>("FILE") { Description = "NMEA log or CSV export (.gz read transparently); - for standard input." };
+        var output = new Option<string>("--format") { Description = "Output: json (JSON Lines, every field) or csv (position fields).", DefaultValueFactory = _ => "json" };
+        output.AcceptOnlyFromAmong("json", "csv");
+        var input = new InputOptions();
+        var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr.") { file, output };
+        input.AddTo(command);
+        command.SetAction(result => Run(result, input, result.GetValue(file)!, result.GetValue(output)!));
+        return command;
+    }
+
+    private static int Run(ParseResult result, InputOptions input, string path, string format)
+    {
+        IMessageReader reader;
+        try
+        {
+            reader = input.Open(result, path);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
+
+        using (reader)
+        {
+            var rejections = 0L;
+            reader.RejectionObserver = (line, reason) =>
+            {
+                rejections++;
+                if (rejections <= RejectionsLoggedInFull || rejections % RejectionSampleEvery == 0)
+                {
+                    Console.Error.WriteLine($"rejected line {line}: {reason}{(rejections == RejectionsLoggedInFull ? " (further rejections sampled 1 in " + RejectionSampleEvery + ")" : string.Empty)}");
+                }
+            };
+            using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
+            if (format == "csv")
+            {
+                using var text = new StreamWriter(stdout, leaveOpen: true);
+                var csv = new CsvPositionWriter(text);
+                while (reader.TryRead(out var message))
+                {
+                    csv.Write(message);
+                }
+            }
+            else
+            {
+                using var json = new JsonLinesMessageWriter(stdout);
+                while (reader.TryRead(out var message))
+                {
+                    json.Write(message);
+                }
+            }
+
+            stdout.Flush();
+            Console.Error.Write(FormatSummary(path, reader.Summary));
+        }
+
+        return 0;
+    }
+
+    internal static string FormatSummary(string path, ReadSummary summary)
+    {
+        var text = new System.Text.StringBuilder();
+        var c = CultureInfo.InvariantCulture;
+        text.AppendLine(c, $"{path}: {summary.Format}");
+        text.AppendLine(c, $"  lines read      {summary.LinesRead}");
+        text.AppendLine(c, $"  messages        {summary.Messages} (from {summary.MessageLines} lines, plus {summary.FragmentLines} fragment lines)");
+        text.AppendLine(c, $"  by type         {Join(summary.MessagesByType.OrderBy(p => p.Key).Select(p => $"{p.Key}: {p.Value}"))}");
+        text.AppendLine(c, $"  skipped         {summary.Skipped.Values.Sum()} {Join(summary.Skipped.Select(p => $"{p.Key}: {p.Value}"))}");
+        text.AppendLine(c, $"  rejected        {summary.Rejected.Values.Sum()} {Join(summary.Rejected.Select(p => $"{p.Key}: {p.Value}"))}");
+        if (summary.Tolerated.Count > 0)
+        {
+            text.AppendLine(c, $"  tolerated       {Join(summary.Tolerated.Select(p => $"{p.Key}: {p.Value}"))}");
+        }
+
+        text.AppendLine(c, $"  accounted for   {(summary.AddsUp ? "every line" : "NOT every line (bug)")}");
+        return text.ToString();
+    }
+
+    private static string Join(IEnumerable<string> parts)
+    {
+        var joined = string.Join(", ", parts);
+        return joined.Length == 0 ? string.Empty : "(" + joined + ")";
+    }
+}
