@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace AisMonitor.Core.Ais;
 
 /// <summary>
@@ -8,6 +10,11 @@ namespace AisMonitor.Core.Ais;
 /// </summary>
 public readonly ref struct AisBits
 {
+    private const int InvalidMarker = 0x80;
+
+    // Armoured character → 6-bit value, or InvalidMarker for bytes outside '0'–'W' and '`'–'w'.
+    private static readonly byte[] SixBitValues = CreateSixBitValues();
+
     private readonly ReadOnlySpan<ulong> _words;
 
     /// <summary>Wraps already unpacked words (64 bits each, most significant first).</summary>
@@ -102,6 +109,41 @@ public readonly ref struct AisBits
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Append(Span<ulong> words, ref ulong current, ref int used, ref int w, ulong bits, int count)
+    {
+        var free = 64 - used;
+        if (count < free)
+        {
+            current |= bits << (free - count);
+            used += count;
+            return;
+        }
+
+        // Fill the word, start the next with what is left.
+        var rest = count - free;
+        current |= bits >> rest;
+        words[w++] = current;
+        current = rest == 0 ? 0 : bits << (64 - rest);
+        used = rest;
+    }
+
+    private static byte[] CreateSixBitValues()
+    {
+        var table = new byte[256];
+        for (var c = 0; c < 256; c++)
+        {
+            table[c] = c switch
+            {
+                >= '0' and <= 'W' => (byte)(c - 48),
+                >= '`' and <= 'w' => (byte)(c - 56),
+                _ => InvalidMarker,
+            };
+        }
+
+        return table;
+    }
+
     /// <summary>
     /// Unpacks armoured payload characters into <paramref name="words"/>. Returns false on a
     /// character outside the two armouring ranges ('0'–'W', '`'–'w') or when the words cannot hold
@@ -119,37 +161,28 @@ public readonly ref struct AisBits
         ulong current = 0;
         var used = 0;
         var w = 0;
-        foreach (var c in armoured)
-        {
-            var v = (uint)(c - 48);
-            if (v >= 40)
-            {
-                v -= 8;
-                if (v is < 40 or > 63)
-                {
-                    return false;
-                }
-            }
+        var invalid = 0;
+        var table = SixBitValues;
+        var i = 0;
 
-            if (used <= 58)
-            {
-                current |= (ulong)v << (58 - used);
-                used += 6;
-                if (used == 64)
-                {
-                    words[w++] = current;
-                    current = 0;
-                    used = 0;
-                }
-            }
-            else
-            {
-                var high = 64 - used;
-                current |= (ulong)v >> (6 - high);
-                words[w++] = current;
-                used = 6 - high;
-                current = (ulong)v << (64 - used);
-            }
+        // Four characters (24 bits) at a time, then the rest one by one.
+        for (; i + 4 <= armoured.Length; i += 4)
+        {
+            int a = table[armoured[i]], b = table[armoured[i + 1]], c = table[armoured[i + 2]], d = table[armoured[i + 3]];
+            invalid |= a | b | c | d;
+            Append(words, ref current, ref used, ref w, (ulong)((a << 18) | (b << 12) | (c << 6) | d) & 0xFFFFFF, 24);
+        }
+
+        for (; i < armoured.Length; i++)
+        {
+            int v = table[armoured[i]];
+            invalid |= v;
+            Append(words, ref current, ref used, ref w, (ulong)(v & 63), 6);
+        }
+
+        if ((invalid & InvalidMarker) != 0)
+        {
+            return false;
         }
 
         words[w] = current;

@@ -1,4 +1,3 @@
-using AisMonitor.Core.Nmea;
 using NodaTime;
 
 namespace AisMonitor.Core.Ais;
@@ -26,7 +25,4 @@ public readonly record struct MessageMetadata
 
     /// <summary>False when a sentence checksum did not match and the message was accepted anyway (option).</summary>
     public bool ChecksumValid { get; init; }
-
-    /// <summary>The full tag block, when the completing line had one.</summary>
-    public TagBlock? TagBlock { get; init; }
 }

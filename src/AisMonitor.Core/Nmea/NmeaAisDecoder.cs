@@ -22,6 +22,8 @@ public sealed class NmeaAisDecoder
     private readonly FragmentAssembler _fragments;
     private readonly ulong[] _words = new ulong[MaxPayloadWords];
     private Instant? _pendingTimeSentence;
+    private TagBlock _tagBlock;
+    private bool _hasTagBlock;
 
     /// <summary>Creates a decoder; the options are validated.</summary>
     public NmeaAisDecoder(NmeaDecoderOptions? options = null)
@@ -37,6 +39,12 @@ public sealed class NmeaAisDecoder
 
     /// <summary>Why the last line was rejected, when it was.</summary>
     public RejectionReason? LastRejection { get; private set; }
+
+    /// <summary>
+    /// The tag block of the last line, when it had one: its less common parameters (n:, r:, t:, d:,
+    /// g:) are here rather than copied into every message's metadata.
+    /// </summary>
+    public TagBlock? LastTagBlock => _hasTagBlock ? _tagBlock : null;
 
     /// <summary>Why the last line was skipped, when it was.</summary>
     public SkipReason? LastSkip { get; private set; }
@@ -74,13 +82,13 @@ public sealed class NmeaAisDecoder
             return Reject(RejectionReason.LineTooLong);
         }
 
-        line = line.Trim(Whitespace);
+        line = TrimControlAndSpace(line);
         if (line.IsEmpty)
         {
             return Skip(SkipReason.BlankLine);
         }
 
-        TagBlock? tag = null;
+        _hasTagBlock = false;
         if (line[0] == (byte)'\\' && line.Length > 1 && line[1] is (byte)'!' or (byte)'$')
         {
             // A lone backslash before the sentence: an empty tag block.
@@ -95,10 +103,11 @@ public sealed class NmeaAisDecoder
                 return Reject(RejectionReason.Unrecognised);
             }
 
-            var parsed = _tagBlocks.Parse(line[1..end]);
-            Statistics.TagBlockChecksumMismatches += parsed.ChecksumMismatch ? 1 : 0;
-            Statistics.TagBlockMalformedParameters += parsed.HasMalformedParameter ? 1 : 0;
-            tag = parsed;
+            // Parsed in place: the struct is large and copying it per line is measurable.
+            _tagBlocks.Parse(line[1..end], out _tagBlock);
+            _hasTagBlock = true;
+            Statistics.TagBlockChecksumMismatches += _tagBlock.ChecksumMismatch ? 1 : 0;
+            Statistics.TagBlockMalformedParameters += _tagBlock.HasMalformedParameter ? 1 : 0;
             line = line[(end + 1)..];
         }
         else if (line[0] == (byte)'#')
@@ -111,16 +120,16 @@ public sealed class NmeaAisDecoder
             return Reject(RejectionReason.Unrecognised);
         }
 
-        var addressEnd = line.IndexOfAny((byte)',', (byte)'*');
+        var addressEnd = AddressEnd(line);
         var address = addressEnd < 0 ? line[1..] : line[1..addressEnd];
-        if (address.IsEmpty || address.ContainsAnyExcept(AddressCharacters))
+        if (!IsAddress(address))
         {
             return Reject(RejectionReason.Unrecognised);
         }
 
         if (address.Length == 5 && address[2] == (byte)'V' && address[3] == (byte)'D' && (address[4] == (byte)'M' || address[4] == (byte)'O'))
         {
-            return DecodeVdm(line, addressEnd, address[4] == (byte)'O', tag, lineNumber, stampedReceived, out message);
+            return DecodeVdm(line, addressEnd, address[4] == (byte)'O', lineNumber, stampedReceived, out message);
         }
 
         if (address.SequenceEqual("PGHP"u8))
@@ -138,13 +147,17 @@ public sealed class NmeaAisDecoder
         _pendingTimeSentence = null;
     }
 
-    // Printable ASCII except the NMEA delimiters: real feeds use talkers such as "=I" (AMSA).
-    private static readonly SearchValues<byte> AddressCharacters = SearchValues.Create("\"#%&'()+-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcdefghijklmnopqrstuvwxyz{|}~"u8);
 
-    private LineOutcome DecodeVdm(ReadOnlySpan<byte> line, int addressEnd, bool ownShip, TagBlock? tag, long lineNumber, Instant? stamped, out DecodedMessage message)
+    private LineOutcome DecodeVdm(ReadOnlySpan<byte> line, int addressEnd, bool ownShip, long lineNumber, Instant? stamped, out DecodedMessage message)
     {
         message = default;
-        var star = line.IndexOf((byte)'*');
+        if (addressEnd != 6 || line[6] != (byte)',')
+        {
+            return Reject(RejectionReason.MalformedSentence);
+        }
+
+        Span<int> bounds = stackalloc int[12];
+        var star = SplitFields(line, bounds, out var fieldCount);
         if (star < 0 || !NmeaChecksum.TryParseHex(line[(star + 1)..], out var given))
         {
             return Reject(RejectionReason.MissingChecksum);
@@ -156,20 +169,18 @@ public sealed class NmeaAisDecoder
             return Reject(RejectionReason.BadChecksum);
         }
 
+        if (fieldCount != 6)
+        {
+            return Reject(RejectionReason.MalformedSentence);
+        }
+
         var suffix = line[(star + 3)..];
-        if (addressEnd != 6 || line[6] != (byte)',')
-        {
-            return Reject(RejectionReason.MalformedSentence);
-        }
-
-        var fields = line[7..star];
-        if (!NextField(ref fields, out var countField) || !NextField(ref fields, out var numberField) || !NextField(ref fields, out var sequenceField)
-            || !NextField(ref fields, out var channelField) || !NextField(ref fields, out var payload) || fields.Contains((byte)','))
-        {
-            return Reject(RejectionReason.MalformedSentence);
-        }
-
-        var fillField = fields;
+        var countField = line[bounds[0]..bounds[1]];
+        var numberField = line[bounds[2]..bounds[3]];
+        var sequenceField = line[bounds[4]..bounds[5]];
+        var channelField = line[bounds[6]..bounds[7]];
+        var payload = line[bounds[8]..bounds[9]];
+        var fillField = line[bounds[10]..bounds[11]];
         if (countField.Length != 1 || numberField.Length != 1 || !IsDigit(countField[0]) || !IsDigit(numberField[0]))
         {
             return Reject(RejectionReason.MalformedSentence);
@@ -210,9 +221,10 @@ public sealed class NmeaAisDecoder
             return Reject(RejectionReason.EmptyPayload);
         }
 
-        var received = tag?.ReceiverTime ?? _pendingTimeSentence;
+        var received = (_hasTagBlock ? _tagBlock.ReceiverTime : null) ?? _pendingTimeSentence;
         _pendingTimeSentence = null;
-        string? source = tag?.Source;
+        var tagSource = _hasTagBlock ? _tagBlock.Source : null;
+        var source = tagSource;
         if (suffix.Length > 1 && suffix[0] == (byte)',')
         {
             ReadReceiverSuffix(suffix[1..], ref received, ref source);
@@ -228,7 +240,7 @@ public sealed class NmeaAisDecoder
                 return Reject(RejectionReason.InvalidPayloadCharacter);
             }
 
-            var key = new FragmentKey(tag?.Source, tag?.GroupId ?? -1, channel, sequenceId, count, ownShip);
+            var key = new FragmentKey(tagSource, _hasTagBlock ? _tagBlock.GroupId : -1, channel, sequenceId, count, ownShip);
             if (!_fragments.Add(key, number, payload, fillBits, lineNumber, received, checksumValid))
             {
                 return LineOutcome.Fragment;
@@ -265,7 +277,6 @@ public sealed class NmeaAisDecoder
             Channel = channel,
             OwnShip = ownShip,
             ChecksumValid = checksumValid,
-            TagBlock = tag,
         };
         message = status == AisDecodeStatus.Position ? new DecodedMessage(metadata, position) : new DecodedMessage(metadata, other!);
         Statistics.FragmentLinesUsed += fragmentCount - 1;
@@ -327,11 +338,111 @@ public sealed class NmeaAisDecoder
                 received = Instant.FromUnixTimeSeconds(unix);
                 timeFound = true;
             }
-            else if (source is null && field.Length > 1 && (field[0] == (byte)'r' || field[0] == (byte)'b') && !field[1..].ContainsAnyExcept(AddressCharacters))
+            else if (source is null && field.Length > 1 && (field[0] == (byte)'r' || field[0] == (byte)'b') && IsAddress(field))
             {
                 source = _strings.Get(field);
             }
         }
+    }
+
+    /// <summary>
+    /// Finds the VDM fields after "!AIVDM," in one pass (start/end pairs in <paramref name="bounds"/>)
+    /// and returns the index of the '*' that ends them, or −1 when the line has none. The short
+    /// fields are scanned byte by byte; only the payload uses a vector search.
+    /// </summary>
+    private static int SplitFields(ReadOnlySpan<byte> line, Span<int> bounds, out int fieldCount)
+    {
+        fieldCount = 0;
+        var i = 7;
+        while (true)
+        {
+            int end;
+            if (fieldCount == 4)
+            {
+                var length = line[i..].IndexOfAny((byte)',', (byte)'*');
+                end = length < 0 ? line.Length : i + length;
+            }
+            else
+            {
+                end = i;
+                while (end < line.Length && line[end] != (byte)',' && line[end] != (byte)'*')
+                {
+                    end++;
+                }
+            }
+
+            if (fieldCount < 6)
+            {
+                bounds[2 * fieldCount] = i;
+                bounds[(2 * fieldCount) + 1] = end;
+            }
+
+            fieldCount++;
+            if (end >= line.Length)
+            {
+                return -1;
+            }
+
+            if (line[end] == (byte)'*')
+            {
+                return end;
+            }
+
+            i = end + 1;
+        }
+    }
+
+    /// <summary>Index of the ',' or '*' that ends the address field ("!AIVDM"), scanning the usual few bytes without a vector search.</summary>
+    private static int AddressEnd(ReadOnlySpan<byte> line)
+    {
+        var scalar = Math.Min(line.Length, 8);
+        for (var i = 1; i < scalar; i++)
+        {
+            if (line[i] is (byte)',' or (byte)'*')
+            {
+                return i;
+            }
+        }
+
+        var rest = line.Length > scalar ? line[scalar..].IndexOfAny((byte)',', (byte)'*') : -1;
+        return rest < 0 ? -1 : rest + scalar;
+    }
+
+    /// <summary>A talker and sentence formatter: printable ASCII other than the NMEA delimiters (real feeds use talkers such as "=I").</summary>
+    private static bool IsAddress(ReadOnlySpan<byte> address)
+    {
+        if (address.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var c in address)
+        {
+            if (c is <= (byte)' ' or >= 0x7F or (byte)'!' or (byte)'$' or (byte)'\\')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Trims bytes up to and including space (CR, LF, tab, NUL, …) at both ends.</summary>
+    private static ReadOnlySpan<byte> TrimControlAndSpace(ReadOnlySpan<byte> line)
+    {
+        var start = 0;
+        var end = line.Length;
+        while (end > 0 && line[end - 1] <= (byte)' ')
+        {
+            end--;
+        }
+
+        while (start < end && line[start] <= (byte)' ')
+        {
+            start++;
+        }
+
+        return line[start..end];
     }
 
     private static int TagBlockEnd(ReadOnlySpan<byte> line)

@@ -14,7 +14,7 @@ internal sealed class TagBlockParser
 
     public TagBlockParser(StringTable strings) => _strings = strings;
 
-    public TagBlock Parse(ReadOnlySpan<byte> content)
+    public void Parse(ReadOnlySpan<byte> content, out TagBlock result)
     {
         var mismatch = false;
         var star = content.LastIndexOf((byte)'*');
@@ -33,7 +33,13 @@ internal sealed class TagBlockParser
         var malformed = false;
         while (!content.IsEmpty)
         {
-            var end = content.IndexOfAny((byte)',', (byte)'\\');
+            var end = 0;
+            while (end < content.Length && content[end] != (byte)',' && content[end] != (byte)'\\')
+            {
+                end++;
+            }
+
+            end = end == content.Length ? -1 : end;
             var field = end < 0 ? content : content[..end];
             content = end < 0 ? default : content[(end + 1)..];
             if (field.Length < 2 || field[1] != (byte)':')
@@ -83,7 +89,7 @@ internal sealed class TagBlockParser
             }
         }
 
-        return new TagBlock
+        result = new TagBlock
         {
             ReceiverTime = time,
             Source = source,

@@ -15,15 +15,15 @@ public sealed class TagBlockVectorTests
         Assert.Equal(4, vectors.Count);
         foreach (var vector in vectors)
         {
-            var message = Assert.Single(DecoderConformanceTests.DecodeAll(vector, out _));
+            var message = Assert.Single(DecoderConformanceTests.DecodeAll(vector, out var decoder));
             var line = vector.Sentences[^1];
             var time = line[(line.IndexOf("c:", StringComparison.Ordinal) + 2)..line.IndexOf(",T:", StringComparison.Ordinal)];
             Assert.Equal(Instant.FromUnixTimeSeconds(long.Parse(time)), message.Metadata.Received);
             Assert.StartsWith("rORBCOMM", message.Metadata.Source, StringComparison.Ordinal);
             if (vector.Id.EndsWith("02", StringComparison.Ordinal))
             {
-                Assert.Equal(1604, message.Metadata.TagBlock!.Value.GroupId);
-                Assert.Equal(2, message.Metadata.TagBlock!.Value.GroupTotal);
+                Assert.Equal(1604, decoder.LastTagBlock!.Value.GroupId);
+                Assert.Equal(2, decoder.LastTagBlock!.Value.GroupTotal);
             }
         }
     }
@@ -34,7 +34,7 @@ public sealed class TagBlockVectorTests
         var decoder = new NmeaAisDecoder();
         // source: M0r13n/pyais tests/test_tag_block.py:L69-74
         Assert.Equal(LineOutcome.Message, decoder.Decode(@"\n:3140,s:FooBar,c:1428451253*1C\!BSVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,0*06", out var message));
-        var tag = message.Metadata.TagBlock!.Value;
+        var tag = decoder.LastTagBlock!.Value;
         Assert.Equal(3140, tag.LineCount);
         Assert.Equal("FooBar", tag.Source);
         Assert.Equal(InstantPattern.General.Parse("2015-04-08T00:00:53Z").Value, tag.ReceiverTime);
