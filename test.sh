@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Runs every test project of AisMonitor and ends with one line: "N passed, N failed[, N skipped]".
+# Exits non-zero when a test fails or the build breaks. Installs nothing it does not need:
+# today the tests need only the .NET SDK (global.json) and the NuGet packages it restores.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "error: the .NET 10 SDK is not installed. Install it (https://dot.net, or Debian: the dotnet-sdk-10.0 package from packages.microsoft.com) and run ./test.sh again." >&2
+  exit 1
+fi
+if ! dotnet --list-sdks | grep -q '^10\.'; then
+  echo "error: AisMonitor needs a .NET 10 SDK (global.json); found: $(dotnet --list-sdks | tr '\n' ' ')" >&2
+  exit 1
+fi
+
+results="TestResults/$(date +%Y%m%dT%H%M%S)"
+mkdir -p "$results"
+# Release: the fuzz and file tests push a few million lines through the decoder.
+dotnet test AisMonitor.sln -c Release --logger "trx" --results-directory "$results" "$@"
+status=$?
+
+passed=0; failed=0; skipped=0; files=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  files=$((files + 1))
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  value() { printf '%s' "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+  total=$(value total); executed=$(value executed); p=$(value passed); f=$(value failed)
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+  skipped=$((skipped + ${total:-0} - ${executed:-0}))
+done
+
+if [ "$files" -eq 0 ] && [ "$status" -ne 0 ]; then
+  failed=$((failed + 1)) # the build failed before any test ran: count it, never report a green line
+  echo "error: the build failed before any test ran (see above)." >&2
+fi
+
+summary="$passed passed, $failed failed"
+[ "$skipped" -gt 0 ] && summary="$summary, $skipped skipped"
+echo "$summary"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
