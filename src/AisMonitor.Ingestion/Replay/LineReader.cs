@@ -13,6 +13,7 @@ public sealed class LineReader : IDisposable
     private int _end;
     private bool _eof;
     private bool _skipLf;
+    private bool _discardingRestOfLine;
 
     /// <summary>Reads from <paramref name="stream"/> (which it disposes) with a buffer of <paramref name="bufferBytes"/>.</summary>
     public LineReader(Stream stream, int bufferBytes = 1 << 16)
@@ -38,6 +39,28 @@ public sealed class LineReader : IDisposable
             }
 
             var newline = available.IndexOfAny((byte)'\n', (byte)'\r');
+            if (_discardingRestOfLine)
+            {
+                // The tail of a line already returned truncated: drop it up to its terminator.
+                if (newline >= 0)
+                {
+                    _discardingRestOfLine = false;
+                    _skipLf = available[newline] == (byte)'\r';
+                    _start += newline + 1;
+                    continue;
+                }
+
+                _start = _end;
+                if (_eof)
+                {
+                    line = default;
+                    return false;
+                }
+
+                Fill();
+                continue;
+            }
+
             if (newline >= 0)
             {
                 line = available[..newline];
@@ -61,10 +84,10 @@ public sealed class LineReader : IDisposable
 
             if (_start == 0 && _end == _buffer.Length)
             {
-                // A line longer than the buffer: hand out what fits, drop the rest of it.
+                // A line longer than the buffer: hand out what fits, drop the rest of it on the next call.
                 line = _buffer;
-                _start = _end = 0;
-                DiscardRestOfLine();
+                _start = _end;
+                _discardingRestOfLine = true;
                 return true;
             }
 
@@ -91,26 +114,5 @@ public sealed class LineReader : IDisposable
         }
 
         _end += read;
-    }
-
-    private void DiscardRestOfLine()
-    {
-        while (true)
-        {
-            var read = _stream.Read(_buffer, 0, _buffer.Length);
-            if (read == 0)
-            {
-                _eof = true;
-                return;
-            }
-
-            var newline = _buffer.AsSpan(0, read).IndexOfAny((byte)'\n', (byte)'\r');
-            if (newline >= 0)
-            {
-                _start = newline;
-                _end = read;
-                return;
-            }
-        }
     }
 }

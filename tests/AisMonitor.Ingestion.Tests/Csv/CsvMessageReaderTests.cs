@@ -1,0 +1,100 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Ais.Messages;
+using AisMonitor.Core.Tests.Support;
+using AisMonitor.Ingestion.Replay;
+using NodaTime;
+
+namespace AisMonitor.Ingestion.Tests.Csv;
+
+public sealed class CsvMessageReaderTests
+{
+    [Fact]
+    public void Danish_Maritime_Authority_rows_become_positions_and_identity()
+    {
+        var messages = ReadAll(TestData.File("dma", "dma-sample.csv"), out var summary);
+        var first = messages[0];
+        Assert.Equal(Instant.FromUtc(2024, 2, 1, 0, 0, 0), first.Metadata.Received);
+        Assert.Equal(2, first.Metadata.LineNumber);
+        Assert.Equal(1, first.MessageType);
+        Assert.Equal((byte)0, first.Position.NavigationStatus); // "Under way using engine"
+        Assert.Equal(12.3, first.Position.SpeedOverGroundKnots);
+        Assert.Equal(55.6761, first.Position.LatitudeDegrees);
+
+        var identity = Assert.IsType<StaticAndVoyageData>(messages[1].Message);
+        Assert.Equal(9179842, identity.Imo!.Value.Value);
+        Assert.Equal("OXAB2", identity.CallSign);
+        Assert.Equal(70, identity.ShipType); // "Cargo"
+        Assert.Equal(new ShipDimensions(100, 20, 10, 10), identity.Dimensions);
+        Assert.Equal(6.5, identity.DraughtMetres);
+
+        Assert.Equal(3, messages.Count(m => m.Mmsi.Value == 219000001)); // the repeated identity is not sent again
+        var classB = messages.First(m => m.Mmsi.Value == 219000002);
+        Assert.Equal(18, classB.MessageType);
+        var notAvailable = messages.First(m => m.Mmsi.Value == 219000003);
+        Assert.Null(notAvailable.Position.LatitudeDegrees);
+        Assert.Null(notAvailable.Position.LongitudeDegrees);
+        Assert.Equal((byte)5, notAvailable.Position.NavigationStatus);
+
+        Assert.Equal(1, summary.Rejected["InvalidTimestamp"]); // 31/02/2024
+        Assert.Equal(1, summary.Rejected["InvalidMmsi"]);
+        Assert.Equal(1, summary.Rejected["InvalidCoordinate"]);
+        Assert.True(summary.AddsUp);
+    }
+
+    [Fact]
+    public void Gfw_static_rows_give_type_5_and_24_reports_once_per_change()
+    {
+        var messages = ReadAll(TestData.SampleTrack("gfw-segmenter", "static.csv"), out var summary);
+        Assert.Contains(messages, m => m.Message is StaticAndVoyageData { ShipName: "BALUEIRO SEGUNDO", CallSign: "EHPX" } s && s.Imo?.Value == 8822404);
+        Assert.Contains(messages, m => m.Message is StaticDataReport);
+        Assert.Equal(summary.LinesRead - 1, summary.MessageLines + summary.Skipped["UnchangedStatic"]);
+    }
+
+    [Fact]
+    public void A_mapping_names_columns_that_the_header_does_not()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aismonitor-mapped-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "ship,when,y,x\n273210440,2024-02-05T06:00:00Z,34.5,129.0\n");
+        try
+        {
+            using var reader = ReplayInput.Open(path, csvMapping: new Dictionary<string, string> { ["mmsi"] = "ship", ["time"] = "when", ["lat"] = "y", ["lon"] = "x" });
+            Assert.True(reader.TryRead(out var message));
+            Assert.Equal(273210440u, message.Mmsi.Value);
+            Assert.Equal(34.5, message.Position.LatitudeDegrees);
+            Assert.Equal(129.0, message.Position.LongitudeDegrees);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_CSV_without_MMSI_or_time_columns_is_refused_with_what_to_map()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aismonitor-unmapped-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "a_column,another\n1,2\n");
+        try
+        {
+            var error = Assert.Throws<FormatException>(() => ReplayInput.Open(path));
+            Assert.Contains("--map mmsi=", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private static List<DecodedMessage> ReadAll(string path, out ReadSummary summary)
+    {
+        using var reader = ReplayInput.Open(path);
+        var messages = new List<DecodedMessage>();
+        while (reader.TryRead(out var message))
+        {
+            messages.Add(message);
+        }
+
+        summary = reader.Summary;
+        return messages;
+    }
+}
