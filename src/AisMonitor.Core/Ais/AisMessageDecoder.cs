@@ -97,9 +97,18 @@ public static class AisMessageDecoder
         };
     }
 
-    private static PositionReport ClassBPosition(AisBits bits, byte repeat, Mmsi mmsi) => new()
+    private static PositionReport ClassBPosition(AisBits bits, byte repeat, Mmsi mmsi) => ClassBPositionFields(bits, 18, repeat, mmsi) with
     {
-        MessageType = 18,
+        Regional = (byte)bits.U(139, 2),
+        ClassB = ClassBCapabilitiesAt(bits, 141),
+        Raim = bits.Flag(147),
+        RadioStatus = (uint)bits.U(148, 20),
+    };
+
+    /// <summary>Bits 46–138, laid out alike in types 18 and 19 (ITU-R M.1371-5 Tables 49 and 50).</summary>
+    internal static PositionReport ClassBPositionFields(AisBits bits, byte type, byte repeat, Mmsi mmsi) => new()
+    {
+        MessageType = type,
         Repeat = repeat,
         Mmsi = mmsi,
         SpeedOverGroundKnots = AisUnits.SpeedTenthsOfKnot(bits.I(46, 10)),
@@ -109,10 +118,6 @@ public static class AisMessageDecoder
         CourseOverGroundDegrees = AisUnits.CourseTenthsOfDegree(bits.I(112, 12)),
         TrueHeadingDegrees = AisUnits.Heading(bits.I(124, 9)),
         TimestampSecond = (byte)bits.U(133, 6),
-        Regional = (byte)bits.U(139, 2),
-        ClassB = ClassBCapabilitiesAt(bits, 141),
-        Raim = bits.Flag(147),
-        RadioStatus = (uint)bits.U(148, 20),
     };
 
     private static ClassBCapabilities ClassBCapabilitiesAt(AisBits bits, int start)
