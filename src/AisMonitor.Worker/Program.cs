@@ -4,6 +4,7 @@ using AisMonitor.Worker.Commands;
 var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detection (transponder gaps, unusual port calls).")
 {
     DecodeCommand.Create(),
+    ReplayCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -16,7 +16,13 @@ public static class ReplayInput
     public static IMessageReader Open(string path, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        Stream stream = path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Open(path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), format, csvMapping, nmeaOptions);
+    }
+
+    /// <summary>Opens a stream (which the reader disposes) as a message reader of its detected (or the forced) format.</summary>
+    public static IMessageReader Open(Stream stream, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         try
         {
             var head = Peek(ref stream);

@@ -57,6 +57,12 @@ internal sealed class InputOptions
             throw new ArgumentException($"Input file not found: {path}");
         }
 
+        return Open(result, path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path);
+    }
+
+    /// <summary>Opens a stream (named <paramref name="name"/> in messages) with these options.</summary>
+    public IMessageReader Open(ParseResult result, Stream stream, string name)
+    {
         var format = result.GetValue(InputFormat) switch
         {
             "nmea" => ReplayFormat.Nmea,
@@ -74,11 +80,12 @@ internal sealed class InputOptions
         try
         {
             nmea.Validate();
-            return ReplayInput.Open(path, format, ParseMapping(result.GetValue(Map)), nmea);
+            return ReplayInput.Open(stream, format, ParseMapping(result.GetValue(Map)), nmea);
         }
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
-            throw new ArgumentException($"{path}: {e.Message}", e);
+            stream.Dispose();
+            throw new ArgumentException($"{name}: {e.Message}", e);
         }
     }
 

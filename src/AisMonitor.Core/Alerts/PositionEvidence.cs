@@ -1,0 +1,12 @@
+using AisMonitor.Core.Tracking;
+using NodaTime;
+
+namespace AisMonitor.Core.Alerts;
+
+/// <summary>A position as shown in an alert's evidence.</summary>
+public sealed record PositionEvidence(Instant Time, double LatitudeDegrees, double LongitudeDegrees, double? SpeedKnots, bool Suspect)
+{
+    /// <summary>From a track point.</summary>
+    public static PositionEvidence From(TrackPoint point) =>
+        new(point.Time, Math.Round(point.LatitudeDegrees, 5), Math.Round(point.LongitudeDegrees, 5), point.SpeedKnots, point.Quality == TrackPointQuality.Suspect);
+}

@@ -1,0 +1,327 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Ais.Messages;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Geo;
+using AisMonitor.Core.Ports;
+using AisMonitor.Core.Tracking;
+using NodaTime;
+
+namespace AisMonitor.Core.Detection;
+
+/// <summary>
+/// The pipeline from messages to alerts, in event time: messages are put back in order within
+/// the reordering window, vessels are tracked in partitions chosen by MMSI, and transponder gaps
+/// are found when a vessel reappears (closed) or, at each sweep, while it is still silent relative
+/// to the watermark (open). Replaying a history at full speed gives the alerts watching it live
+/// would have given. Alert updates go to the sink given at construction, in a deterministic order.
+/// </summary>
+public sealed class DetectionEngine
+{
+    private readonly DetectionOptions _options;
+    private readonly Action<Alert> _sink;
+    private readonly ReorderBuffer _reorder;
+    private readonly Dictionary<uint, VesselState>[] _partitions;
+    private readonly HashSet<uint> _conflictsRaised = [];
+    private readonly GapScorer _gaps;
+    private Instant? _nextSweep;
+
+    /// <summary>Creates an engine; the options are validated (an invalid one throws, naming it).</summary>
+    public DetectionEngine(DetectionOptions options, PortIndex ports, Action<Alert> sink)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _sink = sink;
+        _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow);
+        _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new Dictionary<uint, VesselState>()).ToArray();
+        Reception = new ReceptionModel(options.Reception);
+        _gaps = new GapScorer(options.Gaps, Reception, ports);
+    }
+
+    /// <summary>Counts.</summary>
+    public EngineStatistics Statistics { get; } = new();
+
+    /// <summary>The reception model learnt so far.</summary>
+    public ReceptionModel Reception { get; }
+
+    /// <summary>The latest event time processed: silences are measured up to it.</summary>
+    public Instant? Watermark { get; private set; }
+
+    /// <summary>Gives the engine one message.</summary>
+    public void Process(in DecodedMessage message)
+    {
+        Statistics.Messages++;
+        if (message.Metadata.Received is not { } time)
+        {
+            Statistics.WithoutEventTime++;
+            return;
+        }
+
+        if (!_reorder.Add(message, time))
+        {
+            Statistics.Late++;
+            return;
+        }
+
+        while (_reorder.TryRelease(drain: false, out var ready, out var readyTime))
+        {
+            Apply(ready, readyTime);
+        }
+    }
+
+    /// <summary>End of input: releases what the reordering window still holds and checks silent vessels one last time.</summary>
+    public void Complete()
+    {
+        while (_reorder.TryRelease(drain: true, out var ready, out var readyTime))
+        {
+            Apply(ready, readyTime);
+        }
+
+        if (Watermark is { } watermark)
+        {
+            Sweep(watermark);
+        }
+    }
+
+    /// <summary>The state of one vessel, when tracked.</summary>
+    public VesselState? Vessel(Mmsi mmsi) => Partition(mmsi).GetValueOrDefault(mmsi.Value);
+
+    private Dictionary<uint, VesselState> Partition(Mmsi mmsi) => _partitions[(int)(Hash(mmsi.Value) % (uint)_partitions.Length)];
+
+    private static uint Hash(uint value)
+    {
+        // A 32-bit mix (lowbias32) so that consecutive MMSIs spread over the partitions.
+        value ^= value >> 16;
+        value *= 0x7feb352d;
+        value ^= value >> 15;
+        value *= 0x846ca68b;
+        return value ^ (value >> 16);
+    }
+
+    private void Apply(in DecodedMessage message, Instant time)
+    {
+        Watermark = time;
+        var mmsi = message.Mmsi;
+        if (!IdentityRules.IsTrackedForGaps(mmsi))
+        {
+            Statistics.NotTrackedForGaps++;
+            RaiseConflictOnce(mmsi, time, message);
+        }
+        else if (message.TryGetPosition(out var position))
+        {
+            ApplyPosition(mmsi, position, time);
+        }
+        else if (message.Message is { } other)
+        {
+            ApplyIdentity(mmsi, other, time);
+        }
+
+        if (_nextSweep is null)
+        {
+            _nextSweep = time + _options.Tracking.SweepInterval;
+        }
+        else if (time >= _nextSweep)
+        {
+            Sweep(time);
+            _nextSweep = time + _options.Tracking.SweepInterval;
+        }
+    }
+
+    private void ApplyPosition(Mmsi mmsi, in PositionReport report, Instant time)
+    {
+        if (report.LatitudeDegrees is not { } latitude || report.LongitudeDegrees is not { } longitude)
+        {
+            Statistics.PositionsNotAvailable++;
+            return;
+        }
+
+        var vessel = GetOrCreate(mmsi);
+        var point = new TrackPoint(time, latitude, longitude, report.SpeedOverGroundKnots, TrackPointQuality.Good);
+        if (vessel.Latest is { } latest && time - latest.Time < _options.Tracking.DuplicateWindow
+            && latest.LatitudeDegrees == point.LatitudeDegrees && latest.LongitudeDegrees == point.LongitudeDegrees)
+        {
+            Statistics.Duplicates++;
+            return;
+        }
+
+        Statistics.Positions++;
+        if (vessel.LastGood is not { } good || !IsImpossibleJump(good, point))
+        {
+            vessel.PendingSuspect = null;
+            AcceptGood(vessel, point);
+            return;
+        }
+
+        // An impossible jump: a second position agreeing with the first suspect confirms the move.
+        if (vessel.PendingSuspect is { } suspect && !IsImpossibleJump(suspect, point))
+        {
+            vessel.PendingSuspect = null;
+            vessel.ReplaceLatestIf(suspect, suspect.WithQuality(TrackPointQuality.Good));
+            AcceptGood(vessel, suspect.WithQuality(TrackPointQuality.Good), alreadyRemembered: true);
+            AcceptGood(vessel, point);
+            return;
+        }
+
+        Statistics.SuspectPositions++;
+        var held = point.WithQuality(TrackPointQuality.Suspect);
+        vessel.PendingSuspect = held;
+        vessel.Remember(held);
+    }
+
+    private bool IsImpossibleJump(TrackPoint from, TrackPoint to)
+    {
+        var distance = GreatCircle.DistanceNauticalMiles(from.Position, to.Position);
+        if (distance < _options.Tracking.MinimumSuspectJumpNauticalMiles)
+        {
+            return false;
+        }
+
+        var hours = (to.Time - from.Time).TotalHours;
+        return hours <= 0 || distance / hours > _options.Tracking.ImpossibleSpeedKnots;
+    }
+
+    private void AcceptGood(VesselState vessel, TrackPoint point, bool alreadyRemembered = false)
+    {
+        if (vessel.LastGood is { } previous)
+        {
+            var interval = point.Time - previous.Time;
+            if (interval >= _options.Gaps.MinimumDuration || vessel.OpenGap is not null)
+            {
+                Emit(_gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap));
+                vessel.OpenGap = null;
+            }
+
+            // Learnt after scoring, so that a gap is not judged against itself.
+            Reception.Observe(previous.LatitudeDegrees, previous.LongitudeDegrees, interval.TotalSeconds, previous.SpeedKnots);
+        }
+
+        vessel.LastGood = point;
+        if (!alreadyRemembered)
+        {
+            vessel.Remember(point);
+        }
+    }
+
+    private void ApplyIdentity(Mmsi mmsi, AisMessage message, Instant time)
+    {
+        var vessel = GetOrCreate(mmsi);
+        var current = vessel.Identity ?? new VesselIdentity();
+        var updated = message switch
+        {
+            StaticAndVoyageData s => current with
+            {
+                Name = s.ShipName ?? current.Name,
+                CallSign = s.CallSign ?? current.CallSign,
+                Imo = s.Imo ?? current.Imo,
+                ShipType = s.ShipType != 0 ? s.ShipType : current.ShipType,
+                LengthMetres = s.LengthMetres ?? current.LengthMetres,
+                DraughtMetres = s.DraughtMetres ?? current.DraughtMetres,
+                Destination = s.Destination ?? current.Destination,
+            },
+            StaticDataReport { PartNumber: 0 } a => current with { Name = a.ShipName ?? current.Name },
+            StaticDataReport b => current with
+            {
+                CallSign = b.CallSign ?? current.CallSign,
+                ShipType = b.ShipType != 0 ? b.ShipType : current.ShipType,
+                LengthMetres = b.Dimensions.LengthMetres ?? current.LengthMetres,
+            },
+            _ => current,
+        };
+        if (updated == current)
+        {
+            return;
+        }
+
+        RecordChanges(vessel, current, updated, time);
+        vessel.Identity = updated with { ChangedAt = time };
+    }
+
+    private static void RecordChanges(VesselState vessel, VesselIdentity before, VesselIdentity after, Instant time)
+    {
+        if (vessel.Identity is null)
+        {
+            return; // the first identity is not a change
+        }
+
+        void Compare(string field, object? from, object? to)
+        {
+            if (!Equals(from, to))
+            {
+                vessel.RecordChange(new IdentityChange(time, field, from?.ToString(), to?.ToString()));
+            }
+        }
+
+        Compare("name", before.Name, after.Name);
+        Compare("callsign", before.CallSign, after.CallSign);
+        Compare("imo", before.Imo, after.Imo);
+        Compare("ship_type", before.ShipType, after.ShipType);
+        Compare("destination", before.Destination, after.Destination);
+        Compare("draught", before.DraughtMetres, after.DraughtMetres);
+    }
+
+    private void Sweep(Instant watermark)
+    {
+        var opened = new List<Alert>();
+        foreach (var partition in _partitions)
+        {
+            foreach (var vessel in partition.Values)
+            {
+                if (vessel.OpenGap is null && vessel.LastGood is { } last && watermark - last.Time >= _options.Gaps.MinimumDuration
+                    && _gaps.Score(vessel, last, null, watermark, null) is { } alert)
+                {
+                    vessel.OpenGap = alert;
+                    opened.Add(alert);
+                }
+            }
+        }
+
+        foreach (var alert in opened.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value))
+        {
+            Emit(alert);
+        }
+    }
+
+    private void RaiseConflictOnce(Mmsi mmsi, Instant time, in DecodedMessage message)
+    {
+        if (IdentityRules.ConflictReason(mmsi) is not { } reason || !_conflictsRaised.Add(mmsi.Value))
+        {
+            return;
+        }
+
+        GeoPoint? location = message.TryGetPosition(out var p) && p.LatitudeDegrees is { } lat && p.LongitudeDegrees is { } lon ? new GeoPoint(lat, lon) : null;
+        Emit(new Alert
+        {
+            Kind = AlertKind.IdentityConflict,
+            Mmsi = mmsi,
+            Start = time,
+            Severity = Severity.Low,
+            SeverityReason = "an identity that cannot be trusted: its silences are not gaps, its positions may be several vessels'",
+            ScoreExplanation = reason,
+            Rules = [new RuleResult("InvalidOrSharedMmsi", true, reason)],
+            Location = location,
+            FirstRaised = time,
+            LastUpdated = time,
+        });
+    }
+
+    private VesselState GetOrCreate(Mmsi mmsi)
+    {
+        var partition = Partition(mmsi);
+        if (!partition.TryGetValue(mmsi.Value, out var vessel))
+        {
+            partition[mmsi.Value] = vessel = new VesselState(mmsi, _options.Tracking.HistoryCapacity);
+            Statistics.Vessels++;
+        }
+
+        return vessel;
+    }
+
+    private void Emit(Alert? alert)
+    {
+        if (alert is not null)
+        {
+            Statistics.AlertUpdates++;
+            _sink(alert);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using AisMonitor.Core.Tracking;
+
+namespace AisMonitor.Core.Detection;
+
+/// <summary>All options of the detection engine, with their documented defaults.</summary>
+public sealed record DetectionOptions
+{
+    /// <summary>Tracking options.</summary>
+    public TrackingOptions Tracking { get; init; } = new();
+
+    /// <summary>Reception model options.</summary>
+    public ReceptionOptions Reception { get; init; } = new();
+
+    /// <summary>Transponder-gap options.</summary>
+    public GapOptions Gaps { get; init; } = new();
+
+    /// <summary>Validates every part.</summary>
+    public void Validate()
+    {
+        Tracking.Validate();
+        Reception.Validate();
+        Gaps.Validate();
+    }
+}

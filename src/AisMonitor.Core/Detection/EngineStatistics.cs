@@ -1,0 +1,35 @@
+namespace AisMonitor.Core.Detection;
+
+/// <summary>What the detection engine did with the messages it was given.</summary>
+public sealed class EngineStatistics
+{
+    /// <summary>Messages given to the engine.</summary>
+    public long Messages { get; internal set; }
+
+    /// <summary>Messages without an event time (cannot be placed in time).</summary>
+    public long WithoutEventTime { get; internal set; }
+
+    /// <summary>Messages older than the reordering window allows.</summary>
+    public long Late { get; internal set; }
+
+    /// <summary>Position reports of one vessel heard twice (several receivers, one transmission).</summary>
+    public long Duplicates { get; internal set; }
+
+    /// <summary>Positions that implied an impossible speed and were held as suspect.</summary>
+    public long SuspectPositions { get; internal set; }
+
+    /// <summary>Position reports used.</summary>
+    public long Positions { get; internal set; }
+
+    /// <summary>Position reports without a usable position.</summary>
+    public long PositionsNotAvailable { get; internal set; }
+
+    /// <summary>Reports from stations that are not ships or whose MMSI cannot identify one ship.</summary>
+    public long NotTrackedForGaps { get; internal set; }
+
+    /// <summary>Vessels tracked.</summary>
+    public long Vessels { get; internal set; }
+
+    /// <summary>Alert updates emitted (a gap that opens and later closes counts twice).</summary>
+    public long AlertUpdates { get; internal set; }
+}

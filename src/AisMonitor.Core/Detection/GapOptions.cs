@@ -1,0 +1,75 @@
+using NodaTime;
+
+namespace AisMonitor.Core.Detection;
+
+/// <summary>What makes a silence a transponder-gap alert, and how severe. Every value is an option with this default.</summary>
+public sealed record GapOptions
+{
+    /// <summary>Silences shorter than this are never gaps. Default 6 h.</summary>
+    public Duration MinimumDuration { get; init; } = Duration.FromHours(6);
+
+    /// <summary>A gap becomes an alert when its score (−log10 probability) reaches this, or a rule fires. Default 3 (1 in 1000).</summary>
+    public double MinimumScore { get; init; } = 3;
+
+    /// <summary>Score from which a gap is of medium severity. Default 4.</summary>
+    public double MediumScore { get; init; } = 4;
+
+    /// <summary>Score from which a gap is of high severity. Default 6.</summary>
+    public double HighScore { get; init; } = 6;
+
+    /// <summary>Global Fishing Watch's intentional-disabling rule: minimum gap. Default 12 h.</summary>
+    public Duration DisablingMinimumDuration { get; init; } = Duration.FromHours(12);
+
+    /// <summary>GFW rule: minimum distance from shore, approximated by the distance to the nearest known port. Default 50 nm.</summary>
+    public double DisablingMinimumDistanceFromShoreNauticalMiles { get; init; } = 50;
+
+    /// <summary>GFW rule: positions needed in the 12 h before the gap. Default 14.</summary>
+    public int DisablingMinimumPositionsBefore { get; init; } = 14;
+
+    /// <summary>GFW rule, "good reception": the start cell's probability of a silence of the rule's minimum length must be at most this. Default 0.01.</summary>
+    public double DisablingMaximumTailProbability { get; init; } = 0.01;
+
+    /// <summary>Fastest plausible average speed for most vessels; reappearing faster than this is "far away". Default 25 kn.</summary>
+    public double MaximumPlausibleSpeedKnots { get; init; } = 25;
+
+    /// <summary>The same for high-speed craft and WIG (ship types 20–29, 40–49). Default 50 kn.</summary>
+    public double MaximumPlausibleSpeedHighSpeedCraftKnots { get; init; } = 50;
+
+    /// <summary>"Moved while silent": a closed gap at least this long… Default 12 h.</summary>
+    public Duration DarkVoyageMinimumDuration { get; init; } = Duration.FromHours(12);
+
+    /// <summary>…that ends at least this far from where it started (a voyage made dark). Default 50 nm.</summary>
+    public double DarkVoyageMinimumDisplacementNauticalMiles { get; init; } = 50;
+
+    /// <summary>
+    /// A silence that starts inside a port (within its radius plus this margin) and, if it has ended,
+    /// ends within 1 nm of where it started is a port gap, left to the port-call detector, unless a
+    /// port-of-concern rule fires. Default 1 nm.
+    /// </summary>
+    public double InPortMarginNauticalMiles { get; init; } = 1;
+
+    /// <summary>UN/LOCODEs of ports of concern; a gap starting or ending near one is flagged. Default: the North Korean ports of the World Port Index.</summary>
+    public IReadOnlyList<string> PortsOfConcern { get; init; } = ["KPRJN", "KPNAM", "KPCHO", "KPHGM", "KPHAE", "KPSON", "KPWON", "KPKSN", "KPSIN", "KPTCH", "KPSUN", "KPUGI"];
+
+    /// <summary>How near a port of concern a gap must start or end to be flagged. Default 30 nm.</summary>
+    public double PortOfConcernRadiusNauticalMiles { get; init; } = 30;
+
+    /// <summary>Throws naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (MinimumDuration <= Duration.Zero || DisablingMinimumDuration <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumDuration), "Gaps:MinimumDuration and DisablingMinimumDuration must be positive.");
+        }
+
+        if (MinimumScore < 0 || MediumScore < MinimumScore || HighScore < MediumScore)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MinimumScore), "Gaps: need 0 ≤ MinimumScore ≤ MediumScore ≤ HighScore.");
+        }
+
+        if (MaximumPlausibleSpeedKnots <= 0 || MaximumPlausibleSpeedHighSpeedCraftKnots <= 0 || PortOfConcernRadiusNauticalMiles < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumPlausibleSpeedKnots), "Gaps: speeds must be positive and the port-of-concern radius not negative.");
+        }
+    }
+}

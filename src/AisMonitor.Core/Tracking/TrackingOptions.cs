@@ -1,0 +1,42 @@
+using NodaTime;
+
+namespace AisMonitor.Core.Tracking;
+
+/// <summary>How vessels are tracked. Every value is an option with this default.</summary>
+public sealed record TrackingOptions
+{
+    /// <summary>How late a message may arrive and still be put in event-time order. Default 2 minutes.</summary>
+    public Duration ReorderingWindow { get; init; } = Duration.FromMinutes(2);
+
+    /// <summary>Two reports of one vessel this close in time at the same position are one transmission heard twice. Default 2 s.</summary>
+    public Duration DuplicateWindow { get; init; } = Duration.FromSeconds(2);
+
+    /// <summary>A position implying more than this speed from the last good one is suspect. Default 50 kn.</summary>
+    public double ImpossibleSpeedKnots { get; init; } = 50;
+
+    /// <summary>Jumps shorter than this are never suspect (GNSS noise at anchor). Default 2 nm.</summary>
+    public double MinimumSuspectJumpNauticalMiles { get; init; } = 2;
+
+    /// <summary>Positions kept per vessel as evidence. Default 16.</summary>
+    public int HistoryCapacity { get; init; } = 16;
+
+    /// <summary>Number of MMSI partitions. Default 16.</summary>
+    public int Partitions { get; init; } = 16;
+
+    /// <summary>How often, in event time, silent vessels are checked for open gaps. Default 10 minutes.</summary>
+    public Duration SweepInterval { get; init; } = Duration.FromMinutes(10);
+
+    /// <summary>Throws naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (ReorderingWindow < Duration.Zero || DuplicateWindow < Duration.Zero || SweepInterval <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReorderingWindow), "Tracking:ReorderingWindow and DuplicateWindow must not be negative, SweepInterval must be positive.");
+        }
+
+        if (HistoryCapacity is < 2 or > 1024 || Partitions is < 1 or > 4096 || ImpossibleSpeedKnots <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(HistoryCapacity), "Tracking:HistoryCapacity must be 2–1024, Partitions 1–4096, ImpossibleSpeedKnots positive.");
+        }
+    }
+}

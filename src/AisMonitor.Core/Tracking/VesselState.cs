@@ -1,0 +1,89 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Alerts;
+
+namespace AisMonitor.Core.Tracking;
+
+/// <summary>
+/// Everything AisMonitor knows about one vessel: a bounded ring of recent positions (the evidence
+/// for alerts), the last good position, a suspect position awaiting confirmation, its identity
+/// and the gap alert it has open. Owned by one partition; not thread safe.
+/// </summary>
+public sealed class VesselState
+{
+    private readonly TrackPoint[] _history;
+    private int _count;
+    private int _next;
+    private List<IdentityChange>? _changes;
+
+    internal VesselState(Mmsi mmsi, int historyCapacity)
+    {
+        Mmsi = mmsi;
+        _history = new TrackPoint[historyCapacity];
+    }
+
+    /// <summary>The vessel.</summary>
+    public Mmsi Mmsi { get; }
+
+    /// <summary>The latest position trusted for gap detection.</summary>
+    public TrackPoint? LastGood { get; internal set; }
+
+    /// <summary>A suspect position waiting for a second one that agrees with it.</summary>
+    public TrackPoint? PendingSuspect { get; internal set; }
+
+    /// <summary>Merged identity, when the vessel has sent any.</summary>
+    public VesselIdentity? Identity { get; internal set; }
+
+    /// <summary>The gap alert raised while the vessel is silent, if any.</summary>
+    public Alert? OpenGap { get; internal set; }
+
+    /// <summary>Identity changes, latest last (at most eight kept).</summary>
+    public IReadOnlyList<IdentityChange> IdentityChanges => _changes ?? (IReadOnlyList<IdentityChange>)[];
+
+    /// <summary>Recent positions, oldest first.</summary>
+    public IEnumerable<TrackPoint> History
+    {
+        get
+        {
+            var start = _count < _history.Length ? 0 : _next;
+            for (var i = 0; i < _count; i++)
+            {
+                yield return _history[(start + i) % _history.Length];
+            }
+        }
+    }
+
+    /// <summary>The most recent position in the history, good or suspect.</summary>
+    public TrackPoint? Latest => _count == 0 ? null : _history[(_next - 1 + _history.Length) % _history.Length];
+
+    internal void Remember(TrackPoint point)
+    {
+        _history[_next] = point;
+        _next = (_next + 1) % _history.Length;
+        _count = Math.Min(_count + 1, _history.Length);
+    }
+
+    /// <summary>Replaces <paramref name="old"/> in the history (a suspect position confirmed later).</summary>
+    internal void ReplaceLatestIf(TrackPoint old, TrackPoint replacement)
+    {
+        for (var i = 0; i < _count; i++)
+        {
+            var index = (_next - 1 - i + (2 * _history.Length)) % _history.Length;
+            if (_history[index] == old)
+            {
+                _history[index] = replacement;
+                return;
+            }
+        }
+    }
+
+    internal void RecordChange(IdentityChange change)
+    {
+        _changes ??= [];
+        if (_changes.Count == 8)
+        {
+            _changes.RemoveAt(0);
+        }
+
+        _changes.Add(change);
+    }
+}

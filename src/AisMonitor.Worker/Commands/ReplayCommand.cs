@@ -1,0 +1,215 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.Ports;
+using AisMonitor.Ingestion.Ports;
+using AisMonitor.Ingestion.Replay;
+using AisMonitor.Worker.Output;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AisMonitor.Worker.Commands;
+
+/// <summary>
+/// <c>aismonitor replay FILE…</c>: runs the whole pipeline over files merged in event-time order
+/// and writes the alerts (their final state, sorted by start, MMSI and kind) as JSON Lines. The
+/// same input gives a byte-identical alerts file every time.
+/// </summary>
+internal static class ReplayCommand
+{
+    public static Command Create()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "NMEA logs or CSV exports (.gz read transparently), merged in time order.", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string?>("--out") { Description = "Alerts file (JSON Lines); standard output when absent." };
+        var from = new Option<string?>("--from") { Description = "Ignore messages before this instant (ISO-8601 UTC, e.g. 2024-02-01T00:00:00Z)." };
+        var to = new Option<string?>("--to") { Description = "Ignore messages at or after this instant." };
+        var mmsi = new Option<string[]>("--mmsi") { Description = "Only these vessels (repeat the option or separate with commas).", AllowMultipleArgumentsPerToken = true };
+        var speed = new Option<string>("--speed") { Description = "Replay speed: max, or N times real time by event time (e.g. 60).", DefaultValueFactory = _ => "max" };
+        var gapHours = new Option<double>("--gap-min-hours") { Description = "Shortest silence that can be a transponder gap, in hours.", DefaultValueFactory = _ => new GapOptions().MinimumDuration.TotalHours };
+        var input = new InputOptions();
+        var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
+        {
+            files, output, from, to, mmsi, speed, gapHours,
+        };
+        input.AddTo(command);
+        command.SetAction(result =>
+        {
+            try
+            {
+                var settings = new ReplaySettings(
+                    result.GetValue(files)!,
+                    result.GetValue(output),
+                    ParseInstant(result.GetValue(from), "--from"),
+                    ParseInstant(result.GetValue(to), "--to"),
+                    ParseMmsis(result.GetValue(mmsi) ?? []),
+                    ParseSpeed(result.GetValue(speed)!),
+                    new DetectionOptions { Gaps = new GapOptions { MinimumDuration = Duration.FromHours(result.GetValue(gapHours)) } });
+                settings.Detection.Validate();
+                return Run(result, input, settings);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings)
+    {
+        var counting = new List<CountingStream>();
+        var readers = new List<IMessageReader>();
+        try
+        {
+            foreach (var path in settings.Files)
+            {
+                if (!File.Exists(path))
+                {
+                    throw new ArgumentException($"Input file not found: {path}");
+                }
+
+                var stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+                counting.Add(stream);
+                readers.Add(input.Open(result, stream, path));
+            }
+        }
+        catch (ArgumentException)
+        {
+            readers.ForEach(r => r.Dispose());
+            throw;
+        }
+
+        var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
+        var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
+        var engine = new DetectionEngine(settings.Detection, new PortIndex(WorldPortIndex.All), alert => alerts[alert.Id] = alert);
+        var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
+        var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;
+        long read = 0, filtered = 0;
+        using (var merge = new TimeOrderedMerge(readers))
+        {
+            while (merge.TryRead(out var message))
+            {
+                read++;
+                progress.Tick(read);
+                if (!settings.Accepts(message))
+                {
+                    filtered++;
+                    continue;
+                }
+
+                pacing?.Wait(message.Metadata.Received);
+                engine.Process(message);
+            }
+
+            engine.Complete();
+        }
+
+        progress.Finish();
+        WriteAlerts(settings.Output, alerts.Values);
+        Console.Error.Write(Summary(engine, alerts.Values, read, filtered, progress.Elapsed, readers));
+        return 0;
+    }
+
+    private static void WriteAlerts(string? path, IEnumerable<Alert> alerts)
+    {
+        using var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        using var buffered = new BufferedStream(stream, 1 << 16);
+        foreach (var alert in alerts.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value).ThenBy(a => a.Kind))
+        {
+            JsonSerializer.Serialize(buffered, alert, AlertJson.Options);
+            buffered.WriteByte((byte)'\n');
+        }
+    }
+
+    private static string Summary(DetectionEngine engine, IEnumerable<Alert> alerts, long read, long filtered, TimeSpan elapsed, List<IMessageReader> readers)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var s = engine.Statistics;
+        var text = new System.Text.StringBuilder();
+        foreach (var reader in readers)
+        {
+            var summary = reader.Summary;
+            text.AppendLine(c, $"input {summary.Format}: {summary.LinesRead:N0} lines, {summary.Messages:N0} messages, {summary.Skipped.Values.Sum():N0} skipped, {summary.Rejected.Values.Sum():N0} rejected");
+        }
+
+        text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.Late:N0} too late to reorder");
+        text.AppendLine(c, $"positions   {s.Positions:N0} used, {s.Duplicates:N0} duplicates dropped, {s.SuspectPositions:N0} suspect, {s.PositionsNotAvailable:N0} without a position");
+        text.AppendLine(c, $"vessels     {s.Vessels:N0} tracked, {s.NotTrackedForGaps:N0} reports from non-ship or conflicting identities");
+        var byKind = alerts.GroupBy(a => a.Kind).OrderBy(g => g.Key);
+        foreach (var group in byKind)
+        {
+            text.AppendLine(c, $"alerts      {group.Key}: {group.Count()} ({string.Join(", ", group.GroupBy(a => a.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}; {group.Count(a => a.IsOpen)} open)");
+        }
+
+        if (!alerts.Any())
+        {
+            text.AppendLine("alerts      none");
+        }
+
+        text.AppendLine(c, $"time        {elapsed.TotalSeconds:0.00} s, {read / Math.Max(elapsed.TotalSeconds, 1e-6):N0} messages/s");
+        return text.ToString();
+    }
+
+    private static Instant? ParseInstant(string? text, string option) =>
+        text is null ? null
+        : InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed ? parsed.Value
+        : throw new ArgumentException($"{option} expects an ISO-8601 UTC instant such as 2024-02-01T00:00:00Z; got '{text}'.");
+
+    private static HashSet<uint>? ParseMmsis(string[] values)
+    {
+        var set = new HashSet<uint>();
+        foreach (var value in values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
+        {
+            set.Add(Mmsi.TryParse(value, out var mmsi) ? mmsi.Value : throw new ArgumentException($"--mmsi expects MMSI numbers; got '{value}'."));
+        }
+
+        return set.Count == 0 ? null : set;
+    }
+
+    private static double? ParseSpeed(string text) =>
+        text.Equals("max", StringComparison.OrdinalIgnoreCase) ? null
+        : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 ? factor
+        : throw new ArgumentException($"--speed expects 'max' or a positive factor such as 60; got '{text}'.");
+
+    private sealed record ReplaySettings(string[] Files, string? Output, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, DetectionOptions Detection)
+    {
+        public bool Accepts(in DecodedMessage message)
+        {
+            if (Mmsis is not null && !Mmsis.Contains(message.Mmsi.Value))
+            {
+                return false;
+            }
+
+            var time = message.Metadata.Received;
+            return (From is null || time >= From) && (To is null || time < To);
+        }
+    }
+
+    /// <summary>Sleeps so that event time advances <c>factor</c> times faster than the wall clock.</summary>
+    private sealed class Pacing(double factor)
+    {
+        private readonly Stopwatch _wall = Stopwatch.StartNew();
+        private Instant? _first;
+
+        public void Wait(Instant? eventTime)
+        {
+            if (eventTime is not { } time)
+            {
+                return;
+            }
+
+            _first ??= time;
+            var due = TimeSpan.FromSeconds((time - _first.Value).TotalSeconds / factor);
+            var wait = due - _wall.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1))
+            {
+                Thread.Sleep(wait);
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Geo;
+using NodaTime;
+using NodaTime.Text;
+
+namespace AisMonitor.Worker.Output;
+
+/// <summary>
+/// Alerts as JSON: snake_case names, enums as strings, instants as ISO-8601 UTC, MMSI and IMO as
+/// numbers, positions as {lat, lon}; nulls left out. Deterministic: the same alert, the same bytes.
+/// </summary>
+internal static class AlertJson
+{
+    public static JsonSerializerOptions Options { get; } = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters =
+        {
+            new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower),
+            new InstantConverter(),
+            new MmsiConverter(),
+            new ImoConverter(),
+            new GeoPointConverter(),
+        },
+    };
+
+    private sealed class InstantConverter : JsonConverter<Instant>
+    {
+        public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();
+
+        public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
+    }
+
+    private sealed class MmsiConverter : JsonConverter<Mmsi>
+    {
+        public override Mmsi Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => new(reader.GetUInt32());
+
+        public override void Write(Utf8JsonWriter writer, Mmsi value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+    }
+
+    private sealed class ImoConverter : JsonConverter<Imo>
+    {
+        public override Imo Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            Imo.TryCreate(reader.GetInt32(), out var imo) ? imo : throw new JsonException("invalid IMO number");
+
+        public override void Write(Utf8JsonWriter writer, Imo value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
+    }
+
+    private sealed class GeoPointConverter : JsonConverter<GeoPoint>
+    {
+        public override GeoPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("alerts are written, not read, by this converter");
+
+        public override void Write(Utf8JsonWriter writer, GeoPoint value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("lat", Math.Round(value.LatitudeDegrees, 5));
+            writer.WriteNumber("lon", Math.Round(value.LongitudeDegrees, 5));
+            writer.WriteEndObject();
+        }
+    }
+}
