@@ -8,14 +8,18 @@ public sealed record GapOptions
     /// <summary>Silences shorter than this are never gaps. Default 6 h.</summary>
     public Duration MinimumDuration { get; init; } = Duration.FromHours(6);
 
-    /// <summary>A gap becomes an alert when its score (−log10 probability) reaches this, or a rule fires. Default 3 (1 in 1000).</summary>
-    public double MinimumScore { get; init; } = 3;
+    /// <summary>
+    /// A gap becomes an alert when its score reaches this, or a rule fires. The score is −log10 of the
+    /// share of listening time that silences this long take up where it happened. Default 2.5 (0.3 %):
+    /// where satellites pass every few hours, six-hour silences take up several per cent of the time.
+    /// </summary>
+    public double MinimumScore { get; init; } = 2.5;
 
-    /// <summary>Score from which a gap is of medium severity. Default 4.</summary>
-    public double MediumScore { get; init; } = 4;
+    /// <summary>Score from which a gap is of medium severity. Default 3 (0.1 %).</summary>
+    public double MediumScore { get; init; } = 3;
 
-    /// <summary>Score from which a gap is of high severity. Default 6.</summary>
-    public double HighScore { get; init; } = 6;
+    /// <summary>Score from which a gap is of high severity. Default 4 (0.01 %).</summary>
+    public double HighScore { get; init; } = 4;
 
     /// <summary>Global Fishing Watch's intentional-disabling rule: minimum gap. Default 12 h.</summary>
     public Duration DisablingMinimumDuration { get; init; } = Duration.FromHours(12);

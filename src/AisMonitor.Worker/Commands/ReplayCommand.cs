@@ -27,7 +27,7 @@ internal static class ReplayCommand
         var output = new Option<string?>("--out") { Description = "Alerts file (JSON Lines); standard output when absent." };
         var from = new Option<string?>("--from") { Description = "Ignore messages before this instant (ISO-8601 UTC, e.g. 2024-02-01T00:00:00Z)." };
         var to = new Option<string?>("--to") { Description = "Ignore messages at or after this instant." };
-        var mmsi = new Option<string[]>("--mmsi") { Description = "Only these vessels (repeat the option or separate with commas).", AllowMultipleArgumentsPerToken = true };
+        var mmsi = new Option<string[]>("--mmsi") { Description = "Only these vessels (repeat the option or separate with commas)." };
         var speed = new Option<string>("--speed") { Description = "Replay speed: max, or N times real time by event time (e.g. 60).", DefaultValueFactory = _ => "max" };
         var gapHours = new Option<double>("--gap-min-hours") { Description = "Shortest silence that can be a transponder gap, in hours.", DefaultValueFactory = _ => new GapOptions().MinimumDuration.TotalHours };
         var input = new InputOptions();

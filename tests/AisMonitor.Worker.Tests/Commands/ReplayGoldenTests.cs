@@ -1,0 +1,90 @@
+using AisMonitor.Core.Tests.Support;
+
+namespace AisMonitor.Worker.Tests.Commands;
+
+/// <summary>
+/// DESIGN.md habit 12: every sample track is replayed through the real pipeline and its alerts are
+/// compared byte for byte with the approved file. A mismatch writes a <c>.received.jsonl</c> file
+/// beside the approved one to diff; approve a reviewed change by copying it over.
+/// </summary>
+public sealed class ReplayGoldenTests
+{
+    public static TheoryData<string> GfwVessels() => new(
+        Directory.GetFiles(TestData.SampleTrack("gfw-segmenter", "approved"), "*.alerts.jsonl")
+            .Select(f => Path.GetFileName(f).Split('.')[0])
+            .Order());
+
+    [Theory]
+    [MemberData(nameof(GfwVessels))]
+    public void Gfw_vessel_replays_to_its_approved_alerts(string mmsi)
+    {
+        var approved = TestData.SampleTrack("gfw-segmenter", "approved", $"{mmsi}.alerts.jsonl");
+        var received = Path.ChangeExtension(approved, ".received.jsonl");
+        var (exit, _, stderr) = CommandRunner.Run($"replay sample-tracks/gfw-segmenter/positions.csv sample-tracks/gfw-segmenter/static.csv --mmsi {mmsi} --out \"{received}\"");
+        Assert.True(exit == 0, stderr);
+        var same = File.ReadAllBytes(approved).AsSpan().SequenceEqual(File.ReadAllBytes(received));
+        if (same)
+        {
+            File.Delete(received);
+        }
+
+        Assert.True(same, $"alerts differ from {approved}; see {received}");
+    }
+
+    [Fact]
+    public void The_long_displaced_gap_of_230942350_alerts_and_the_revisit_gaps_of_224051350_do_not()
+    {
+        var bothnia = File.ReadAllLines(TestData.SampleTrack("gfw-segmenter", "approved", "230942350.alerts.jsonl"));
+        Assert.Contains(bothnia, line => line.Contains("\"start\":\"2014-08-04T07:01:58Z\",\"end\":\"2014-08-11T00:49:08Z\"", StringComparison.Ordinal)
+            && line.Contains("\"duration_hours\":161.79", StringComparison.Ordinal) && line.Contains("\"displacement_kilometres\":210.5", StringComparison.Ordinal));
+        Assert.Empty(File.ReadAllLines(TestData.SampleTrack("gfw-segmenter", "approved", "224051350.alerts.jsonl")));
+        foreach (var shared in new[] { "240000000", "416000000" })
+        {
+            var lines = File.ReadAllLines(TestData.SampleTrack("gfw-segmenter", "approved", $"{shared}.alerts.jsonl"));
+            Assert.Single(lines);
+            Assert.Contains("\"kind\":\"identity_conflict\"", lines[0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_same_input_gives_a_byte_identical_alerts_file_every_time()
+    {
+        var first = Path.Combine(Path.GetTempPath(), $"aismonitor-replay-{Guid.NewGuid():N}.jsonl");
+        var second = Path.Combine(Path.GetTempPath(), $"aismonitor-replay-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            const string input = "replay sample-tracks/gfw-segmenter/positions.csv sample-tracks/gfw-segmenter/static.csv --mmsi 205316000,230942350,240000000";
+            Assert.Equal(0, CommandRunner.Run($"{input} --out \"{first}\"").ExitCode);
+            Assert.Equal(0, CommandRunner.Run($"{input} --out \"{second}\"").ExitCode);
+            Assert.True(File.ReadAllLines(first).Length >= 3);
+            Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        }
+        finally
+        {
+            File.Delete(first);
+            File.Delete(second);
+        }
+    }
+
+    [Theory]
+    [InlineData("replay --speed fast sample-tracks/gfw-segmenter/positions.csv", "--speed expects")]
+    [InlineData("replay --from yesterday sample-tracks/gfw-segmenter/positions.csv", "--from expects an ISO-8601")]
+    [InlineData("replay sample-tracks/gfw-segmenter/positions.csv --mmsi abc", "--mmsi expects")]
+    [InlineData("replay no/such/file.csv", "Input file not found")]
+    public void Bad_replay_arguments_stop_with_a_message(string arguments, string message)
+    {
+        var (exit, _, stderr) = CommandRunner.Run(arguments);
+        Assert.Equal(2, exit);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Replay_prints_a_summary_by_kind_and_plain_progress_when_not_on_a_terminal()
+    {
+        var (exit, stdout, stderr) = CommandRunner.Run("replay sample-tracks/gfw-segmenter/positions.csv --mmsi 230942350");
+        Assert.Equal(0, exit);
+        Assert.Equal(2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // alerts on stdout without --out
+        Assert.Contains("alerts      TransponderGap: 2 (Medium 2; 0 open)", stderr, StringComparison.Ordinal);
+        Assert.Contains("messages/s", stderr, StringComparison.Ordinal);
+    }
+}
