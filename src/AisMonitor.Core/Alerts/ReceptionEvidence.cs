@@ -2,8 +2,8 @@ namespace AisMonitor.Core.Alerts;
 
 /// <summary>
 /// How well vessels are heard where a gap started or ended, as the reception model saw it when
-/// the gap was scored: the grid cell, how many report intervals of moving vessels it has seen,
-/// their median, and the share of listening time that silences at least as long as the gap take up
-/// there (the probability, at a random moment, of being inside such a silence).
+/// the gap was scored: the grid cell, how many report intervals of moving vessels it has learnt and
+/// how many vessel-hours they cover, their median, and the chance per vessel-day there of a silence
+/// at least as long as the gap.
 /// </summary>
-public sealed record ReceptionEvidence(string Cell, long Intervals, double? MedianIntervalSeconds, double TailProbability, string Basis);
+public sealed record ReceptionEvidence(string Cell, long Intervals, double VesselHours, double? MedianIntervalSeconds, double ChancePerVesselDay, string Basis);

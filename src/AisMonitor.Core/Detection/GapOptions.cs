@@ -10,15 +10,16 @@ public sealed record GapOptions
 
     /// <summary>
     /// A gap becomes an alert when its score reaches this, or a rule fires. The score is −log10 of the
-    /// share of listening time that silences this long take up where it happened. Default 2.5 (0.3 %):
-    /// where satellites pass every few hours, six-hour silences take up several per cent of the time.
+    /// chance per vessel-day of a silence this long where it happened (the mean over both ends).
+    /// Default 2.5: about once per 300 vessel-days. Where satellites pass every few hours, six-hour
+    /// silences happen daily (score about 0).
     /// </summary>
     public double MinimumScore { get; init; } = 2.5;
 
-    /// <summary>Score from which a gap is of medium severity. Default 3 (0.1 %).</summary>
+    /// <summary>Score from which a gap is of medium severity. Default 3: once per 1,000 vessel-days.</summary>
     public double MediumScore { get; init; } = 3;
 
-    /// <summary>Score from which a gap is of high severity. Default 4 (0.01 %).</summary>
+    /// <summary>Score from which a gap is of high severity. Default 4: once per 10,000 vessel-days.</summary>
     public double HighScore { get; init; } = 4;
 
     /// <summary>Global Fishing Watch's intentional-disabling rule: minimum gap. Default 12 h.</summary>
@@ -30,8 +31,8 @@ public sealed record GapOptions
     /// <summary>GFW rule: positions needed in the 12 h before the gap. Default 14.</summary>
     public int DisablingMinimumPositionsBefore { get; init; } = 14;
 
-    /// <summary>GFW rule, "good reception": the start cell's probability of a silence of the rule's minimum length must be at most this. Default 0.01.</summary>
-    public double DisablingMaximumTailProbability { get; init; } = 0.01;
+    /// <summary>GFW rule, "good reception": the start cell's chance per vessel-day of a silence of the rule's minimum length must be at most this. Default 0.01.</summary>
+    public double DisablingMaximumChancePerVesselDay { get; init; } = 0.01;
 
     /// <summary>Fastest plausible average speed for most vessels; reappearing faster than this is "far away". Default 25 kn.</summary>
     public double MaximumPlausibleSpeedKnots { get; init; } = 25;

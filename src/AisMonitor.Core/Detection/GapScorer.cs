@@ -46,8 +46,8 @@ public sealed class GapScorer
         var seconds = duration.TotalSeconds;
         var startReception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, seconds);
         var endReception = after is { } a ? _reception.Assess(a.LatitudeDegrees, a.LongitudeDegrees, seconds) : null;
-        var startSurprise = -Math.Log10(startReception.TailProbability);
-        var score = endReception is null ? startSurprise : (startSurprise - Math.Log10(endReception.TailProbability)) / 2;
+        var startSurprise = -Math.Log10(startReception.ChancePerVesselDay);
+        var score = endReception is null ? startSurprise : (startSurprise - Math.Log10(endReception.ChancePerVesselDay)) / 2;
 
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
         double? impliedSpeed = displacement / Math.Max(duration.TotalHours, 1e-9);
@@ -118,9 +118,9 @@ public sealed class GapScorer
         var positionsBefore = vessel.History.Count(p => p.Quality == TrackPointQuality.Good && p.Time <= before.Time && p.Time > before.Time - window);
         var reception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds);
         var offshore = nearestPort is null || nearestPort.Value.DistanceNauticalMiles > _options.DisablingMinimumDistanceFromShoreNauticalMiles;
-        var fired = duration >= window && offshore && reception.TailProbability <= _options.DisablingMaximumTailProbability && positionsBefore >= _options.DisablingMinimumPositionsBefore;
+        var fired = duration >= window && offshore && reception.ChancePerVesselDay <= _options.DisablingMaximumChancePerVesselDay && positionsBefore >= _options.DisablingMinimumPositionsBefore;
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {_options.DisablingMinimumDistanceFromShoreNauticalMiles:0} nm, shore approximated by ports); P({window.TotalHours:0} h silence) at start {reception.TailProbability:0.###e+0} (needs ≤ {_options.DisablingMaximumTailProbability}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
+            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {_options.DisablingMinimumDistanceFromShoreNauticalMiles:0} nm, shore approximated by ports); chance of a {window.TotalHours:0} h silence per vessel-day at the start {reception.ChancePerVesselDay:0.###e+0} (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
         return new RuleResult(name, fired, detail);
     }
 
@@ -196,17 +196,21 @@ public sealed class GapScorer
     private static string Explain(Duration duration, ReceptionEvidence start, ReceptionEvidence? end, double score, bool open)
     {
         var c = CultureInfo.InvariantCulture;
-        var text = string.Create(c, $"{(open ? "Silent for" : "Silent")} {duration.TotalHours:0.0} h{(open ? " so far" : string.Empty)}. Where it went quiet ({Describe(start)}), silences this long take up {start.TailProbability:0.##e+0} of the time vessels are heard.");
+        var text = string.Create(c, $"{(open ? "Silent for" : "Silent")} {duration.TotalHours:0.0} h{(open ? " so far" : string.Empty)}. Where it went quiet ({Describe(start)}), a silence this long happens {Rarity(start.ChancePerVesselDay)}.");
         if (end is not null)
         {
-            text += string.Create(c, $" Where it reappeared ({Describe(end)}): {end.TailProbability:0.##e+0}.");
+            text += string.Create(c, $" Where it reappeared ({Describe(end)}): {Rarity(end.ChancePerVesselDay)}.");
         }
 
-        return text + string.Create(c, $" Score {score:0.0} = {(end is null ? "−log10 of that probability" : "mean of −log10 of both")}.");
+        return text + string.Create(c, $" Score {score:0.0} = {(end is null ? "−log10 of that chance" : "mean of −log10 of both chances")}.");
     }
 
+    private static string Rarity(double chancePerVesselDay) => chancePerVesselDay >= 1
+        ? "at least daily"
+        : string.Create(CultureInfo.InvariantCulture, $"about once per {1 / chancePerVesselDay:#,0} vessel-days");
+
     private static string Describe(ReceptionEvidence reception) => reception.MedianIntervalSeconds is { } median
-        ? string.Create(CultureInfo.InvariantCulture, $"cell {reception.Cell}: moving vessels heard every {FormatSeconds(median)} (median of {reception.Intervals} intervals); {reception.Basis}")
+        ? string.Create(CultureInfo.InvariantCulture, $"cell {reception.Cell}: moving vessels heard every {FormatSeconds(median)} (median of {reception.Intervals} intervals over {reception.VesselHours:#,0} vessel-hours); {reception.Basis}")
         : $"cell {reception.Cell}: {reception.Basis}";
 
     private static string FormatSeconds(double seconds) => seconds switch

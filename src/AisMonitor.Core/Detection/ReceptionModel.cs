@@ -1,23 +1,26 @@
 using System.Globalization;
 using AisMonitor.Core.Alerts;
+using MathNet.Numerics.Distributions;
 
 namespace AisMonitor.Core.Detection;
 
 /// <summary>
 /// How often vessels are normally heard, learnt from the feed itself: for every grid cell, the
-/// distribution of intervals between consecutive reports of moving vessels. A silence is scored by
-/// the share of listening time that silences at least that long take up in its cell (time-weighted,
-/// so that the many short intervals of one satellite pass do not make the revisit gap look rare):
-/// counted where the cell has seen such silences, otherwise from a log-normal fit of the cell's intervals (MathNet.Numerics) but
-/// never below half a count in the intervals seen (no more certainty than the data holds), and
-/// always shrunk towards the whole feed's distribution in proportion to how little the cell has
-/// seen, so that a cell seen three times is not judged like one seen three thousand times.
-/// A satellite-only ocean cell, where hours between passes are routine, gives a high probability
-/// to a six-hour silence; a busy strait heard every few seconds gives it almost none.
+/// intervals between consecutive reports of moving vessels and the vessel-hours they cover. A
+/// silence of length L is scored by the chance, per vessel-day heard in its cell, of a silence at
+/// least that long. Silences of L or more are treated as Poisson events: with k of them counted in
+/// T vessel-hours, the rate has the Gamma(k + shape₀, T + weight) posterior, whose prior is the whole
+/// feed's experience scaled to <see cref="ReceptionOptions.PriorWeightHours"/> (on top of Jeffreys'
+/// shape ½). The score uses the posterior median rate r (MathNet.Numerics) and the Poisson chance of
+/// at least one such silence in a day, 1 − e^(−24r). A cell heard for three hours is so judged like
+/// the feed as a whole; one heard for thousands of vessel-hours by itself. Where satellites pass
+/// every few hours, six-hour silences happen daily (chance near 1, score near 0); in a strait heard
+/// for a thousand vessel-days without one, the chance is about 1 in 4,000.
 /// </summary>
 public sealed class ReceptionModel
 {
     private const double MinimumProbability = 1e-12;
+    private const double JeffreysShape = 0.5;
     private readonly ReceptionOptions _options;
     private readonly Dictionary<long, IntervalHistogram> _cells = [];
     private readonly IntervalHistogram _feed = new();
@@ -54,42 +57,17 @@ public sealed class ReceptionModel
     public ReceptionEvidence Assess(double latitudeDegrees, double longitudeDegrees, double durationSeconds)
     {
         var cellName = CellName(latitudeDegrees, longitudeDegrees);
-        var feedTail = Tail(_feed, durationSeconds, out var feedBasis);
-        var prior = double.IsNaN(feedTail) ? _options.UninformedTailProbability : feedTail;
-        var priorBasis = double.IsNaN(feedTail) ? "no intervals learnt yet: uninformed prior" : $"whole feed ({_feed.Count} intervals, {feedBasis})";
-        if (!_cells.TryGetValue(CellKey(latitudeDegrees, longitudeDegrees), out var cell))
-        {
-            return new ReceptionEvidence(cellName, 0, null, Math.Max(MinimumProbability, prior), "cell never heard a moving vessel; " + priorBasis);
-        }
-
-        var cellTail = Tail(cell, durationSeconds, out var cellBasis);
-        var weight = _options.PriorWeight;
-        var probability = double.IsNaN(cellTail) ? prior : ((cell.Count * cellTail) + (weight * prior)) / (cell.Count + weight);
-        return new ReceptionEvidence(cellName, cell.Count, cell.MedianSeconds(), Math.Max(MinimumProbability, probability), $"cell {cellBasis}, weighed against {priorBasis}");
-    }
-
-    private static double Tail(IntervalHistogram histogram, double seconds, out string basis)
-    {
-        var empirical = histogram.EmpiricalTail(seconds);
-        if (empirical > 0)
-        {
-            basis = "counted";
-            return empirical;
-        }
-
-        var fitted = histogram.LogNormalTail(seconds);
-        if (double.IsNaN(fitted))
-        {
-            basis = "too few intervals";
-            return fitted;
-        }
-
-        // No such silence in the time listened bounds the share, whatever a fit says.
-        var floor = histogram.UnseenBound(seconds);
-        basis = fitted >= floor
-            ? "log-normal tail beyond the longest interval seen"
-            : string.Create(CultureInfo.InvariantCulture, $"none so long in {histogram.TotalSeconds / 3600:0} h listened (bounded at half of one)");
-        return Math.Max(fitted, floor);
+        var weight = _options.PriorWeightHours;
+        var feedSilences = _feed.CountAtLeast(durationSeconds);
+        var priorShape = JeffreysShape + (_feed.TotalHours > 0 ? feedSilences * weight / _feed.TotalHours : 0);
+        _cells.TryGetValue(CellKey(latitudeDegrees, longitudeDegrees), out var cell);
+        var cellSilences = cell?.CountAtLeast(durationSeconds) ?? 0;
+        var cellHours = cell?.TotalHours ?? 0;
+        var ratePerHour = Gamma.InvCDF(priorShape + cellSilences, weight + cellHours, 0.5);
+        var chance = Math.Clamp(1 - Math.Exp(-24 * ratePerHour), MinimumProbability, 1);
+        var basis = string.Create(CultureInfo.InvariantCulture,
+            $"{cellSilences:0.#} such silences in {cellHours:#,0} vessel-hours here, {feedSilences:0.#} in {_feed.TotalHours:#,0} in the whole feed (weighed as {weight:0} hours)");
+        return new ReceptionEvidence(cellName, cell?.Count ?? 0, Math.Round(cellHours, 1), cell?.MedianSeconds(), chance, basis);
     }
 
     private long CellKey(double latitudeDegrees, double longitudeDegrees)

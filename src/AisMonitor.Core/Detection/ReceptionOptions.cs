@@ -9,14 +9,11 @@ public sealed record ReceptionOptions
     /// <summary>Only intervals that start at this speed or more are learnt (moored vessels report on their own schedule). Default 1 kn.</summary>
     public double MovingSpeedKnots { get; init; } = 1.0;
 
-    /// <summary>How many intervals of the whole feed a cell's own intervals are weighed against (Bayesian smoothing). Default 50.</summary>
-    public double PriorWeight { get; init; } = 50;
+    /// <summary>How many vessel-hours of the whole feed's experience a cell starts with, before its own (Bayesian prior). Default 24.</summary>
+    public double PriorWeightHours { get; init; } = 24;
 
     /// <summary>Intervals longer than this are not learnt (a vessel laid up). Default 30 days.</summary>
     public double MaxIntervalDays { get; init; } = 30;
-
-    /// <summary>Tail probability assumed before the feed has taught anything. Default 0.1: an unknown place makes no silence surprising.</summary>
-    public double UninformedTailProbability { get; init; } = 0.1;
 
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
@@ -26,9 +23,9 @@ public sealed record ReceptionOptions
             throw new ArgumentOutOfRangeException(nameof(CellSizeDegrees), CellSizeDegrees, "Reception:CellSizeDegrees must be in (0, 30].");
         }
 
-        if (PriorWeight < 0 || MovingSpeedKnots < 0 || MaxIntervalDays <= 0 || UninformedTailProbability is <= 0 or > 1)
+        if (PriorWeightHours <= 0 || MovingSpeedKnots < 0 || MaxIntervalDays <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(PriorWeight), "Reception options must be non-negative, MaxIntervalDays positive and UninformedTailProbability in (0, 1].");
+            throw new ArgumentOutOfRangeException(nameof(PriorWeightHours), "Reception:PriorWeightHours and MaxIntervalDays must be positive, MovingSpeedKnots not negative.");
         }
     }
 }
