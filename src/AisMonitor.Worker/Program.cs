@@ -5,6 +5,7 @@ var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detectio
 {
     DecodeCommand.Create(),
     ReplayCommand.Create(),
+    SimulateCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

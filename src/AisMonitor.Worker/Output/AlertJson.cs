@@ -29,7 +29,7 @@ internal static class AlertJson
         },
     };
 
-    private sealed class InstantConverter : JsonConverter<Instant>
+    internal sealed class InstantConverter : JsonConverter<Instant>
     {
         public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();

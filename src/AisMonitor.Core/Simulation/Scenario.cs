@@ -1,0 +1,141 @@
+using NodaTime;
+
+namespace AisMonitor.Core.Simulation;
+
+/// <summary>
+/// A simulation scenario: vessels with identities, routes, speeds and transmit-off windows,
+/// reception by area, and optional ambient traffic. Everything random is drawn from
+/// <see cref="Seed"/>, so a scenario always gives the same feed.
+/// </summary>
+public sealed record Scenario
+{
+    /// <summary>Name, for the record.</summary>
+    public string Name { get; init; } = "scenario";
+
+    /// <summary>First instant simulated.</summary>
+    public required Instant Start { get; init; }
+
+    /// <summary>End of the simulation (exclusive).</summary>
+    public required Instant End { get; init; }
+
+    /// <summary>Seed of every random draw.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The vessels the scenario is about.</summary>
+    public IReadOnlyList<SimulatedVessel> Vessels { get; init; } = [];
+
+    /// <summary>Where transmissions are received, and how reliably; the first area that contains a position applies.</summary>
+    public IReadOnlyList<ReceptionArea> Reception { get; init; } = [];
+
+    /// <summary>Chance that a transmission outside every reception area is received. Default 0.</summary>
+    public double DefaultReceptionProbability { get; init; }
+
+    /// <summary>Random background traffic.</summary>
+    public AmbientTraffic? Ambient { get; init; }
+}
+
+/// <summary>A vessel with its identity, route and transmitter behaviour.</summary>
+public sealed record SimulatedVessel
+{
+    /// <summary>MMSI.</summary>
+    public required uint Mmsi { get; init; }
+
+    /// <summary>IMO number (0 = none).</summary>
+    public uint Imo { get; init; }
+
+    /// <summary>Name.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Call sign.</summary>
+    public string? CallSign { get; init; }
+
+    /// <summary>ITU ship type. Default 70 (cargo).</summary>
+    public byte ShipType { get; init; } = 70;
+
+    /// <summary>"A" (types 1 and 5) or "B" (types 18 and 24). Default A.</summary>
+    public string TransceiverClass { get; init; } = "A";
+
+    /// <summary>Length overall in metres. Default 100.</summary>
+    public int LengthMetres { get; init; } = 100;
+
+    /// <summary>Beam in metres. Default 16.</summary>
+    public int BeamMetres { get; init; } = 16;
+
+    /// <summary>Draught in metres. Default 6.</summary>
+    public double DraughtMetres { get; init; } = 6;
+
+    /// <summary>Destination broadcast in type 5.</summary>
+    public string? Destination { get; init; }
+
+    /// <summary>Seconds between position reports. Default 60.</summary>
+    public double ReportIntervalSeconds { get; init; } = 60;
+
+    /// <summary>Seconds between static reports. Default 360 (ITU: every 6 minutes).</summary>
+    public double StaticIntervalSeconds { get; init; } = 360;
+
+    /// <summary>The route: the vessel starts at the first waypoint at the scenario start.</summary>
+    public required IReadOnlyList<Waypoint> Route { get; init; }
+
+    /// <summary>Windows in which the transponder is off.</summary>
+    public IReadOnlyList<TimeWindow> TransmitOff { get; init; } = [];
+}
+
+/// <summary>A point of a route: reached at <see cref="SpeedKnots"/> from the previous one, then left after <see cref="DwellHours"/> (or at <see cref="DepartAt"/>).</summary>
+public sealed record Waypoint
+{
+    /// <summary>Latitude in degrees.</summary>
+    public required double Latitude { get; init; }
+
+    /// <summary>Longitude in degrees.</summary>
+    public required double Longitude { get; init; }
+
+    /// <summary>Speed of the leg that ends here, in knots. Default 12.</summary>
+    public double SpeedKnots { get; init; } = 12;
+
+    /// <summary>Hours spent here (moored) before the next leg.</summary>
+    public double DwellHours { get; init; }
+
+    /// <summary>If set, the vessel leaves this waypoint at this instant (overrides <see cref="DwellHours"/>).</summary>
+    public Instant? DepartAt { get; init; }
+
+    /// <summary>Name, for readers of the scenario.</summary>
+    public string? Name { get; init; }
+}
+
+/// <summary>A half-open window [From, To).</summary>
+public sealed record TimeWindow(Instant From, Instant To);
+
+/// <summary>A rectangle in which transmissions are received with a probability, by a receiver named after it.</summary>
+public sealed record ReceptionArea(string Name, double South, double West, double North, double East, double Probability)
+{
+    /// <summary>True when the position is inside.</summary>
+    public bool Contains(double latitude, double longitude) => latitude >= South && latitude <= North && longitude >= West && longitude <= East;
+}
+
+/// <summary>Background vessels shuttling between random points of the given areas.</summary>
+public sealed record AmbientTraffic
+{
+    /// <summary>Number of vessels, spread over the areas in turn.</summary>
+    public int Count { get; init; }
+
+    /// <summary>Areas the vessels sail in (each stays in its own).</summary>
+    public IReadOnlyList<ReceptionArea> Areas { get; init; } = [];
+
+    /// <summary>Slowest speed in knots. Default 8.</summary>
+    public double MinimumSpeedKnots { get; init; } = 8;
+
+    /// <summary>Fastest speed in knots. Default 16.</summary>
+    public double MaximumSpeedKnots { get; init; } = 16;
+
+    /// <summary>Seconds between position reports. Default 180.</summary>
+    public double ReportIntervalSeconds { get; init; } = 180;
+
+    /// <summary>Seconds between static reports. Default 3600.</summary>
+    public double StaticIntervalSeconds { get; init; } = 3600;
+
+    /// <summary>Maritime Identification Digits to draw MMSIs from. Default Korea, Japan, China, Russia, Panama, Liberia.</summary>
+    public IReadOnlyList<int> Mids { get; init; } = [440, 431, 412, 273, 351, 636];
+
+    /// <summary>Ship types to draw from. Default cargo and tanker.</summary>
+    public IReadOnlyList<byte> ShipTypes { get; init; } = [70, 80];
+}

@@ -1,0 +1,192 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Ais.Messages;
+using NodaTime;
+
+namespace AisMonitor.Core.Simulation;
+
+/// <summary>
+/// Turns a <see cref="Scenario"/> into the transmissions a network of receivers would have heard,
+/// in time order: position reports at each vessel's interval, static reports (type 5, or 24 A and B
+/// for class B) at theirs, nothing while a transponder is off, and each transmission received or
+/// lost by the chance of the area it was sent from. Deterministic for a given seed.
+/// </summary>
+public static class ScenarioSimulator
+{
+    /// <summary>The vessels of the scenario, ambient traffic included.</summary>
+    public static IReadOnlyList<SimulatedVessel> AllVessels(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        return [.. scenario.Vessels, .. AmbientVessels(scenario)];
+    }
+
+    /// <summary>Every received transmission, in time order.</summary>
+    public static IEnumerable<SimulatedTransmission> Run(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var streams = AllVessels(scenario).Select(v => Transmissions(scenario, v).GetEnumerator()).ToList();
+        var queue = new PriorityQueue<int, (Instant, int)>();
+        for (var i = 0; i < streams.Count; i++)
+        {
+            if (streams[i].MoveNext())
+            {
+                queue.Enqueue(i, (streams[i].Current.Time, i));
+            }
+        }
+
+        while (queue.TryDequeue(out var index, out _))
+        {
+            yield return streams[index].Current;
+            if (streams[index].MoveNext())
+            {
+                queue.Enqueue(index, (streams[index].Current.Time, index));
+            }
+        }
+    }
+
+    private static IEnumerable<SimulatedTransmission> Transmissions(Scenario scenario, SimulatedVessel vessel)
+    {
+        var random = new Random(unchecked((scenario.Seed * 1_000_003) ^ (int)vessel.Mmsi)); // not HashCode: it is salted per process
+        var plan = new RoutePlan(vessel.Route, scenario.Start);
+        var mmsi = new Mmsi(vessel.Mmsi);
+        var classB = vessel.TransceiverClass.Equals("B", StringComparison.OrdinalIgnoreCase);
+        var reportEvery = Duration.FromSeconds(vessel.ReportIntervalSeconds);
+        var staticEvery = Duration.FromSeconds(vessel.StaticIntervalSeconds);
+        var nextStatic = scenario.Start + Duration.FromSeconds(random.NextDouble() * vessel.StaticIntervalSeconds);
+        for (var time = scenario.Start + Duration.FromSeconds(random.NextDouble() * vessel.ReportIntervalSeconds); time < scenario.End; time += reportEvery)
+        {
+            if (vessel.TransmitOff.Any(w => time >= w.From && time < w.To))
+            {
+                continue;
+            }
+
+            var (latitude, longitude, speed, course) = plan.At(time);
+            var receiver = Receiver(scenario, latitude, longitude, random);
+            var second = (byte)(time.InUtc().Second);
+            var position = new PositionReport
+            {
+                MessageType = classB ? (byte)18 : (byte)1,
+                Mmsi = mmsi,
+                NavigationStatus = classB ? null : speed > 0 ? (byte)0 : (byte)5,
+                RateOfTurnRaw = classB ? null : 0,
+                SpeedOverGroundKnots = Math.Round(speed, 1),
+                PositionAccuracyHigh = true,
+                LatitudeDegrees = Math.Round(latitude * 600_000) / 600_000,
+                LongitudeDegrees = Math.Round(longitude * 600_000) / 600_000,
+                CourseOverGroundDegrees = Math.Round(course, 1) % 360,
+                TrueHeadingDegrees = (short)(Math.Round(course) % 360),
+                TimestampSecond = second,
+            };
+            if (receiver is not null)
+            {
+                yield return new SimulatedTransmission(time, receiver, position, null);
+            }
+
+            if (time >= nextStatic)
+            {
+                nextStatic = time + staticEvery;
+                if (receiver is not null)
+                {
+                    foreach (var message in StaticMessages(vessel, mmsi, classB))
+                    {
+                        yield return new SimulatedTransmission(time, receiver, default, message);
+                    }
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<AisMessage> StaticMessages(SimulatedVessel vessel, Mmsi mmsi, bool classB)
+    {
+        var bow = vessel.LengthMetres * 2 / 3;
+        var port = vessel.BeamMetres / 2;
+        var dimensions = new ShipDimensions(bow, vessel.LengthMetres - bow, port, vessel.BeamMetres - port);
+        if (classB)
+        {
+            yield return new StaticDataReport { MessageType = 24, Mmsi = mmsi, PartNumber = 0, ShipName = vessel.Name };
+            yield return new StaticDataReport { MessageType = 24, Mmsi = mmsi, PartNumber = 1, ShipType = vessel.ShipType, CallSign = vessel.CallSign, VendorId = "SIM", Dimensions = dimensions };
+            yield break;
+        }
+
+        yield return new StaticAndVoyageData
+        {
+            MessageType = 5,
+            Mmsi = mmsi,
+            ImoRaw = vessel.Imo,
+            CallSign = vessel.CallSign,
+            ShipName = vessel.Name,
+            ShipType = vessel.ShipType,
+            Dimensions = dimensions,
+            Epfd = 1,
+            EtaHour = 24,
+            EtaMinute = 60,
+            DraughtMetres = vessel.DraughtMetres,
+            Destination = vessel.Destination,
+        };
+    }
+
+    private static string? Receiver(Scenario scenario, double latitude, double longitude, Random random)
+    {
+        foreach (var area in scenario.Reception)
+        {
+            if (area.Contains(latitude, longitude))
+            {
+                return random.NextDouble() < area.Probability ? Sanitise(area.Name) : null;
+            }
+        }
+
+        return random.NextDouble() < scenario.DefaultReceptionProbability ? "other" : null;
+    }
+
+    private static string Sanitise(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
+
+    private static IEnumerable<SimulatedVessel> AmbientVessels(Scenario scenario)
+    {
+        if (scenario.Ambient is not { Count: > 0 } ambient || ambient.Areas.Count == 0)
+        {
+            yield break;
+        }
+
+        var random = new Random(scenario.Seed);
+        var used = new HashSet<uint>(scenario.Vessels.Select(v => v.Mmsi));
+        for (var i = 0; i < ambient.Count; i++)
+        {
+            var area = ambient.Areas[i % ambient.Areas.Count];
+            uint mmsi;
+            do
+            {
+                mmsi = (uint)((ambient.Mids[random.Next(ambient.Mids.Count)] * 1_000_000) + random.Next(100_000, 999_999));
+            }
+            while (!used.Add(mmsi));
+
+            var speed = ambient.MinimumSpeedKnots + (random.NextDouble() * (ambient.MaximumSpeedKnots - ambient.MinimumSpeedKnots));
+            var a = RandomPoint(area, random);
+            var b = RandomPoint(area, random);
+            var route = new List<Waypoint> { Stop(a, speed, random) };
+            var hours = 0.0;
+            var totalHours = (scenario.End - scenario.Start).TotalHours;
+            while (hours < totalHours)
+            {
+                var next = route.Count % 2 == 1 ? b : a;
+                route.Add(Stop(next, speed, random));
+                hours += (Geo.GreatCircle.DistanceNauticalMiles(a.Latitude, a.Longitude, b.Latitude, b.Longitude) / speed) + route[^1].DwellHours;
+            }
+
+            yield return new SimulatedVessel
+            {
+                Mmsi = mmsi,
+                Name = $"AMBIENT {i + 1:000}",
+                CallSign = $"AMB{i + 1:000}",
+                ShipType = ambient.ShipTypes[random.Next(ambient.ShipTypes.Count)],
+                ReportIntervalSeconds = ambient.ReportIntervalSeconds,
+                StaticIntervalSeconds = ambient.StaticIntervalSeconds,
+                Route = route,
+            };
+        }
+    }
+
+    private static (double Latitude, double Longitude) RandomPoint(ReceptionArea area, Random random) =>
+        (area.South + (random.NextDouble() * (area.North - area.South)), area.West + (random.NextDouble() * (area.East - area.West)));
+
+    private static Waypoint Stop((double Latitude, double Longitude) point, double speed, Random random) =>
+        new() { Latitude = point.Latitude, Longitude = point.Longitude, SpeedKnots = speed, DwellHours = 0.25 + random.NextDouble() };
+}

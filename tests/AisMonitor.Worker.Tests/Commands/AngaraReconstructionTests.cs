@@ -1,0 +1,62 @@
+using System.IO.Compression;
+using System.Text.Json;
+using AisMonitor.Core.Tests.Support;
+
+namespace AisMonitor.Worker.Tests.Commands;
+
+/// <summary>The Angara reconstruction (sample-tracks/angara-2024): simulated, replayed, and judged against the scenario facts.</summary>
+public sealed class AngaraReconstructionTests
+{
+    [Fact]
+    public void Simulating_the_scenario_gives_the_committed_feed_byte_for_byte()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"aismonitor-angara-{Guid.NewGuid():N}.nmea");
+        try
+        {
+            var (exit, _, stderr) = CommandRunner.Run($"simulate sample-tracks/angara-2024/scenario.json --out \"{output}\"");
+            Assert.True(exit == 0, stderr);
+            using var committed = new GZipStream(File.OpenRead(TestData.SampleTrack("angara-2024", "angara-2024.nmea.gz")), CompressionMode.Decompress);
+            using var expected = new MemoryStream();
+            committed.CopyTo(expected);
+            Assert.True(expected.ToArray().AsSpan().SequenceEqual(File.ReadAllBytes(output)), "the simulator no longer reproduces angara-2024.nmea.gz; regenerate it (README) if the change is intended");
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [Fact]
+    public void Replaying_the_reconstruction_gives_the_approved_alerts()
+    {
+        var approved = TestData.SampleTrack("angara-2024", "approved.alerts.jsonl");
+        var received = Path.ChangeExtension(approved, ".received.jsonl");
+        var (exit, _, stderr) = CommandRunner.Run($"replay sample-tracks/angara-2024/angara-2024.nmea.gz --out \"{received}\"");
+        Assert.True(exit == 0, stderr);
+        var same = File.ReadAllBytes(approved).AsSpan().SequenceEqual(File.ReadAllBytes(received));
+        if (same)
+        {
+            File.Delete(received);
+        }
+
+        Assert.True(same, $"alerts differ from {approved}; see {received}");
+    }
+
+    [Fact]
+    public void The_dark_passage_from_Dunai_to_the_Korea_Strait_is_one_high_severity_gap_and_ambient_traffic_raises_nothing()
+    {
+        var alerts = File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var gap = Assert.Single(alerts);
+        Assert.Equal("transponder_gap", gap.GetProperty("kind").GetString());
+        Assert.Equal(273210440, gap.GetProperty("mmsi").GetInt64());
+        Assert.Equal(9179842, gap.GetProperty("imo").GetInt32());
+        Assert.Equal("high", gap.GetProperty("severity").GetString());
+        var evidence = gap.GetProperty("gap");
+        var before = evidence.GetProperty("last_before");
+        var after = evidence.GetProperty("first_after");
+        Assert.InRange(before.GetProperty("latitude_degrees").GetDouble(), 42.8, 42.9); // at Dunai
+        Assert.InRange(after.GetProperty("latitude_degrees").GetDouble(), 34.5, 35.3); // in the Korea Strait
+        Assert.True(evidence.GetProperty("displacement_nautical_miles").GetDouble() > 450);
+        Assert.Contains(gap.GetProperty("rules").EnumerateArray(), r => r.GetProperty("name").GetString() == "DarkVoyage" && r.GetProperty("fired").GetBoolean());
+    }
+}
