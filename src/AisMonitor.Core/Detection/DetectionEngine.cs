@@ -83,6 +83,98 @@ public sealed class DetectionEngine
         }
     }
 
+    /// <summary>Everything the engine holds, as data (see <see cref="EngineSnapshot"/>).</summary>
+    public EngineSnapshot Snapshot() => new()
+    {
+        Watermark = Watermark,
+        NextSweep = _nextSweep,
+        Reordering = _reorder.Held.Select(h => Buffered(h.Message, h.Time, h.Arrival)).ToList(),
+        Released = _reorder.Released,
+        LatestSeen = _reorder.Latest,
+        Arrivals = _reorder.Arrivals,
+        Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Values.Select(Snapshot).ToList()).ToList(),
+        ConflictsRaised = _conflictsRaised.Order().ToList(),
+        Reception = Reception.ToSnapshot(),
+        Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
+            Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates),
+    };
+
+    /// <summary>A fresh engine that continues from <paramref name="snapshot"/> as the snapshotted one would have.</summary>
+    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, Action<Alert> sink, EngineSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var engine = new DetectionEngine(options, ports, sink);
+        if (snapshot.Partitions.Count != engine._partitions.Length)
+        {
+            throw new ArgumentException($"The snapshot has {snapshot.Partitions.Count} partitions; the options say {engine._partitions.Length}.", nameof(snapshot));
+        }
+
+        engine.Watermark = snapshot.Watermark;
+        engine._nextSweep = snapshot.NextSweep;
+        engine._reorder.RestoreClock(snapshot.LatestSeen, snapshot.Released, snapshot.Arrivals);
+        foreach (var held in snapshot.Reordering)
+        {
+            engine._reorder.Restore(Decoded(held), held.Time, held.Arrival);
+        }
+
+        foreach (var vessel in snapshot.Partitions.SelectMany(p => p))
+        {
+            var state = new VesselState(vessel.Mmsi, options.Tracking.HistoryCapacity)
+            {
+                LastGood = vessel.LastGood?.ToPoint(),
+                PendingSuspect = vessel.PendingSuspect?.ToPoint(),
+                Identity = vessel.Identity,
+                OpenGap = vessel.OpenGap,
+            };
+            foreach (var point in vessel.History)
+            {
+                state.Remember(point.ToPoint());
+            }
+
+            state.RestoreChanges(vessel.IdentityChanges);
+            engine.Partition(vessel.Mmsi)[vessel.Mmsi.Value] = state;
+        }
+
+        engine._conflictsRaised.UnionWith(snapshot.ConflictsRaised);
+        engine.Reception.Restore(snapshot.Reception);
+        var s = snapshot.Statistics;
+        (engine.Statistics.Messages, engine.Statistics.WithoutEventTime, engine.Statistics.Late, engine.Statistics.Duplicates, engine.Statistics.SuspectPositions) =
+            (s.Messages, s.WithoutEventTime, s.Late, s.Duplicates, s.SuspectPositions);
+        (engine.Statistics.Positions, engine.Statistics.PositionsNotAvailable, engine.Statistics.NotTrackedForGaps, engine.Statistics.Vessels, engine.Statistics.AlertUpdates) =
+            (s.Positions, s.PositionsNotAvailable, s.NotTrackedForGaps, s.Vessels, s.AlertUpdates);
+        return engine;
+    }
+
+    private static VesselSnapshot Snapshot(VesselState v) => new(
+        v.Mmsi,
+        v.History.Select(TrackPointSnapshot.From).ToList(),
+        v.LastGood is { } good ? TrackPointSnapshot.From(good) : null,
+        v.PendingSuspect is { } suspect ? TrackPointSnapshot.From(suspect) : null,
+        v.Identity,
+        [.. v.IdentityChanges],
+        v.OpenGap);
+
+    private static BufferedMessage Buffered(in DecodedMessage message, Instant time, long arrival) => new(
+        time,
+        arrival,
+        message.MessageType,
+        message.Mmsi,
+        message.TryGetPosition(out var position) ? position : null,
+        message.Message as StaticAndVoyageData,
+        message.Message as StaticDataReport);
+
+    private static DecodedMessage Decoded(BufferedMessage held)
+    {
+        var metadata = new MessageMetadata { Received = held.Time, ChecksumValid = true };
+        return held switch
+        {
+            { Position: { } position } => new DecodedMessage(metadata, position),
+            { Voyage: { } voyage } => new DecodedMessage(metadata, voyage),
+            { ClassBStatic: { } report } => new DecodedMessage(metadata, report),
+            _ => new DecodedMessage(metadata, new OtherAisMessage { MessageType = (byte)held.MessageType, Mmsi = held.Mmsi }),
+        };
+    }
+
     /// <summary>The state of one vessel, when tracked.</summary>
     public VesselState? Vessel(Mmsi mmsi) => Partition(mmsi).GetValueOrDefault(mmsi.Value);
 

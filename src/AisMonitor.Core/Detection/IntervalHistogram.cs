@@ -14,6 +14,25 @@ internal sealed class IntervalHistogram
 
     public long Count { get; private set; }
 
+    public HistogramSnapshot ToSnapshot() => new([.. _counts], [.. _seconds], Count, TotalSeconds);
+
+    public static IntervalHistogram FromSnapshot(HistogramSnapshot snapshot)
+    {
+        var histogram = new IntervalHistogram { Count = snapshot.Count, TotalSeconds = snapshot.TotalSeconds };
+        if (snapshot.Counts.Count != Bins || snapshot.Seconds.Count != Bins)
+        {
+            throw new ArgumentException($"A reception histogram has {Bins} bins; the snapshot has {snapshot.Counts.Count}.", nameof(snapshot));
+        }
+
+        for (var b = 0; b < Bins; b++)
+        {
+            histogram._counts[b] = snapshot.Counts[b];
+            histogram._seconds[b] = snapshot.Seconds[b];
+        }
+
+        return histogram;
+    }
+
     public double TotalSeconds { get; private set; }
 
     public void Add(double seconds)

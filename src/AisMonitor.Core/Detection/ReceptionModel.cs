@@ -23,13 +23,30 @@ public sealed class ReceptionModel
     private const double JeffreysShape = 0.5;
     private readonly ReceptionOptions _options;
     private readonly Dictionary<long, IntervalHistogram> _cells = [];
-    private readonly IntervalHistogram _feed = new();
+    private IntervalHistogram _feed = new();
 
     /// <summary>Creates an empty model.</summary>
     public ReceptionModel(ReceptionOptions? options = null)
     {
         _options = options ?? new ReceptionOptions();
         _options.Validate();
+    }
+
+    /// <summary>The model as data.</summary>
+    public ReceptionSnapshot ToSnapshot() =>
+        new(_cells.OrderBy(c => c.Key).Select(c => new CellSnapshot(c.Key, c.Value.ToSnapshot())).ToList(), _feed.ToSnapshot());
+
+    /// <summary>Replaces what the model has learnt with a snapshot.</summary>
+    public void Restore(ReceptionSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        _cells.Clear();
+        foreach (var cell in snapshot.Cells)
+        {
+            _cells[cell.Key] = IntervalHistogram.FromSnapshot(cell.Histogram);
+        }
+
+        _feed = IntervalHistogram.FromSnapshot(snapshot.Feed);
     }
 
     /// <summary>Number of cells with at least one interval.</summary>

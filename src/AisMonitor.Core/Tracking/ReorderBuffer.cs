@@ -24,6 +24,24 @@ public sealed class ReorderBuffer
     /// <summary>Event time of the last message released: nothing older can be released any more.</summary>
     public Instant? Released { get; private set; }
 
+    /// <summary>The messages held, with their times and arrival numbers, in release order.</summary>
+    public IEnumerable<(DecodedMessage Message, Instant Time, long Arrival)> Held =>
+        _queue.UnorderedItems.OrderBy(i => i.Priority.Time).ThenBy(i => i.Priority.Arrival).Select(i => (i.Element, i.Priority.Time, i.Priority.Arrival));
+
+    /// <summary>Arrivals counted so far.</summary>
+    public long Arrivals => _arrivals;
+
+    /// <summary>Restores the buffer's position in time and its arrival counter (messages are added with <see cref="Restore(in DecodedMessage, Instant, long)"/>).</summary>
+    public void RestoreClock(Instant? latest, Instant? released, long arrivals)
+    {
+        Latest = latest;
+        Released = released;
+        _arrivals = arrivals;
+    }
+
+    /// <summary>Puts back a held message with its original arrival number.</summary>
+    public void Restore(in DecodedMessage message, Instant time, long arrival) => _queue.Enqueue(message, (time, arrival));
+
     /// <summary>Messages held.</summary>
     public int Count => _queue.Count;
 

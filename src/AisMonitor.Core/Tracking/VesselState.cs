@@ -55,6 +55,14 @@ public sealed class VesselState
     /// <summary>The most recent position in the history, good or suspect.</summary>
     public TrackPoint? Latest => _count == 0 ? null : _history[(_next - 1 + _history.Length) % _history.Length];
 
+    internal void RestoreChanges(IEnumerable<IdentityChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            RecordChange(change);
+        }
+    }
+
     internal void Remember(TrackPoint point)
     {
         _history[_next] = point;

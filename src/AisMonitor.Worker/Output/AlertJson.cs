@@ -9,7 +9,7 @@ using NodaTime.Text;
 namespace AisMonitor.Worker.Output;
 
 /// <summary>
-/// Alerts as JSON: snake_case names, enums as strings, instants as ISO-8601 UTC, MMSI and IMO as
+/// Alerts (and engine snapshots) as JSON: snake_case names, enums as strings, instants as ISO-8601 UTC, MMSI and IMO as
 /// numbers, positions as {lat, lon}; nulls left out. Deterministic: the same alert, the same bytes.
 /// </summary>
 internal static class AlertJson
@@ -55,8 +55,25 @@ internal static class AlertJson
 
     private sealed class GeoPointConverter : JsonConverter<GeoPoint>
     {
-        public override GeoPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-            throw new NotSupportedException("alerts are written, not read, by this converter");
+        public override GeoPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            double latitude = double.NaN, longitude = double.NaN;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+            {
+                var name = reader.GetString();
+                reader.Read();
+                if (name == "lat")
+                {
+                    latitude = reader.GetDouble();
+                }
+                else if (name == "lon")
+                {
+                    longitude = reader.GetDouble();
+                }
+            }
+
+            return GeoPoint.IsValid(latitude, longitude) ? new GeoPoint(latitude, longitude) : throw new JsonException("a position needs lat and lon in range");
+        }
 
         public override void Write(Utf8JsonWriter writer, GeoPoint value, JsonSerializerOptions options)
         {

@@ -1,0 +1,81 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Ais.Messages;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Tracking;
+using NodaTime;
+
+namespace AisMonitor.Core.Detection;
+
+/// <summary>
+/// Everything a <see cref="DetectionEngine"/> holds, as plain immutable data: restored into a fresh
+/// engine (on this node after a restart, or on another), the engine continues exactly as if it had
+/// never stopped. Per-vessel state is grouped by MMSI partition, so partitions can be moved one by one.
+/// </summary>
+public sealed record EngineSnapshot
+{
+    /// <summary>Format version of the snapshot.</summary>
+    public int Version { get; init; } = 1;
+
+    /// <summary>Latest event time processed.</summary>
+    public Instant? Watermark { get; init; }
+
+    /// <summary>Next sweep for open gaps.</summary>
+    public Instant? NextSweep { get; init; }
+
+    /// <summary>Messages held for reordering, with their arrival order.</summary>
+    public required IReadOnlyList<BufferedMessage> Reordering { get; init; }
+
+    /// <summary>Event time of the last message released from reordering.</summary>
+    public Instant? Released { get; init; }
+
+    /// <summary>Latest event time seen by the reordering buffer.</summary>
+    public Instant? LatestSeen { get; init; }
+
+    /// <summary>Arrival counter of the reordering buffer.</summary>
+    public long Arrivals { get; init; }
+
+    /// <summary>Vessels, by partition (index = partition number).</summary>
+    public required IReadOnlyList<IReadOnlyList<VesselSnapshot>> Partitions { get; init; }
+
+    /// <summary>MMSIs whose identity conflict has been raised.</summary>
+    public required IReadOnlyList<uint> ConflictsRaised { get; init; }
+
+    /// <summary>The reception model.</summary>
+    public required ReceptionSnapshot Reception { get; init; }
+
+    /// <summary>Counters.</summary>
+    public required EngineStatisticsSnapshot Statistics { get; init; }
+}
+
+/// <summary>A message waiting in the reordering buffer: what the engine needs of it.</summary>
+public sealed record BufferedMessage(Instant Time, long Arrival, int MessageType, Mmsi Mmsi, PositionReport? Position, StaticAndVoyageData? Voyage, StaticDataReport? ClassBStatic);
+
+/// <summary>One vessel's state.</summary>
+public sealed record VesselSnapshot(
+    Mmsi Mmsi,
+    IReadOnlyList<TrackPointSnapshot> History,
+    TrackPointSnapshot? LastGood,
+    TrackPointSnapshot? PendingSuspect,
+    VesselIdentity? Identity,
+    IReadOnlyList<IdentityChange> IdentityChanges,
+    Alert? OpenGap);
+
+/// <summary>A track point as data.</summary>
+public sealed record TrackPointSnapshot(Instant Time, double LatitudeDegrees, double LongitudeDegrees, double? SpeedKnots, TrackPointQuality Quality)
+{
+    internal static TrackPointSnapshot From(TrackPoint p) => new(p.Time, p.LatitudeDegrees, p.LongitudeDegrees, p.SpeedKnots, p.Quality);
+
+    internal TrackPoint ToPoint() => new(Time, LatitudeDegrees, LongitudeDegrees, SpeedKnots, Quality);
+}
+
+/// <summary>The reception model as data.</summary>
+public sealed record ReceptionSnapshot(IReadOnlyList<CellSnapshot> Cells, HistogramSnapshot Feed);
+
+/// <summary>One cell's histogram.</summary>
+public sealed record CellSnapshot(long Key, HistogramSnapshot Histogram);
+
+/// <summary>Interval counts and seconds per bin.</summary>
+public sealed record HistogramSnapshot(IReadOnlyList<long> Counts, IReadOnlyList<double> Seconds, long Count, double TotalSeconds);
+
+/// <summary>The engine's counters as data.</summary>
+public sealed record EngineStatisticsSnapshot(long Messages, long WithoutEventTime, long Late, long Duplicates, long SuspectPositions, long Positions, long PositionsNotAvailable, long NotTrackedForGaps, long Vessels, long AlertUpdates);
