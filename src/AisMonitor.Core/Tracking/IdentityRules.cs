@@ -37,6 +37,17 @@ public static class IdentityRules
         return null;
     }
 
-    /// <summary>True when silence of this station can be a transponder gap: a ship station with no identity conflict.</summary>
-    public static bool IsTrackedForGaps(Mmsi mmsi) => mmsi.IsShipStation && ConflictReason(mmsi) is null;
+    /// <summary>
+    /// True when silence of this station can be a transponder gap: a ship station with no identity
+    /// conflict. The same rules as <see cref="ConflictReason"/>, in arithmetic: called for every message.
+    /// </summary>
+    public static bool IsTrackedForGaps(Mmsi mmsi)
+    {
+        var value = mmsi.Value;
+        return mmsi.IsShipStation
+            && value % 111_111_111 != 0 // nine equal digits
+            && value != 123_456_789
+            && value % 1_000_000 != 0 // country prefix and zeros
+            && FlagStates.CountryOfMid((int)(value / 1_000_000)) is not null;
+    }
 }

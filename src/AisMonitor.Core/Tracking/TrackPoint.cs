@@ -28,6 +28,9 @@ public readonly record struct TrackPoint
     /// <summary>Event time.</summary>
     public Instant Time => Instant.FromUnixTimeMilliseconds(_unixMilliseconds);
 
+    /// <summary>Event time in milliseconds since the Unix epoch (for arithmetic on the hot path).</summary>
+    public long UnixMilliseconds => _unixMilliseconds;
+
     /// <summary>Latitude in degrees.</summary>
     public double LatitudeDegrees => _latitude;
 

@@ -110,8 +110,13 @@ internal static class ReplayCommand
         }
 
         progress.Finish();
+        var elapsed = progress.Elapsed;
+        var heapBytes = GC.GetTotalMemory(forceFullCollection: true); // the engine is still alive: its state is what is measured
         WriteAlerts(settings.Output, alerts.Values);
-        Console.Error.Write(Summary(engine, alerts.Values, read, filtered, progress.Elapsed, readers));
+        Console.Error.Write(Summary(engine, alerts.Values, read, filtered, elapsed, readers));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included)"));
+        GC.KeepAlive(engine);
         return 0;
     }
 
