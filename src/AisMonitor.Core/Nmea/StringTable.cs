@@ -11,10 +11,34 @@ internal sealed class StringTable
     private const int MaxInternedLength = 64;
     private readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private const int RecentCount = 8;
+    private readonly (byte[] Bytes, string Value)?[] _recent = new (byte[], string)?[RecentCount];
+    private int _nextRecent;
 
     public StringTable() => _lookup = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public string Get(ReadOnlySpan<byte> ascii)
+    {
+        // Feeds cycle through a handful of sources: compare with the few seen last before hashing.
+        for (var i = 0; i < RecentCount; i++)
+        {
+            if (_recent[i] is { } recent && ascii.SequenceEqual(recent.Bytes))
+            {
+                return recent.Value;
+            }
+        }
+
+        var value = Lookup(ascii);
+        if (ascii.Length <= MaxInternedLength)
+        {
+            _recent[_nextRecent] = (ascii.ToArray(), value);
+            _nextRecent = (_nextRecent + 1) % RecentCount;
+        }
+
+        return value;
+    }
+
+    private string Lookup(ReadOnlySpan<byte> ascii)
     {
         if (ascii.Length > MaxInternedLength)
         {

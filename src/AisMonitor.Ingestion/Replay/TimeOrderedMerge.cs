@@ -24,7 +24,7 @@ public sealed class TimeOrderedMerge : IDisposable
         _next = new DecodedMessage[readers.Count];
         _lastTime = new Instant[readers.Count];
         Array.Fill(_lastTime, Instant.MinValue);
-        for (var i = 0; i < readers.Count; i++)
+        for (var i = 0; i < readers.Count && readers.Count > 1; i++)
         {
             Advance(i);
         }
@@ -33,6 +33,11 @@ public sealed class TimeOrderedMerge : IDisposable
     /// <summary>The next message in time order, or false when every reader is done.</summary>
     public bool TryRead(out DecodedMessage message)
     {
+        if (_readers.Count == 1)
+        {
+            return _readers[0].TryRead(out message); // nothing to merge
+        }
+
         if (!_heads.TryDequeue(out var reader, out _))
         {
             message = default;

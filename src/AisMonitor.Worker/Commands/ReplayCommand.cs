@@ -29,11 +29,17 @@ internal static class ReplayCommand
         var to = new Option<string?>("--to") { Description = "Ignore messages at or after this instant." };
         var mmsi = new Option<string[]>("--mmsi") { Description = "Only these vessels (repeat the option or separate with commas)." };
         var speed = new Option<string>("--speed") { Description = "Replay speed: max, or N times real time by event time (e.g. 60).", DefaultValueFactory = _ => "max" };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "1: read, decode and detect on one thread; 2: read and decode on a second thread, in batches (same alerts).",
+            DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount),
+        };
+        threads.AcceptOnlyFromAmong("1", "2");
         var gapHours = new Option<double>("--gap-min-hours") { Description = "Shortest silence that can be a transponder gap, in hours.", DefaultValueFactory = _ => new GapOptions().MinimumDuration.TotalHours };
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, from, to, mmsi, speed, gapHours,
+            files, output, from, to, mmsi, speed, threads, gapHours,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -47,6 +53,7 @@ internal static class ReplayCommand
                     ParseInstant(result.GetValue(to), "--to"),
                     ParseMmsis(result.GetValue(mmsi) ?? []),
                     ParseSpeed(result.GetValue(speed)!),
+                    result.GetValue(threads),
                     new DetectionOptions { Gaps = new GapOptions { MinimumDuration = Duration.FromHours(result.GetValue(gapHours)) } });
                 settings.Detection.Validate();
                 return Run(result, input, settings);
@@ -92,18 +99,22 @@ internal static class ReplayCommand
         long read = 0, filtered = 0;
         using (var merge = new TimeOrderedMerge(readers))
         {
-            while (merge.TryRead(out var message))
+            foreach (var batch in Batches(merge, settings.Threads))
             {
-                read++;
-                progress.Tick(read);
-                if (!settings.Accepts(message))
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    filtered++;
-                    continue;
-                }
+                    ref readonly var message = ref batch.Messages[i];
+                    read++;
+                    progress.Tick(read);
+                    if (!settings.Accepts(message))
+                    {
+                        filtered++;
+                        continue;
+                    }
 
-                pacing?.Wait(message.Metadata.Received);
-                engine.Process(message);
+                    pacing?.Wait(message.Metadata.Received);
+                    engine.Process(message);
+                }
             }
 
             engine.Complete();
@@ -118,6 +129,78 @@ internal static class ReplayCommand
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included)"));
         GC.KeepAlive(engine);
         return 0;
+    }
+
+    /// <summary>
+    /// The merged messages in batches of 4,096: read on this thread, or with two threads read and
+    /// decoded on a second one while this one detects. At most four batches wait between them, and
+    /// a batch is reused once detected, so memory stays bounded and nothing is allocated per batch.
+    /// </summary>
+    private static IEnumerable<Batch> Batches(TimeOrderedMerge merge, int threads)
+    {
+        const int size = 4096;
+        if (threads == 1)
+        {
+            var batch = new Batch(size);
+            while (batch.Fill(merge))
+            {
+                yield return batch;
+            }
+
+            yield break;
+        }
+
+        var full = System.Threading.Channels.Channel.CreateBounded<Batch>(new System.Threading.Channels.BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var empty = System.Threading.Channels.Channel.CreateUnbounded<Batch>();
+        for (var i = 0; i < 6; i++)
+        {
+            empty.Writer.TryWrite(new Batch(size));
+        }
+
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                while (await empty.Reader.ReadAsync().ConfigureAwait(false) is { } batch && batch.Fill(merge))
+                {
+                    await full.Writer.WriteAsync(batch).ConfigureAwait(false);
+                }
+
+                full.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                full.Writer.Complete(e);
+            }
+        });
+        while (full.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (full.Reader.TryRead(out var batch))
+            {
+                yield return batch;
+                empty.Writer.TryWrite(batch);
+            }
+        }
+
+        producer.GetAwaiter().GetResult(); // surfaces a reader failure
+    }
+
+    private sealed class Batch(int size)
+    {
+        public DecodedMessage[] Messages { get; } = new DecodedMessage[size];
+
+        public int Count { get; private set; }
+
+        public bool Fill(TimeOrderedMerge merge)
+        {
+            Count = 0;
+            while (Count < Messages.Length && merge.TryRead(out Messages[Count]))
+            {
+                Count++;
+            }
+
+            return Count > 0;
+        }
     }
 
     private static void WriteAlerts(string? path, IEnumerable<Alert> alerts)
@@ -181,7 +264,7 @@ internal static class ReplayCommand
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 ? factor
         : throw new ArgumentException($"--speed expects 'max' or a positive factor such as 60; got '{text}'.");
 
-    private sealed record ReplaySettings(string[] Files, string? Output, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, DetectionOptions Detection)
+    private sealed record ReplaySettings(string[] Files, string? Output, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, DetectionOptions Detection)
     {
         public bool Accepts(in DecodedMessage message)
         {
