@@ -128,7 +128,7 @@ public sealed class DetectionEngine
 
         foreach (var vessel in snapshot.Partitions.SelectMany(p => p))
         {
-            var state = new VesselState(vessel.Mmsi, options.Tracking.HistoryCapacity)
+            var state = new VesselState(vessel.Mmsi)
             {
                 LastGood = vessel.LastGood?.ToPoint(),
                 PendingSuspect = vessel.PendingSuspect?.ToPoint(),
@@ -417,7 +417,7 @@ public sealed class DetectionEngine
         var partition = Partition(mmsi);
         if (!partition.TryGetValue(mmsi.Value, out var vessel))
         {
-            partition[mmsi.Value] = vessel = new VesselState(mmsi, _options.Tracking.HistoryCapacity);
+            partition[mmsi.Value] = vessel = new VesselState(mmsi);
             Statistics.Vessels++;
         }
 

@@ -17,9 +17,6 @@ public sealed record TrackingOptions
     /// <summary>Jumps shorter than this are never suspect (GNSS noise at anchor). Default 2 nm.</summary>
     public double MinimumSuspectJumpNauticalMiles { get; init; } = 2;
 
-    /// <summary>Positions kept per vessel as evidence. Default 16.</summary>
-    public int HistoryCapacity { get; init; } = 16;
-
     /// <summary>Number of MMSI partitions. Default 16.</summary>
     public int Partitions { get; init; } = 16;
 
@@ -34,9 +31,9 @@ public sealed record TrackingOptions
             throw new ArgumentOutOfRangeException(nameof(ReorderingWindow), "Tracking:ReorderingWindow and DuplicateWindow must not be negative, SweepInterval must be positive.");
         }
 
-        if (HistoryCapacity is < 2 or > 1024 || Partitions is < 1 or > 4096 || ImpossibleSpeedKnots <= 0)
+        if (Partitions is < 1 or > 4096 || ImpossibleSpeedKnots <= 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(HistoryCapacity), "Tracking:HistoryCapacity must be 2–1024, Partitions 1–4096, ImpossibleSpeedKnots positive.");
+            throw new ArgumentOutOfRangeException(nameof(Partitions), "Tracking:Partitions must be 1–4096 and ImpossibleSpeedKnots positive.");
         }
     }
 }

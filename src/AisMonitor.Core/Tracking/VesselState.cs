@@ -10,16 +10,16 @@ namespace AisMonitor.Core.Tracking;
 /// </summary>
 public sealed class VesselState
 {
-    private readonly TrackPoint[] _history;
+    /// <summary>Positions kept per vessel as evidence.</summary>
+    public const int HistoryCapacity = 16;
+
+    // Inline in the object: one cache line fetch fewer per message than a separate array.
+    private PositionRing _history;
     private int _count;
     private int _next;
     private List<IdentityChange>? _changes;
 
-    internal VesselState(Mmsi mmsi, int historyCapacity)
-    {
-        Mmsi = mmsi;
-        _history = new TrackPoint[historyCapacity];
-    }
+    internal VesselState(Mmsi mmsi) => Mmsi = mmsi;
 
     /// <summary>The vessel.</summary>
     public Mmsi Mmsi { get; }
@@ -44,16 +44,16 @@ public sealed class VesselState
     {
         get
         {
-            var start = _count < _history.Length ? 0 : _next;
+            var start = _count < HistoryCapacity ? 0 : _next;
             for (var i = 0; i < _count; i++)
             {
-                yield return _history[(start + i) % _history.Length];
+                yield return _history[(start + i) % HistoryCapacity];
             }
         }
     }
 
     /// <summary>The most recent position in the history, good or suspect.</summary>
-    public TrackPoint? Latest => _count == 0 ? null : _history[(_next - 1 + _history.Length) % _history.Length];
+    public TrackPoint? Latest => _count == 0 ? null : _history[(_next - 1 + HistoryCapacity) % HistoryCapacity];
 
     internal void RestoreChanges(IEnumerable<IdentityChange> changes)
     {
@@ -66,8 +66,8 @@ public sealed class VesselState
     internal void Remember(TrackPoint point)
     {
         _history[_next] = point;
-        _next = (_next + 1) % _history.Length;
-        _count = Math.Min(_count + 1, _history.Length);
+        _next = (_next + 1) % HistoryCapacity;
+        _count = Math.Min(_count + 1, HistoryCapacity);
     }
 
     /// <summary>Replaces <paramref name="old"/> in the history (a suspect position confirmed later).</summary>
@@ -75,7 +75,7 @@ public sealed class VesselState
     {
         for (var i = 0; i < _count; i++)
         {
-            var index = (_next - 1 - i + (2 * _history.Length)) % _history.Length;
+            var index = (_next - 1 - i + (2 * HistoryCapacity)) % HistoryCapacity;
             if (_history[index] == old)
             {
                 _history[index] = replacement;
@@ -93,5 +93,11 @@ public sealed class VesselState
         }
 
         _changes.Add(change);
+    }
+
+    [System.Runtime.CompilerServices.InlineArray(HistoryCapacity)]
+    private struct PositionRing
+    {
+        private TrackPoint _first;
     }
 }
