@@ -296,22 +296,26 @@ public sealed class NmeaAisDecoder
             return Reject(RejectionReason.MalformedTimeSentence);
         }
 
+        if (star < 6 || line[5] != (byte)',')
+        {
+            return Reject(RejectionReason.MalformedTimeSentence);
+        }
+
         var fields = line[6..star];
         Span<long> numbers = stackalloc long[8];
         var fieldCount = 0;
-        while (NextField(ref fields, out var field) || !fields.IsEmpty || fieldCount < 13)
+        bool more;
+        do
         {
-            if (fieldCount < 8 && !TagBlockParser.TryParseLong(field, out numbers[fieldCount]))
+            more = NextField(ref fields, out var field);
+            if (fieldCount < numbers.Length && !TagBlockParser.TryParseLong(field, out numbers[fieldCount]))
             {
                 return Reject(RejectionReason.MalformedTimeSentence);
             }
 
             fieldCount++;
-            if (fields.IsEmpty && !field.IsEmpty && fieldCount >= 13 || fieldCount > 13)
-            {
-                break;
-            }
         }
+        while (more);
 
         var (type, year, month, day, hour, minute, second, millisecond) = (numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5], numbers[6], numbers[7]);
         if (fieldCount != 13 || type != 1 || year is < 1970 or > 9999 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth((int)year, (int)month)

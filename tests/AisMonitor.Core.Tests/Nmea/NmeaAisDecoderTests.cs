@@ -96,6 +96,19 @@ public sealed class NmeaAisDecoderTests
     }
 
     [Theory]
+    [InlineData("$PGHP,1,2008,5,9,0,0,0,10,338")] // 9 of the 13 fields
+    [InlineData("$PGHP")]
+    [InlineData("$PGHP,1,2008,5,9,0,0,0,10,338,2,,1,09,extra")]
+    [InlineData("$PGHP,1,2008,2,30,0,0,0,10,338,2,,1,09")] // 30 February
+    public void Malformed_time_sentences_are_rejected(string body)
+    {
+        var line = $"{body}*{NmeaChecksum.Format(NmeaChecksum.Compute(System.Text.Encoding.ASCII.GetBytes(body[1..])))}";
+        var decoder = new NmeaAisDecoder();
+        Assert.Equal(LineOutcome.Rejected, decoder.Decode(line, out _));
+        Assert.Equal(RejectionReason.MalformedTimeSentence, decoder.LastRejection);
+    }
+
+    [Theory]
     [InlineData("$PSHI,001,01.53524524,,01691,32611,114701.28,2,0057,-079*3B", SkipReason.ProprietarySentence)]
     [InlineData("$AIVSI,,114701.28,0057,-079,0*6F", SkipReason.OtherSentence)]
     [InlineData("$GPZDA,114702.51,27,01,2012,,*66", SkipReason.OtherSentence)]

@@ -30,7 +30,8 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         for (var i = 0; i < MutatedLines; i++)
         {
             var line = corpus[random.Next(corpus.Count)];
-            input.Write(Mutate(line, random, corpus));
+            var mutated = Mutate(line, random, corpus);
+            input.Write(random.Next(3) == 0 ? WithValidChecksum(mutated) : mutated); // a third pass the checksum gate and reach deeper
             input.WriteByte((byte)'\n');
         }
 
@@ -110,6 +111,23 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
             default: // unchanged: real lines must still decode among the noise
                 return bytes;
         }
+    }
+
+    /// <summary>Recomputes the checksum of the sentence part ('!' or '$' up to the first '*').</summary>
+    private static byte[] WithValidChecksum(byte[] line)
+    {
+        var start = Array.FindIndex(line, b => b is (byte)'!' or (byte)'$');
+        var star = start < 0 ? -1 : Array.IndexOf(line, (byte)'*', start);
+        if (star < 0 || star + 3 > line.Length)
+        {
+            return line;
+        }
+
+        var checksum = Encoding.ASCII.GetBytes(Core.Nmea.NmeaChecksum.Format(Core.Nmea.NmeaChecksum.Compute(line.AsSpan(start + 1, star - start - 1))));
+        var fixedLine = (byte[])line.Clone();
+        fixedLine[star + 1] = checksum[0];
+        fixedLine[star + 2] = checksum[1];
+        return fixedLine;
     }
 
     private static List<byte[]> LoadCorpus()
