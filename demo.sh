@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The demo: decodes the real Norwegian Coastal Administration feed in sample form and prints a
-# summary. (Replay into PostgreSQL arrives with the tracking and storage issues; this script
-# will then run that replay.)
+# The demo: replays the Angara reconstruction (sample-tracks/angara-2024, synthetic) through
+# tracking and gap detection and shows the alert it raises. Storing alerts into PostgreSQL (started
+# here when none is configured) arrives with the storage issue; this script will then do that too.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -10,6 +10,8 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 dotnet build src/AisMonitor.Worker -c Release -v quiet -nologo >/dev/null
 aismonitor() { dotnet src/AisMonitor.Worker/bin/Release/net10.0/aismonitor.dll "$@"; }
-aismonitor decode tests/data/nmea-logs/aisnet-kystverket-Ais1000Lines.nm4 > /tmp/aismonitor-demo.jsonl
-echo "first decoded messages (of $(wc -l < /tmp/aismonitor-demo.jsonl), all in /tmp/aismonitor-demo.jsonl):"
-head -n 3 /tmp/aismonitor-demo.jsonl
+out="${TMPDIR:-/tmp}/aismonitor-demo-alerts.jsonl"
+aismonitor replay sample-tracks/angara-2024/angara-2024.nmea.gz --out "$out"
+echo
+echo "alerts written to $out; the first, in short:"
+head -n 1 "$out" | cut -c1-600
