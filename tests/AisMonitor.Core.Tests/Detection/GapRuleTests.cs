@@ -1,0 +1,96 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.Geo;
+using AisMonitor.Core.Ports;
+using NodaTime;
+using static AisMonitor.Core.Tests.Support.Reports;
+
+namespace AisMonitor.Core.Tests.Detection;
+
+/// <summary>Each gap rule fires on the situation it describes, and the in-port exception holds.</summary>
+public sealed class GapRuleTests
+{
+    private const uint Dark = 273_210_440;
+    private static readonly Duration TenMinutes = Duration.FromMinutes(10);
+
+    /// <summary>200 vessels circling for 5 days around a point: a well-heard cell.</summary>
+    private static IEnumerable<DecodedMessage> Busy(double latitude, double longitude, uint firstMmsi) =>
+        Merge(Enumerable.Range(0, 200).Select(i => Circling((uint)(firstMmsi + i), Start, Start + Duration.FromDays(5), Duration.FromMinutes(30), latitude, longitude, phase: i)).ToArray());
+
+    private static List<Alert> Gaps(PortIndex ports, params IEnumerable<DecodedMessage>[] streams)
+    {
+        var updates = new List<Alert>();
+        var engine = new DetectionEngine(new DetectionOptions(), ports, updates.Add);
+        foreach (var message in Merge(streams))
+        {
+            engine.Process(message);
+        }
+
+        engine.Complete();
+        return updates.Where(a => a.Kind == AlertKind.TransponderGap).GroupBy(a => a.Id).Select(g => g.Last()).ToList();
+    }
+
+    private static Port PortAt(string name, string locode, double latitude, double longitude) => new(name, locode, "Test", new GeoPoint(latitude, longitude), 2);
+
+    [Fact]
+    public void Going_dark_offshore_with_good_reception_after_a_dense_track_is_intentional_disabling()
+    {
+        var silentFrom = Start + Duration.FromDays(4);
+        var track = Circling(Dark, Start, Start + Duration.FromDays(5), TenMinutes, 20.0, 60.0)
+            .Where(m => m.Metadata.Received < silentFrom || m.Metadata.Received >= silentFrom + Duration.FromHours(14));
+        var gap = Assert.Single(Gaps(new PortIndex([PortAt("Far", "XXFAR", 25.0, 60.0)]), Busy(20.0, 60.0, 440_100_000), track));
+        Assert.Contains(gap.Rules, r => r.Name == "IntentionalDisabling" && r.Fired);
+        Assert.Equal(Severity.High, gap.Severity);
+    }
+
+    [Fact]
+    public void The_same_silence_near_a_port_is_not_intentional_disabling_by_the_GFW_rule()
+    {
+        var silentFrom = Start + Duration.FromDays(4);
+        var track = Circling(Dark, Start, Start + Duration.FromDays(5), TenMinutes, 20.0, 60.0)
+            .Where(m => m.Metadata.Received < silentFrom || m.Metadata.Received >= silentFrom + Duration.FromHours(14));
+        var gap = Assert.Single(Gaps(new PortIndex([PortAt("Near", "XXNEA", 20.5, 60.0)]), Busy(20.0, 60.0, 440_100_000), track));
+        var rule = Assert.Single(gap.Rules, r => r.Name == "IntentionalDisabling");
+        Assert.False(rule.Fired, rule.Detail);
+        Assert.Matches(@"nearest port [1-4][0-9] nm \(needs > 50 nm", rule.Detail);
+    }
+
+    [Fact]
+    public void Reappearing_further_than_the_vessel_can_sail_is_a_far_reappearance()
+    {
+        var before = Circling(Dark, Start, Start + Duration.FromDays(2), TenMinutes, 34.5, 128.5);
+        var after = Circling(Dark, Start + Duration.FromDays(2) + Duration.FromHours(8), Start + Duration.FromDays(3), TenMinutes, 24.5, 128.5); // 600 nm in 8 h: 75 kn
+        var gap = Assert.Single(Gaps(PortIndex.Empty, before, after));
+        Assert.Contains(gap.Rules, r => r.Name == "FarReappearance" && r.Fired);
+        Assert.InRange(gap.Gap!.ImpliedSpeedKnots!.Value, 70, 80);
+        Assert.True(gap.Severity >= Severity.Medium);
+    }
+
+    [Fact]
+    public void A_gap_that_starts_near_a_port_of_concern_is_high_severity()
+    {
+        var before = Circling(Dark, Start, Start + Duration.FromDays(2), TenMinutes, 42.0, 130.5);
+        var after = Circling(Dark, Start + Duration.FromDays(2) + Duration.FromHours(7), Start + Duration.FromDays(3), TenMinutes, 42.0, 130.5);
+        var gap = Assert.Single(Gaps(new PortIndex([PortAt("Najin", "KPRJN", 42.2333, 130.3)]), before, after));
+        Assert.Contains(gap.Rules, r => r.Name == "NearPortOfConcern" && r.Fired && r.Detail.Contains("Najin (KPRJN)", StringComparison.Ordinal));
+        Assert.Equal(Severity.High, gap.Severity);
+    }
+
+    [Fact]
+    public void A_silence_at_a_berth_is_left_to_the_port_call_detector()
+    {
+        var berth = (Latitude: 30.0, Longitude: 122.1);
+        IEnumerable<DecodedMessage> Moored(Instant from, Instant to)
+        {
+            for (var t = from; t < to; t += TenMinutes)
+            {
+                yield return Position(Dark, t, berth.Latitude, berth.Longitude, speedKnots: 0);
+            }
+        }
+
+        var gaps = Gaps(new PortIndex([PortAt("Zhoushan", "CNZOS", 30.0, 122.1)]), Busy(30.3, 122.5, 440_100_000),
+            Moored(Start, Start + Duration.FromDays(2)), Moored(Start + Duration.FromDays(3), Start + Duration.FromDays(4)));
+        Assert.Empty(gaps);
+    }
+}
