@@ -14,6 +14,9 @@ if ! dotnet --list-sdks | grep -q '^10\.'; then
   exit 1
 fi
 
+# Storage tests run against a real PostgreSQL server that the test set-up starts on loopback.
+. scripts/ensure-postgresql.sh
+
 results="TestResults/$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$results"
 # Release: the fuzz and file tests push a few million lines through the decoder.

@@ -6,6 +6,7 @@ var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detectio
     DecodeCommand.Create(),
     ReplayCommand.Create(),
     SimulateCommand.Create(),
+    MigrateCommand.Create(),
 };
 
 return root.Parse(args).Invoke();

@@ -29,6 +29,10 @@ internal static class ReplayCommand
         var to = new Option<string?>("--to") { Description = "Ignore messages at or after this instant." };
         var mmsi = new Option<string[]>("--mmsi") { Description = "Only these vessels (repeat the option or separate with commas)." };
         var speed = new Option<string>("--speed") { Description = "Replay speed: max, or N times real time by event time (e.g. 60).", DefaultValueFactory = _ => "max" };
+        var database = new Option<bool>("--database")
+        {
+            Description = "Also store the alerts in PostgreSQL: ConnectionStrings__AisMonitor, or AisMonitor's own server when unset (started and stopped here).",
+        };
         var threads = new Option<int>("--threads")
         {
             Description = "1: read, decode and detect on one thread; 2: read and decode on a second thread, in batches (same alerts).",
@@ -39,7 +43,7 @@ internal static class ReplayCommand
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, from, to, mmsi, speed, threads, gapHours,
+            files, output, from, to, mmsi, speed, threads, database, gapHours,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -54,6 +58,7 @@ internal static class ReplayCommand
                     ParseMmsis(result.GetValue(mmsi) ?? []),
                     ParseSpeed(result.GetValue(speed)!),
                     result.GetValue(threads),
+                    result.GetValue(database),
                     new DetectionOptions { Gaps = new GapOptions { MinimumDuration = Duration.FromHours(result.GetValue(gapHours)) } });
                 settings.Detection.Validate();
                 return Run(result, input, settings);
@@ -124,6 +129,11 @@ internal static class ReplayCommand
         var elapsed = progress.Elapsed;
         var heapBytes = GC.GetTotalMemory(forceFullCollection: true); // the engine is still alive: its state is what is measured
         WriteAlerts(settings.Output, alerts.Values);
+        if (settings.Store)
+        {
+            Store([.. alerts.Values.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value)]);
+        }
+
         Console.Error.Write(Summary(engine, alerts.Values, read, filtered, elapsed, readers));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included)"));
@@ -203,6 +213,17 @@ internal static class ReplayCommand
         }
     }
 
+    private static void Store(List<Alert> alerts)
+    {
+        Task.Run(async () =>
+        {
+            await using var database = await Database.OpenAsync().ConfigureAwait(false);
+            var store = new AisMonitor.Storage.AlertStore(database.DataSource);
+            await store.UpsertAsync(alerts).ConfigureAwait(false);
+            Console.Error.WriteLine($"stored       {alerts.Count} alerts in {database.Description}; it holds {await store.CountAsync().ConfigureAwait(false)} alerts");
+        }).GetAwaiter().GetResult();
+    }
+
     private static void WriteAlerts(string? path, IEnumerable<Alert> alerts)
     {
         using var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
@@ -264,7 +285,7 @@ internal static class ReplayCommand
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 ? factor
         : throw new ArgumentException($"--speed expects 'max' or a positive factor such as 60; got '{text}'.");
 
-    private sealed record ReplaySettings(string[] Files, string? Output, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, DetectionOptions Detection)
+    private sealed record ReplaySettings(string[] Files, string? Output, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, bool Store, DetectionOptions Detection)
     {
         public bool Accepts(in DecodedMessage message)
         {

@@ -7,6 +7,7 @@ using AisMonitor.Core.Ais.Encoding;
 using AisMonitor.Core.Ais.Messages;
 using AisMonitor.Core.Nmea;
 using AisMonitor.Core.Simulation;
+using AisMonitor.Core.Alerts;
 using AisMonitor.Worker.Output;
 
 namespace AisMonitor.Worker.Commands;

@@ -6,14 +6,15 @@ using AisMonitor.Core.Geo;
 using NodaTime;
 using NodaTime.Text;
 
-namespace AisMonitor.Worker.Output;
+namespace AisMonitor.Core.Alerts;
 
 /// <summary>
 /// Alerts (and engine snapshots) as JSON: snake_case names, enums as strings, instants as ISO-8601 UTC, MMSI and IMO as
 /// numbers, positions as {lat, lon}; nulls left out. Deterministic: the same alert, the same bytes.
 /// </summary>
-internal static class AlertJson
+public static class AlertJson
 {
+    /// <summary>The serializer options of alerts, snapshots and scenarios.</summary>
     public static JsonSerializerOptions Options { get; } = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -29,11 +30,14 @@ internal static class AlertJson
         },
     };
 
-    internal sealed class InstantConverter : JsonConverter<Instant>
+    /// <summary>Instants as ISO-8601 UTC strings.</summary>
+    public sealed class InstantConverter : JsonConverter<Instant>
     {
+        /// <inheritdoc />
         public override Instant Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             InstantPattern.ExtendedIso.Parse(reader.GetString()!).GetValueOrThrow();
 
+        /// <inheritdoc />
         public override void Write(Utf8JsonWriter writer, Instant value, JsonSerializerOptions options) =>
             writer.WriteStringValue(InstantPattern.ExtendedIso.Format(value));
     }

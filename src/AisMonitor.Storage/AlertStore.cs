@@ -1,0 +1,133 @@
+using System.Text.Json;
+using AisMonitor.Core.Alerts;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AisMonitor.Storage;
+
+/// <summary>
+/// Writes alerts idempotently: an alert is identified by its id (kind, MMSI, start), so writing
+/// it again, from a replay, a restart or a redelivery, updates the same row; an older update never
+/// overwrites a newer one. Each new alert gets a triage row with status <c>new</c>; detection
+/// never writes triage again, so analysts' decisions survive every re-run.
+/// </summary>
+public sealed class AlertStore(NpgsqlDataSource dataSource)
+{
+    private const string Upsert = """
+        INSERT INTO alert (id, kind, mmsi, imo, vessel_name, start_time, end_time, severity, severity_reason, score,
+                           score_explanation, rules, evidence, latitude, longitude, first_raised, last_updated)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+        ON CONFLICT (id) DO UPDATE SET
+            kind = EXCLUDED.kind, mmsi = EXCLUDED.mmsi, imo = EXCLUDED.imo, vessel_name = EXCLUDED.vessel_name,
+            start_time = EXCLUDED.start_time, end_time = EXCLUDED.end_time, severity = EXCLUDED.severity,
+            severity_reason = EXCLUDED.severity_reason, score = EXCLUDED.score, score_explanation = EXCLUDED.score_explanation,
+            rules = EXCLUDED.rules, evidence = EXCLUDED.evidence, latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude,
+            first_raised = LEAST(alert.first_raised, EXCLUDED.first_raised), last_updated = EXCLUDED.last_updated, stored_last = now()
+        WHERE alert.last_updated <= EXCLUDED.last_updated
+        """;
+
+    private const string NewTriage = "INSERT INTO alert_triage (alert_id) VALUES ($1) ON CONFLICT (alert_id) DO NOTHING";
+
+    /// <summary>Writes the alerts in one transaction (one round trip per batch of 500).</summary>
+    public async Task UpsertAsync(IReadOnlyCollection<Alert> alerts, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        foreach (var chunk in alerts.Chunk(500))
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            foreach (var alert in chunk)
+            {
+                batch.BatchCommands.Add(Command(alert));
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(NewTriage) { Parameters = { new() { Value = alert.Id } } });
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Number of alerts stored.</summary>
+    public async Task<long> CountAsync(CancellationToken cancellation = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM alert");
+        return (long)(await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
+    }
+
+    /// <summary>
+    /// An analyst's triage change: status (a dismissal needs a reason), assignee, notes. Each changed
+    /// field is appended to the alert's history with who and when.
+    /// </summary>
+    public async Task UpdateTriageAsync(string alertId, TriageChange change, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        string? status, reason, assignee, notes;
+        await using (var current = new NpgsqlCommand("SELECT status, dismissal_reason, assignee, notes FROM alert_triage WHERE alert_id = $1 FOR UPDATE", connection, transaction) { Parameters = { new() { Value = alertId } } })
+        await using (var reader = await current.ExecuteReaderAsync(cancellation).ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellation).ConfigureAwait(false))
+            {
+                throw new KeyNotFoundException($"No alert {alertId}.");
+            }
+
+            (status, reason, assignee, notes) = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
+        }
+
+        var next = (Status: change.Status ?? status, Reason: change.Status is null ? reason : change.DismissalReason, Assignee: change.Assignee ?? assignee, Notes: change.Notes ?? notes);
+        await using (var update = new NpgsqlCommand("UPDATE alert_triage SET status = $2, dismissal_reason = $3, assignee = $4, notes = $5, updated_at = now(), updated_by = $6 WHERE alert_id = $1", connection, transaction)
+        {
+            Parameters =
+            {
+                new() { Value = alertId }, new() { Value = next.Status }, new() { Value = (object?)next.Reason ?? DBNull.Value },
+                new() { Value = (object?)next.Assignee ?? DBNull.Value }, new() { Value = (object?)next.Notes ?? DBNull.Value }, new() { Value = change.ChangedBy },
+            },
+        })
+        {
+            await update.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        }
+
+        foreach (var (field, from, to) in new[] { ("status", status, next.Status), ("dismissal_reason", reason, next.Reason), ("assignee", assignee, next.Assignee), ("notes", notes, next.Notes) })
+        {
+            if (from == to)
+            {
+                continue;
+            }
+
+            await using var history = new NpgsqlCommand("INSERT INTO alert_triage_history (alert_id, changed_by, field, from_value, to_value) VALUES ($1, $2, $3, $4, $5)", connection, transaction)
+            {
+                Parameters = { new() { Value = alertId }, new() { Value = change.ChangedBy }, new() { Value = field }, new() { Value = (object?)from ?? DBNull.Value }, new() { Value = (object?)to ?? DBNull.Value } },
+            };
+            await history.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+    }
+
+    private static NpgsqlBatchCommand Command(Alert alert) => new(Upsert)
+    {
+        Parameters =
+        {
+            new() { Value = alert.Id },
+            new() { Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(alert.Kind.ToString()) },
+            new() { Value = (int)alert.Mmsi.Value },
+            new() { Value = (object?)alert.Imo?.Value ?? DBNull.Value },
+            new() { Value = (object?)alert.VesselName ?? DBNull.Value },
+            new() { Value = alert.Start },
+            new() { Value = (object?)alert.End ?? DBNull.Value },
+            new() { Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(alert.Severity.ToString()) },
+            new() { Value = alert.SeverityReason },
+            new() { Value = alert.Score },
+            new() { Value = alert.ScoreExplanation },
+            new() { Value = JsonSerializer.Serialize(alert.Rules, AlertJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
+            new() { Value = alert.Gap is null ? DBNull.Value : JsonSerializer.Serialize(alert.Gap, AlertJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
+            new() { Value = (object?)alert.Location?.LatitudeDegrees ?? DBNull.Value },
+            new() { Value = (object?)alert.Location?.LongitudeDegrees ?? DBNull.Value },
+            new() { Value = alert.FirstRaised },
+            new() { Value = alert.LastUpdated },
+        },
+    };
+}

@@ -1,0 +1,74 @@
+using AisMonitor.Storage;
+using Npgsql;
+
+namespace AisMonitor.Worker.Commands;
+
+/// <summary>
+/// The database AisMonitor writes to: the connection string <c>ConnectionStrings:AisMonitor</c>
+/// (environment variable <c>ConnectionStrings__AisMonitor</c>) when it is set; otherwise a
+/// PostgreSQL cluster of its own, started in <c>{data folder}/postgres</c> on a free loopback port
+/// (data folder: <c>AisMonitor__DataFolder</c>, default <c>.data</c>) and stopped on exit.
+/// Migrations are applied on opening.
+/// </summary>
+internal sealed class Database : IAsyncDisposable
+{
+    private readonly LocalPostgresCluster? _cluster;
+
+    private Database(NpgsqlDataSource dataSource, LocalPostgresCluster? cluster, string description)
+    {
+        DataSource = dataSource;
+        _cluster = cluster;
+        Description = description;
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>Where the data goes, for the log.</summary>
+    public string Description { get; }
+
+    public static async Task<Database> OpenAsync()
+    {
+        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__AisMonitor");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            NpgsqlDataSource source;
+            try
+            {
+                source = AisMonitorDataSource.Create(configured);
+            }
+            catch (ArgumentException e)
+            {
+                throw new ArgumentException($"ConnectionStrings__AisMonitor is not a valid PostgreSQL connection string: {e.Message}", e);
+            }
+
+            var database = new Database(source, null, $"PostgreSQL at {new NpgsqlConnectionStringBuilder(configured).Host}");
+            await SchemaMigrator.MigrateAsync(source).ConfigureAwait(false);
+            return database;
+        }
+
+        var folder = Path.Combine(Environment.GetEnvironmentVariable("AisMonitor__DataFolder") ?? ".data", "postgres");
+        LocalPostgresCluster cluster;
+        try
+        {
+            cluster = await LocalPostgresCluster.StartAsync(folder).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException(e.Message, e);
+        }
+
+        Console.Error.WriteLine($"no ConnectionStrings__AisMonitor set: started AisMonitor's own PostgreSQL on 127.0.0.1:{cluster.Port} (data in {cluster.DataDirectory}); it stops when the command ends");
+        var dataSource = AisMonitorDataSource.Create(cluster.ConnectionString());
+        await SchemaMigrator.MigrateAsync(dataSource).ConfigureAwait(false);
+        return new Database(dataSource, cluster, $"AisMonitor's own PostgreSQL ({cluster.DataDirectory})");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync().ConfigureAwait(false);
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

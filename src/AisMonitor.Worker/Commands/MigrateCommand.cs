@@ -1,0 +1,27 @@
+using System.CommandLine;
+
+namespace AisMonitor.Worker.Commands;
+
+/// <summary><c>aismonitor migrate</c>: brings the database schema to this version's (as every command that stores does on start).</summary>
+internal static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("migrate", "Apply the database migrations (ConnectionStrings__AisMonitor, or AisMonitor's own PostgreSQL when unset).");
+        command.SetAction(async (_, _) =>
+        {
+            try
+            {
+                await using var database = await Database.OpenAsync();
+                Console.Error.WriteLine($"schema up to date in {database.Description}");
+                return 0;
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+}

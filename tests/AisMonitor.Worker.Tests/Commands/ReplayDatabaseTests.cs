@@ -1,0 +1,48 @@
+namespace AisMonitor.Worker.Tests.Commands;
+
+/// <summary>replay --database with no connection string: AisMonitor starts its own PostgreSQL, migrates it, stores, and stops it.</summary>
+public sealed class ReplayDatabaseTests
+{
+    [Fact]
+    public void Replaying_the_same_file_twice_into_the_same_database_leaves_the_same_alerts()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-replay-db-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string> { ["AisMonitor__DataFolder"] = folder, ["ConnectionStrings__AisMonitor"] = string.Empty };
+        try
+        {
+            const string replay = "replay sample-tracks/gfw-segmenter/positions.csv --mmsi 205316000,230942350,240000000 --database --out /dev/null";
+            var first = CommandRunner.Run(replay, environment: environment);
+            Assert.True(first.ExitCode == 0, first.StandardError);
+            Assert.Contains("started AisMonitor's own PostgreSQL on 127.0.0.1:", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("stored       3 alerts", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("it holds 3 alerts", first.StandardError, StringComparison.Ordinal);
+
+            var second = CommandRunner.Run(replay, environment: environment);
+            Assert.True(second.ExitCode == 0, second.StandardError);
+            Assert.Contains("it holds 3 alerts", second.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // best effort
+            }
+        }
+    }
+
+    [Fact]
+    public void A_bad_connection_string_stops_with_what_to_fix()
+    {
+        var (exit, _, stderr) = CommandRunner.Run("migrate", environment: new Dictionary<string, string> { ["ConnectionStrings__AisMonitor"] = "Host=127.0.0.1;Nonsense=1" });
+        Assert.Equal(2, exit);
+        Assert.Contains("ConnectionStrings__AisMonitor is not a valid PostgreSQL connection string", stderr, StringComparison.Ordinal);
+    }
+}
