@@ -24,9 +24,12 @@ public sealed class TimeOrderedMerge : IDisposable
         _next = new DecodedMessage[readers.Count];
         _lastTime = new Instant[readers.Count];
         Array.Fill(_lastTime, Instant.MinValue);
-        for (var i = 0; i < readers.Count && readers.Count > 1; i++)
+        if (readers.Count > 1)
         {
-            Advance(i);
+            for (var i = 0; i < readers.Count; i++)
+            {
+                Advance(i);
+            }
         }
     }
 

@@ -8,7 +8,4 @@ public readonly record struct ShipDimensions(int ToBowMetres, int ToSternMetres,
 {
     /// <summary>Overall length in metres, or null when bow or stern distance is not available.</summary>
     public int? LengthMetres => ToBowMetres > 0 && ToSternMetres > 0 ? ToBowMetres + ToSternMetres : null;
-
-    /// <summary>Overall beam in metres, or null when a side distance is not available.</summary>
-    public int? BeamMetres => ToPortMetres > 0 && ToStarboardMetres > 0 ? ToPortMetres + ToStarboardMetres : null;
 }

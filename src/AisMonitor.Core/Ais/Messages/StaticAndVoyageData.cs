@@ -1,5 +1,3 @@
-using NodaTime;
-
 namespace AisMonitor.Core.Ais.Messages;
 
 /// <summary>Class A static and voyage related data (type 5), also built from the identity columns of CSV exports.</summary>
@@ -58,35 +56,6 @@ public sealed record StaticAndVoyageData : AisMessage
 
     /// <summary>True when the data terminal is NOT ready (DTE flag 1 = not available).</summary>
     public bool DteNotReady { get; init; }
-
-    /// <summary>
-    /// The ETA as an instant, in the year of <paramref name="reference"/> or the next one if that
-    /// would put it more than six months in the past; null when any part is not available.
-    /// </summary>
-    public Instant? EtaAfter(Instant reference)
-    {
-        if (EtaMonth is < 1 or > 12 || EtaDay < 1 || EtaHour > 23 || EtaMinute > 59)
-        {
-            return null;
-        }
-
-        var year = reference.InUtc().Year;
-        for (var candidateYear = year; candidateYear <= year + 1; candidateYear++)
-        {
-            if (EtaDay > CalendarSystem.Iso.GetDaysInMonth(candidateYear, EtaMonth))
-            {
-                continue;
-            }
-
-            var eta = new LocalDateTime(candidateYear, EtaMonth, EtaDay, EtaHour, EtaMinute).InUtc().ToInstant();
-            if (eta >= reference - Duration.FromDays(182))
-            {
-                return eta;
-            }
-        }
-
-        return null;
-    }
 
     /// <inheritdoc />
     protected override void WriteBody(IAisFieldWriter writer)
