@@ -20,7 +20,8 @@ public sealed class DetectionEngine
     private readonly DetectionOptions _options;
     private readonly Action<Alert> _sink;
     private readonly ReorderBuffer _reorder;
-    private readonly Dictionary<uint, VesselState>[] _partitions;
+    private readonly VesselTable[] _partitions;
+    private readonly PriorityQueue<VesselState, long> _silenceChecks = new();
     private readonly HashSet<uint> _conflictsRaised = [];
     private readonly HashSet<uint> _identityJudged = [];
     private readonly GapScorer _gaps;
@@ -38,7 +39,7 @@ public sealed class DetectionEngine
         _options = options;
         _sink = sink;
         _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow);
-        _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new Dictionary<uint, VesselState>()).ToArray();
+        _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselTable()).ToArray();
         Reception = new ReceptionModel(options.Reception);
         _gaps = new GapScorer(options.Gaps, Reception, ports);
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
@@ -74,7 +75,28 @@ public sealed class DetectionEngine
 
         while (_reorder.TryRelease(drain: false, out var ready, out var readyTime))
         {
+            PrefetchAhead();
             Apply(ready, readyTime);
+        }
+    }
+
+    /// <summary>
+    /// Messages leave the reordering window in a known order, so the state they will need can be
+    /// fetched ahead: the table slot of the message 16 places on, the vessel state of the one
+    /// 8 places on (its slot fetched 8 messages ago).
+    /// </summary>
+    private void PrefetchAhead()
+    {
+        if (_reorder.TryPeekMmsi(24, out var far))
+        {
+            var hash = MmsiHash.Of(far);
+            Partition(hash).PrefetchSlot(hash);
+        }
+
+        if (_reorder.TryPeekMmsi(12, out var near))
+        {
+            var hash = MmsiHash.Of(near);
+            Partition(hash).PrefetchState(hash, near);
         }
     }
 
@@ -141,7 +163,12 @@ public sealed class DetectionEngine
             }
 
             state.RestoreChanges(vessel.IdentityChanges);
-            engine.Partition(vessel.Mmsi)[vessel.Mmsi.Value] = state;
+            var hash = MmsiHash.Of(vessel.Mmsi.Value);
+            engine.Partition(hash).Add(hash, state);
+            if (state.LastGood is { } last)
+            {
+                engine.ScheduleSilenceCheck(state, last.UnixMilliseconds + engine._minimumGapMilliseconds);
+            }
         }
 
         engine._conflictsRaised.UnionWith(snapshot.ConflictsRaised);
@@ -185,19 +212,13 @@ public sealed class DetectionEngine
     }
 
     /// <summary>The state of one vessel, when tracked.</summary>
-    public VesselState? Vessel(Mmsi mmsi) => Partition(mmsi).GetValueOrDefault(mmsi.Value);
-
-    private Dictionary<uint, VesselState> Partition(Mmsi mmsi) => _partitions[(int)(Hash(mmsi.Value) % (uint)_partitions.Length)];
-
-    private static uint Hash(uint value)
+    public VesselState? Vessel(Mmsi mmsi)
     {
-        // A 32-bit mix (lowbias32) so that consecutive MMSIs spread over the partitions.
-        value ^= value >> 16;
-        value *= 0x7feb352d;
-        value ^= value >> 15;
-        value *= 0x846ca68b;
-        return value ^ (value >> 16);
+        var hash = MmsiHash.Of(mmsi.Value);
+        return Partition(hash).Find(hash, mmsi.Value);
     }
+
+    private VesselTable Partition(uint hash) => _partitions[(int)(hash % (uint)_partitions.Length)];
 
     private void Apply(in DecodedMessage message, Instant time)
     {
@@ -271,19 +292,21 @@ public sealed class DetectionEngine
 
     private bool IsImpossibleJump(TrackPoint from, TrackPoint to)
     {
-        // Equirectangular distance: within 0.5 % of the great circle at these ranges, one cosine instead of four trigonometric calls.
+        // Equirectangular distance: within 0.5 % of the great circle at these ranges. Without its
+        // cosine the distance is overestimated, which already clears most moves.
         var dLatitude = to.LatitudeDegrees - from.LatitudeDegrees;
         var dLongitude = Math.Abs(to.LongitudeDegrees - from.LongitudeDegrees);
         dLongitude = dLongitude > 180 ? 360 - dLongitude : dLongitude;
-        dLongitude *= Math.Cos((from.LatitudeDegrees + to.LatitudeDegrees) * (Math.PI / 360));
-        var distance = 60 * Math.Sqrt((dLatitude * dLatitude) + (dLongitude * dLongitude));
-        if (distance < _minimumSuspectJumpNauticalMiles)
+        var hours = (to.UnixMilliseconds - from.UnixMilliseconds) / 3_600_000.0;
+        var atMost = 60 * Math.Sqrt((dLatitude * dLatitude) + (dLongitude * dLongitude));
+        if (atMost < _minimumSuspectJumpNauticalMiles || (hours > 0 && atMost / hours <= _impossibleSpeedKnots))
         {
             return false;
         }
 
-        var hours = (to.UnixMilliseconds - from.UnixMilliseconds) / 3_600_000.0;
-        return hours <= 0 || distance / hours > _impossibleSpeedKnots;
+        dLongitude *= Math.Cos((from.LatitudeDegrees + to.LatitudeDegrees) * (Math.PI / 360));
+        var distance = 60 * Math.Sqrt((dLatitude * dLatitude) + (dLongitude * dLongitude));
+        return distance >= _minimumSuspectJumpNauticalMiles && (hours <= 0 || distance / hours > _impossibleSpeedKnots);
     }
 
     private void AcceptGood(VesselState vessel, TrackPoint point, bool alreadyRemembered = false)
@@ -302,6 +325,11 @@ public sealed class DetectionEngine
         }
 
         vessel.LastGood = point;
+        if (!vessel.SilenceCheckScheduled)
+        {
+            ScheduleSilenceCheck(vessel, point.UnixMilliseconds + _minimumGapMilliseconds);
+        }
+
         if (!alreadyRemembered)
         {
             vessel.Remember(point);
@@ -367,18 +395,30 @@ public sealed class DetectionEngine
 
     private void Sweep(Instant watermark)
     {
+        // Only vessels due for a check are looked at: the others were heard too recently to be silent.
         var opened = new List<Alert>();
-        var silentBefore = watermark.ToUnixTimeMilliseconds() - _minimumGapMilliseconds;
-        foreach (var partition in _partitions)
+        var now = watermark.ToUnixTimeMilliseconds();
+        while (_silenceChecks.TryPeek(out var vessel, out var due) && due <= now)
         {
-            foreach (var vessel in partition.Values)
+            _silenceChecks.Dequeue();
+            vessel.SilenceCheckScheduled = false;
+            if (vessel.OpenGap is not null || vessel.LastGood is not { } last)
             {
-                if (vessel.OpenGap is null && vessel.LastGood is { } last && last.UnixMilliseconds <= silentBefore
-                    && _gaps.Score(vessel, last, null, watermark, null) is { } alert)
-                {
-                    vessel.OpenGap = alert;
-                    opened.Add(alert);
-                }
+                continue; // checked again once it is heard
+            }
+
+            if (last.UnixMilliseconds + _minimumGapMilliseconds > now)
+            {
+                ScheduleSilenceCheck(vessel, last.UnixMilliseconds + _minimumGapMilliseconds);
+            }
+            else if (_gaps.Score(vessel, last, null, watermark, null) is { } alert)
+            {
+                vessel.OpenGap = alert;
+                opened.Add(alert);
+            }
+            else
+            {
+                ScheduleSilenceCheck(vessel, now + 1); // silent but not (yet) alert-worthy: at every sweep
             }
         }
 
@@ -412,12 +452,19 @@ public sealed class DetectionEngine
         });
     }
 
+    private void ScheduleSilenceCheck(VesselState vessel, long dueUnixMilliseconds)
+    {
+        vessel.SilenceCheckScheduled = true;
+        _silenceChecks.Enqueue(vessel, dueUnixMilliseconds);
+    }
+
     private VesselState GetOrCreate(Mmsi mmsi)
     {
-        var partition = Partition(mmsi);
-        if (!partition.TryGetValue(mmsi.Value, out var vessel))
+        var hash = MmsiHash.Of(mmsi.Value);
+        var partition = Partition(hash);
+        if (partition.Find(hash, mmsi.Value) is not { } vessel)
         {
-            partition[mmsi.Value] = vessel = new VesselState(mmsi);
+            partition.Add(hash, vessel = new VesselState(mmsi));
             Statistics.Vessels++;
         }
 

@@ -38,11 +38,26 @@ internal sealed class IntervalHistogram
     public void Add(double seconds)
     {
         seconds = Math.Max(1, seconds);
-        var bin = Math.Min(Bins - 1, (int)(Math.Log2(seconds) * BinsPerDoubling));
+        var bin = Math.Min(Bins - 1, BinOf(seconds));
         _counts[bin]++;
         _seconds[bin] += seconds;
         Count++;
         TotalSeconds += seconds;
+    }
+
+    /// <summary>
+    /// ⌊4·log₂ s⌋ for s ≥ 1 without a logarithm (it runs for every report): the binary exponent
+    /// gives the doubling, the mantissa m ∈ [1, 2) the quarter, by comparing it with 2^¼, 2^½, 2^¾.
+    /// </summary>
+    internal static int BinOf(double seconds)
+    {
+        var bits = BitConverter.DoubleToInt64Bits(seconds);
+        var exponent = (int)(bits >> 52) - 1023;
+        var mantissa = BitConverter.Int64BitsToDouble((bits & 0x000F_FFFF_FFFF_FFFF) | 0x3FF0_0000_0000_0000);
+        var quarter = mantissa < 1.4142135623730951
+            ? (mantissa < 1.1892071150027210 ? 0 : 1)
+            : (mantissa < 1.6817928305074290 ? 2 : 3);
+        return (exponent * BinsPerDoubling) + quarter;
     }
 
     /// <summary>Hours listened: the sum of the intervals.</summary>

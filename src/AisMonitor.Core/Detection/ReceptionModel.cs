@@ -22,7 +22,7 @@ public sealed class ReceptionModel
     private const double MinimumProbability = 1e-12;
     private const double JeffreysShape = 0.5;
     private readonly ReceptionOptions _options;
-    private readonly Dictionary<long, IntervalHistogram> _cells = [];
+    private readonly CellGrid _cells;
     private IntervalHistogram _feed = new();
 
     /// <summary>Creates an empty model.</summary>
@@ -30,11 +30,12 @@ public sealed class ReceptionModel
     {
         _options = options ?? new ReceptionOptions();
         _options.Validate();
+        _cells = new CellGrid(_options.CellSizeDegrees);
     }
 
     /// <summary>The model as data.</summary>
     public ReceptionSnapshot ToSnapshot() =>
-        new(_cells.OrderBy(c => c.Key).Select(c => new CellSnapshot(c.Key, c.Value.ToSnapshot())).ToList(), _feed.ToSnapshot());
+        new(_cells.InKeyOrder().Select(c => new CellSnapshot(c.Key, c.Histogram.ToSnapshot())).ToList(), _feed.ToSnapshot());
 
     /// <summary>Replaces what the model has learnt with a snapshot.</summary>
     public void Restore(ReceptionSnapshot snapshot)
@@ -43,7 +44,13 @@ public sealed class ReceptionModel
         _cells.Clear();
         foreach (var cell in snapshot.Cells)
         {
-            _cells[cell.Key] = IntervalHistogram.FromSnapshot(cell.Histogram);
+            var (row, column) = (cell.Key >> 32, cell.Key & uint.MaxValue);
+            if (row > _cells.Last.Row || column > _cells.Last.Column)
+            {
+                throw new ArgumentException($"The snapshot has a cell ({row}, {column}) outside the grid of {_options.CellSizeDegrees}° cells.", nameof(snapshot));
+            }
+
+            _cells.Set(cell.Key, IntervalHistogram.FromSnapshot(cell.Histogram));
         }
 
         _feed = IntervalHistogram.FromSnapshot(snapshot.Feed);
@@ -61,11 +68,7 @@ public sealed class ReceptionModel
         }
 
         var key = CellKey(latitudeDegrees, longitudeDegrees);
-        if (!_cells.TryGetValue(key, out var cell))
-        {
-            _cells[key] = cell = new IntervalHistogram();
-        }
-
+        var cell = _cells.GetOrAdd(key);
         cell.Add(intervalSeconds);
         _feed.Add(intervalSeconds);
     }
@@ -77,7 +80,7 @@ public sealed class ReceptionModel
         var weight = _options.PriorWeightHours;
         var feedSilences = _feed.CountAtLeast(durationSeconds);
         var priorShape = JeffreysShape + (_feed.TotalHours > 0 ? feedSilences * weight / _feed.TotalHours : 0);
-        _cells.TryGetValue(CellKey(latitudeDegrees, longitudeDegrees), out var cell);
+        var cell = _cells.Find(CellKey(latitudeDegrees, longitudeDegrees));
         var cellSilences = cell?.CountAtLeast(durationSeconds) ?? 0;
         var cellHours = cell?.TotalHours ?? 0;
         var ratePerHour = Gamma.InvCDF(priorShape + cellSilences, weight + cellHours, 0.5);
@@ -90,8 +93,8 @@ public sealed class ReceptionModel
     private long CellKey(double latitudeDegrees, double longitudeDegrees)
     {
         var size = _options.CellSizeDegrees;
-        var row = (long)Math.Floor((latitudeDegrees + 90) / size);
-        var column = (long)Math.Floor((longitudeDegrees + 180) / size);
+        var row = Math.Clamp((long)Math.Floor((latitudeDegrees + 90) / size), 0, _cells.Last.Row);
+        var column = Math.Clamp((long)Math.Floor((longitudeDegrees + 180) / size), 0, _cells.Last.Column);
         return (row << 32) | column;
     }
 

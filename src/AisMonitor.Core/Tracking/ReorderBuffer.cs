@@ -86,6 +86,19 @@ public sealed class ReorderBuffer
         return false;
     }
 
+    /// <summary>The MMSI of the message <paramref name="ahead"/> places after the next to be released, when there is one.</summary>
+    public bool TryPeekMmsi(int ahead, out uint mmsi)
+    {
+        if (ahead < Count)
+        {
+            mmsi = _ring[(_head + ahead) & (_ring.Length - 1)].Message.Mmsi.Value;
+            return true;
+        }
+
+        mmsi = 0;
+        return false;
+    }
+
     /// <summary>Restores the buffer's position in time and its arrival counter (messages are added with <see cref="Restore(in DecodedMessage, Instant, long)"/>).</summary>
     public void RestoreClock(Instant? latest, Instant? released, long arrivals)
     {

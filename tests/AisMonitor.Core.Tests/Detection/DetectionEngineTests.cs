@@ -100,6 +100,55 @@ public sealed class DetectionEngineTests
     }
 
     [Fact]
+    public void A_silence_too_common_to_alert_at_first_is_checked_again_until_it_is_not()
+    {
+        // Where satellites pass every 6 to 8 hours a 6-hour silence is normal; one of 60 hours is not.
+        // It is raised while the vessel is still silent, long after the first check found nothing.
+        const uint dark = 224_051_350;
+        var random = new Random(11);
+        IEnumerable<DecodedMessage> Satellite(uint mmsi, Instant silentFrom, Instant silentTo)
+        {
+            var time = Start;
+            while (time < Start + Duration.FromDays(10))
+            {
+                for (var i = 0; i < 15 && (time < silentFrom || time >= silentTo); i++)
+                {
+                    yield return Position(mmsi, time + (i * Minute), -21.5, -96.5 + (i * 0.01));
+                }
+
+                time += Duration.FromMinutes(15) + Duration.FromMinutes(360 + random.Next(120));
+            }
+        }
+
+        var silentFrom = Start + Duration.FromDays(6);
+        var silentTo = silentFrom + Duration.FromHours(60);
+        var others = Enumerable.Range(1, 30).Select(i => Satellite((uint)(dark + i), Instant.MaxValue, Instant.MaxValue));
+        var (updates, _) = Run(Merge([.. others, Satellite(dark, silentFrom, silentTo)]));
+
+        var gap = updates.Where(a => a.Kind == AlertKind.TransponderGap).ToList();
+        Assert.All(gap, a => Assert.Equal(dark, a.Mmsi.Value));
+        Assert.True(gap.Count == 2, string.Join("; ", gap.Select(a => $"open={a.IsOpen} raised after {(a.FirstRaised - a.Start).TotalHours:0.0} h, score {a.Score:0.00}: {a.ScoreExplanation}")));
+        Assert.True(gap[0].IsOpen);
+        Assert.InRange((gap[0].FirstRaised - gap[0].Start).TotalHours, 9, 60);
+        Assert.False(gap[1].IsOpen);
+    }
+
+    [Fact]
+    public void A_vessel_that_goes_dark_twice_raises_two_gaps_each_opened_while_silent()
+    {
+        const uint dark = 273_210_440;
+        var silences = new[] { (Start + Duration.FromDays(1), Duration.FromHours(30)), (Start + Duration.FromDays(3), Duration.FromHours(20)) };
+        var track = Circling(dark, Start, Start + Duration.FromDays(5), Minute, 34.5, 128.5)
+            .Where(m => !silences.Any(s => m.Metadata.Received >= s.Item1 && m.Metadata.Received < s.Item1 + s.Item2));
+        var (updates, _) = Run(Merge(BusyStrait(40, 5), track));
+
+        var gaps = updates.Where(a => a.Kind == AlertKind.TransponderGap).GroupBy(a => a.Id).ToList();
+        Assert.Equal(2, gaps.Count);
+        Assert.All(gaps, g => Assert.Equal([true, false], g.Select(a => a.IsOpen)));
+        Assert.Equal(silences.Select(s => s.Item1 - Minute), gaps.Select(g => g.First().Start));
+    }
+
+    [Fact]
     public void Shared_and_invalid_MMSIs_are_identity_conflicts_never_gaps()
     {
         uint[] conflicting = [0, 111_111_111, 123_456_789, 416_000_000, 240_000_000];
@@ -148,7 +197,7 @@ public sealed class DetectionEngineTests
         var (updates, engine) = Run(Merge(track, [outlier]));
         Assert.Empty(updates);
         Assert.Equal(1, engine.Statistics.SuspectPositions);
-        Assert.Contains(engine.Vessel(new Mmsi(mmsi))!.History, p => p.Quality == Tracking.TrackPointQuality.Suspect);
+        Assert.Contains(engine.Vessel(new Mmsi(mmsi))!.History, p => p.Quality == AisMonitor.Core.Tracking.TrackPointQuality.Suspect);
     }
 
     [Fact]

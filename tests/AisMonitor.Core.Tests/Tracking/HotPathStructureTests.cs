@@ -1,0 +1,46 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.Tracking;
+using CsCheck;
+
+namespace AisMonitor.Core.Tests.Tracking;
+
+/// <summary>The data structures written for speed agree with the plain ones they replace.</summary>
+public sealed class HotPathStructureTests
+{
+    [Fact]
+    public void The_vessel_table_finds_every_vessel_added_and_nothing_else_and_keeps_their_order()
+    {
+        var table = new VesselTable();
+        var added = new List<uint>();
+        var random = new Random(3);
+        for (var i = 0; i < 50_000; i++)
+        {
+            // Consecutive blocks and random MMSIs, as real feeds mix fleets and strangers.
+            var mmsi = i % 2 == 0 ? 200_000_000u + (uint)i : (uint)random.Next(1, 999_999_999);
+            if (table.Find(MmsiHash.Of(mmsi), mmsi) is null)
+            {
+                table.Add(MmsiHash.Of(mmsi), new VesselState(new Mmsi(mmsi)));
+                added.Add(mmsi);
+            }
+        }
+
+        Assert.Equal(added.Count, table.Count);
+        Assert.Equal(added, table.Values.Select(v => v.Mmsi.Value));
+        Assert.All(added, m => Assert.Equal(m, table.Find(MmsiHash.Of(m), m)!.Mmsi.Value));
+        var absent = Enumerable.Range(0, 10_000).Select(i => 100_000_000u + (uint)i).Where(m => !added.Contains(m));
+        Assert.All(absent, m => Assert.Null(table.Find(MmsiHash.Of(m), m)));
+    }
+
+    [Fact]
+    public void The_interval_bin_without_a_logarithm_is_the_bin_with_one() =>
+        Gen.Double[1, 1 << 25].Sample(seconds =>
+            IntervalHistogram.BinOf(seconds) == (int)(Math.Log2(seconds) * 4), iter: 200_000);
+
+    [Theory]
+    [InlineData(1.0, 0)]
+    [InlineData(2.0, 4)]
+    [InlineData(864.0, 39)]
+    [InlineData(21_600.0, 57)]
+    public void Interval_bins_at_known_lengths(double seconds, int bin) => Assert.Equal(bin, IntervalHistogram.BinOf(seconds));
+}
