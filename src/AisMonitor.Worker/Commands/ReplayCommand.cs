@@ -39,11 +39,12 @@ internal static class ReplayCommand
             DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount),
         };
         threads.AcceptOnlyFromAmong("1", "2");
-        var gapHours = new Option<double>("--gap-min-hours") { Description = "Shortest silence that can be a transponder gap, in hours.", DefaultValueFactory = _ => new GapOptions().MinimumDuration.TotalHours };
+        var gapHours = new Option<double?>("--gap-min-hours") { Description = "Shortest silence that can be a transponder gap, in hours (overrides AisMonitor:Detection:Gaps:MinimumDuration; default 6)." };
+        var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, from, to, mmsi, speed, threads, database, gapHours,
+            files, output, from, to, mmsi, speed, threads, database, gapHours, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -59,7 +60,7 @@ internal static class ReplayCommand
                     ParseSpeed(result.GetValue(speed)!),
                     result.GetValue(threads),
                     result.GetValue(database),
-                    new DetectionOptions { Gaps = new GapOptions { MinimumDuration = Duration.FromHours(result.GetValue(gapHours)) } });
+                    WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)));
                 settings.Detection.Validate();
                 return Run(result, input, settings);
             }
@@ -71,6 +72,9 @@ internal static class ReplayCommand
         });
         return command;
     }
+
+    private static DetectionOptions WithCommandLine(DetectionOptions configured, double? gapHours) =>
+        gapHours is { } hours ? configured with { Gaps = configured.Gaps with { MinimumDuration = Duration.FromHours(hours) } } : configured;
 
     private static int Run(ParseResult result, InputOptions input, ReplaySettings settings)
     {
