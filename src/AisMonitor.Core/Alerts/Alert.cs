@@ -56,6 +56,9 @@ public sealed record Alert
     /// <summary>Gap evidence (gap alerts).</summary>
     public GapEvidence? Gap { get; init; }
 
+    /// <summary>The watch-list entries the vessel matched (by IMO or MMSI) when the alert was raised or updated; null when none.</summary>
+    public IReadOnlyList<WatchLists.WatchListMatch>? WatchLists { get; init; }
+
     /// <summary>Event time when the alert was first raised.</summary>
     public required Instant FirstRaised { get; init; }
 

@@ -4,6 +4,7 @@ using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Geo;
 using AisMonitor.Core.Ports;
 using AisMonitor.Core.Tracking;
+using AisMonitor.Core.WatchLists;
 using NodaTime;
 
 namespace AisMonitor.Core.Detection;
@@ -25,6 +26,7 @@ public sealed class DetectionEngine
     private readonly HashSet<uint> _conflictsRaised = [];
     private readonly HashSet<uint> _identityJudged = [];
     private readonly GapScorer _gaps;
+    private VesselWatchLists _watchLists = VesselWatchLists.None;
     private Instant? _nextSweep;
     private readonly long _duplicateWindowMilliseconds;
     private readonly long _minimumGapMilliseconds;
@@ -56,6 +58,27 @@ public sealed class DetectionEngine
 
     /// <summary>The latest event time processed: silences are measured up to it.</summary>
     public Instant? Watermark { get; private set; }
+
+    /// <summary>The vessel watch lists in force.</summary>
+    public VesselWatchLists WatchLists => _watchLists;
+
+    /// <summary>Puts new watch lists in force (a reload): every vessel is matched again, and alerts from now on cite the new versions.</summary>
+    public void ReplaceWatchLists(VesselWatchLists lists)
+    {
+        ArgumentNullException.ThrowIfNull(lists);
+        _watchLists = lists;
+        foreach (var vessel in _partitions.SelectMany(p => p.Values))
+        {
+            MatchWatchLists(vessel);
+        }
+    }
+
+    /// <summary>The vessels that match a watch list, by MMSI.</summary>
+    public IEnumerable<VesselState> WatchListedVessels() =>
+        _partitions.SelectMany(p => p.Values).Where(v => v.WatchListMatches.Count > 0).OrderBy(v => v.Mmsi.Value);
+
+    private void MatchWatchLists(VesselState vessel) =>
+        vessel.WatchListMatches = _watchLists.Match(vessel.Mmsi, vessel.Identity?.Imo, vessel.Identity?.Name);
 
     /// <summary>Gives the engine one message.</summary>
     public void Process(in DecodedMessage message)
@@ -368,6 +391,10 @@ public sealed class DetectionEngine
 
         RecordChanges(vessel, current, updated, time);
         vessel.Identity = updated with { ChangedAt = time };
+        if (updated.Imo != current.Imo || updated.Name != current.Name)
+        {
+            MatchWatchLists(vessel);
+        }
     }
 
     private static void RecordChanges(VesselState vessel, VesselIdentity before, VesselIdentity after, Instant time)
@@ -466,6 +493,7 @@ public sealed class DetectionEngine
         {
             partition.Add(hash, vessel = new VesselState(mmsi));
             Statistics.Vessels++;
+            MatchWatchLists(vessel);
         }
 
         return vessel;

@@ -36,6 +36,9 @@ public sealed class VesselState
     /// <summary>The gap alert raised while the vessel is silent, if any.</summary>
     public Alert? OpenGap { get; internal set; }
 
+    /// <summary>The watch-list entries this vessel matches by IMO or MMSI (empty when none).</summary>
+    public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches { get; internal set; } = [];
+
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
 

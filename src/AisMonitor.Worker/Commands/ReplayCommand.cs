@@ -8,6 +8,8 @@ using AisMonitor.Core.Detection;
 using AisMonitor.Core.Ports;
 using AisMonitor.Ingestion.Ports;
 using AisMonitor.Ingestion.Replay;
+using AisMonitor.Ingestion.WatchLists;
+using AisMonitor.Core.WatchLists;
 using AisMonitor.Worker.Output;
 using NodaTime;
 using NodaTime.Text;
@@ -40,11 +42,13 @@ internal static class ReplayCommand
         };
         threads.AcceptOnlyFromAmong("1", "2");
         var gapHours = new Option<double?>("--gap-min-hours") { Description = "Shortest silence that can be a transponder gap, in hours (overrides AisMonitor:Detection:Gaps:MinimumDuration; default 6)." };
+        var watchLists = new Option<string[]>("--watch-list") { Description = "Vessel watch list CSV (imo and/or mmsi, name, …); repeat for several. Matched on IMO and MMSI, never on names." };
+        var noBuiltIn = new Option<bool>("--no-builtin-watch-list") { Description = "Leave out the built-in example list (OFAC SDN vessels, 2024-05-03 snapshot)." };
         var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, from, to, mmsi, speed, threads, database, gapHours, config,
+            files, output, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -62,7 +66,7 @@ internal static class ReplayCommand
                     result.GetValue(database),
                     WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)));
                 settings.Detection.Validate();
-                return Run(result, input, settings);
+                return Run(result, input, settings, LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn)));
             }
             catch (ArgumentException e)
             {
@@ -76,7 +80,37 @@ internal static class ReplayCommand
     private static DetectionOptions WithCommandLine(DetectionOptions configured, double? gapHours) =>
         gapHours is { } hours ? configured with { Gaps = configured.Gaps with { MinimumDuration = Duration.FromHours(hours) } } : configured;
 
-    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings)
+    private static VesselWatchLists LoadWatchLists(string[] files, bool builtIn)
+    {
+        var lists = new List<WatchList>();
+        if (builtIn)
+        {
+            lists.Add(WatchListCsv.OfacSdn2024);
+        }
+
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new ArgumentException($"--watch-list: file not found: {file}");
+            }
+
+            try
+            {
+                var (list, rejected) = WatchListCsv.ReadFile(file);
+                Console.Error.WriteLine($"watch list  {list.Name} (version {list.Version}): {list.Entries.Count} vessels" + (rejected > 0 ? $", {rejected} rows rejected (neither a valid IMO nor an MMSI)" : ""));
+                lists.Add(list);
+            }
+            catch (FormatException e)
+            {
+                throw new ArgumentException($"--watch-list {file}: {e.Message}", e);
+            }
+        }
+
+        return new VesselWatchLists(lists);
+    }
+
+    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, VesselWatchLists watchLists)
     {
         var counting = new List<CountingStream>();
         var readers = new List<IMessageReader>();
@@ -103,6 +137,7 @@ internal static class ReplayCommand
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
         var engine = new DetectionEngine(settings.Detection, new PortIndex(WorldPortIndex.All), alert => alerts[alert.Id] = alert);
+        engine.ReplaceWatchLists(watchLists);
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
         var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;
         long read = 0, filtered = 0;
@@ -253,6 +288,16 @@ internal static class ReplayCommand
         text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.Late:N0} too late to reorder");
         text.AppendLine(c, $"positions   {s.Positions:N0} used, {s.Duplicates:N0} duplicates dropped, {s.SuspectPositions:N0} suspect, {s.PositionsNotAvailable:N0} without a position");
         text.AppendLine(c, $"vessels     {s.Vessels:N0} tracked, {s.NotTrackedForGaps:N0} reports from non-ship or conflicting identities");
+        var listed = engine.WatchListedVessels().ToList();
+        text.AppendLine(c, $"watch lists {listed.Count} vessels matched{(listed.Count > 0 ? ":" : "")}");
+        foreach (var vessel in listed.Take(20))
+        {
+            foreach (var match in vessel.WatchListMatches)
+            {
+                text.AppendLine(c, $"            {vessel.Mmsi} broadcasting \"{match.BroadcastName ?? "?"}\" = {match.List} {match.Version} entry {match.EntryId} \"{match.ListedName}\" (matched on {match.MatchedOn}{(match.FormerNames.Count > 0 ? "; formerly " + string.Join(", ", match.FormerNames) : "")})");
+            }
+        }
+
         var byKind = alerts.GroupBy(a => a.Kind).OrderBy(g => g.Key);
         foreach (var group in byKind)
         {
