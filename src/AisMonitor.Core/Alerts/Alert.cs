@@ -56,6 +56,12 @@ public sealed record Alert
     /// <summary>Gap evidence (gap alerts).</summary>
     public GapEvidence? Gap { get; init; }
 
+    /// <summary>The call, for port-call alerts.</summary>
+    public PortCalls.PortCall? PortCall { get; init; }
+
+    /// <summary>The reachable ports of concern, for possible dark port calls.</summary>
+    public PortCalls.DarkPortCallEvidence? DarkPortCall { get; init; }
+
     /// <summary>The watch-list entries the vessel matched (by IMO or MMSI) when the alert was raised or updated; null when none.</summary>
     public IReadOnlyList<WatchLists.WatchListMatch>? WatchLists { get; init; }
 

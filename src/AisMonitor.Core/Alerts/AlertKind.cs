@@ -8,4 +8,10 @@ public enum AlertKind
 
     /// <summary>An MMSI that cannot identify one vessel (placeholder, unallocated or shared).</summary>
     IdentityConflict,
+
+    /// <summary>A port call made notable by who called (a watch-listed vessel) or where (a port of concern), with the behaviour around it.</summary>
+    UnusualPortCall,
+
+    /// <summary>During a transponder gap a port of concern lay within reach, with time for a stay.</summary>
+    PossibleDarkPortCall,
 }

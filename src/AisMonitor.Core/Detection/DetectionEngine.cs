@@ -2,6 +2,7 @@ using AisMonitor.Core.Ais;
 using AisMonitor.Core.Ais.Messages;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Geo;
+using AisMonitor.Core.PortCalls;
 using AisMonitor.Core.Ports;
 using AisMonitor.Core.Tracking;
 using AisMonitor.Core.WatchLists;
@@ -26,6 +27,9 @@ public sealed class DetectionEngine
     private readonly HashSet<uint> _conflictsRaised = [];
     private readonly HashSet<uint> _identityJudged = [];
     private readonly GapScorer _gaps;
+    private readonly PortCallDetector _portCalls;
+    private readonly DarkPortCalls _darkCalls;
+    private readonly long _portGapMilliseconds;
     private VesselWatchLists _watchLists = VesselWatchLists.None;
     private Instant? _nextSweep;
     private readonly long _duplicateWindowMilliseconds;
@@ -33,9 +37,10 @@ public sealed class DetectionEngine
     private readonly double _minimumSuspectJumpNauticalMiles;
     private readonly double _impossibleSpeedKnots;
 
-    /// <summary>Creates an engine; the options are validated (an invalid one throws, naming it).</summary>
-    public DetectionEngine(DetectionOptions options, PortIndex ports, Action<Alert> sink)
+    /// <summary>Creates an engine; the options are validated (an invalid one throws, naming it). Port calls go to <paramref name="portCalls"/> when given.</summary>
+    public DetectionEngine(DetectionOptions options, PortIndex ports, Action<Alert> sink, Action<PortCall>? portCalls = null)
     {
+        ArgumentNullException.ThrowIfNull(ports);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
@@ -44,6 +49,10 @@ public sealed class DetectionEngine
         _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselTable()).ToArray();
         Reception = new ReceptionModel(options.Reception);
         _gaps = new GapScorer(options.Gaps, Reception, ports);
+        _portCalls = new PortCallDetector(options.PortCalls, ports, options.Gaps.PortsOfConcern, portCalls ?? (_ => { }), Emit);
+        var concern = options.Gaps.PortsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _darkCalls = new DarkPortCalls(options.PortCalls, [.. ports.All.Where(p => p.UnLocode is not null && concern.Contains(p.UnLocode)).OrderBy(p => p.UnLocode, StringComparer.Ordinal)]);
+        _portGapMilliseconds = (long)options.PortCalls.PortGapMinimum.TotalMilliseconds;
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
         _minimumGapMilliseconds = (long)options.Gaps.MinimumDuration.TotalMilliseconds;
         _minimumSuspectJumpNauticalMiles = options.Tracking.MinimumSuspectJumpNauticalMiles;
@@ -334,13 +343,21 @@ public sealed class DetectionEngine
 
     private void AcceptGood(VesselState vessel, TrackPoint point, bool alreadyRemembered = false)
     {
+        var previousGood = vessel.LastGood;
         if (vessel.LastGood is { } previous)
         {
             var intervalMilliseconds = point.UnixMilliseconds - previous.UnixMilliseconds;
             if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
             {
-                Emit(_gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap));
+                var gap = _gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap);
+                Emit(gap);
                 vessel.OpenGap = null;
+                if (gap is not null)
+                {
+                    Emit(_darkCalls.Find(vessel, previous, point));
+                }
+
+                _portCalls.GapEnded(vessel, previous, point);
             }
 
             // Learnt after scoring, so that a gap is not judged against itself.
@@ -348,9 +365,10 @@ public sealed class DetectionEngine
         }
 
         vessel.LastGood = point;
+        _portCalls.Observe(vessel, point, alreadyRemembered ? null : previousGood);
         if (!vessel.SilenceCheckScheduled)
         {
-            ScheduleSilenceCheck(vessel, point.UnixMilliseconds + _minimumGapMilliseconds);
+            ScheduleSilenceCheck(vessel, NextSilenceCheck(vessel, point.UnixMilliseconds));
         }
 
         if (!alreadyRemembered)
@@ -429,6 +447,7 @@ public sealed class DetectionEngine
         {
             _silenceChecks.Dequeue();
             vessel.SilenceCheckScheduled = false;
+            _portCalls.CheckSilence(vessel, watermark);
             if (vessel.OpenGap is not null || vessel.LastGood is not { } last)
             {
                 continue; // checked again once it is heard
@@ -436,7 +455,7 @@ public sealed class DetectionEngine
 
             if (last.UnixMilliseconds + _minimumGapMilliseconds > now)
             {
-                ScheduleSilenceCheck(vessel, last.UnixMilliseconds + _minimumGapMilliseconds);
+                ScheduleSilenceCheck(vessel, NextSilenceCheck(vessel, last.UnixMilliseconds, now));
             }
             else if (_gaps.Score(vessel, last, null, watermark, null) is { } alert)
             {
@@ -477,6 +496,15 @@ public sealed class DetectionEngine
             FirstRaised = time,
             LastUpdated = time,
         });
+    }
+
+    /// <summary>When a vessel last heard at <paramref name="lastMilliseconds"/> next needs a look: at the port-gap minimum while it is in port (until a port gap is open), else at the gap minimum.</summary>
+    private long NextSilenceCheck(VesselState vessel, long lastMilliseconds, long nowMilliseconds = long.MinValue)
+    {
+        var portGapDue = lastMilliseconds + _portGapMilliseconds;
+        return vessel.Visit is { OpenPortGap: null } && portGapDue > nowMilliseconds
+            ? Math.Min(portGapDue, lastMilliseconds + _minimumGapMilliseconds)
+            : lastMilliseconds + _minimumGapMilliseconds;
     }
 
     private void ScheduleSilenceCheck(VesselState vessel, long dueUnixMilliseconds)

@@ -14,11 +14,15 @@ public sealed record DetectionOptions
     /// <summary>Transponder-gap options.</summary>
     public GapOptions Gaps { get; init; } = new();
 
+    /// <summary>Port-call options.</summary>
+    public PortCalls.PortCallOptions PortCalls { get; init; } = new();
+
     /// <summary>Validates every part.</summary>
     public void Validate()
     {
         Tracking.Validate();
         Reception.Validate();
         Gaps.Validate();
+        PortCalls.Validate();
     }
 }

@@ -39,6 +39,15 @@ public sealed class VesselState
     /// <summary>The watch-list entries this vessel matches by IMO or MMSI (empty when none).</summary>
     public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches { get; internal set; } = [];
 
+    /// <summary>The port the vessel is in, when it is in one.</summary>
+    internal PortCalls.PortVisit? Visit { get; set; }
+
+    /// <summary>Ports (UN/LOCODE or name) this vessel has called at in the feed; null until its first call.</summary>
+    internal HashSet<string>? PortsCalled { get; set; }
+
+    /// <summary>The last long transponder gap, until the next call.</summary>
+    internal PortCalls.RecentGap? RecentGap { get; set; }
+
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
 

@@ -16,6 +16,16 @@ public static class WorldPortIndex
     /// <summary>Every port of the index.</summary>
     public static IReadOnlyList<Port> All => Ports.Value;
 
+    /// <summary>
+    /// Ports missing from the index that AisMonitor adds by default: Dunai (Dunay), Primorsky Krai,
+    /// a Russian naval facility the Angara used (absent from the WPI; position of the settlement
+    /// from the public reporting, radius 2 nm).
+    /// </summary>
+    public static IReadOnlyList<Port> AddedByDefault { get; } = [new Port("Dunai", null, "Russia", new GeoPoint(42.8803, 132.3375), 2)];
+
+    /// <summary>The index and the ports added by default.</summary>
+    public static IEnumerable<Port> WithDefaults => All.Concat(AddedByDefault);
+
     /// <summary>Radius by WPI harbour size: Large 5 nm, Medium 3 nm, Small 2 nm, Very Small 1.5 nm, unknown 2 nm.</summary>
     public static double RadiusNauticalMiles(string? harbourSize) => harbourSize switch
     {

@@ -5,6 +5,7 @@ using System.Text.Json;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
+using AisMonitor.Core.PortCalls;
 using AisMonitor.Core.Ports;
 using AisMonitor.Ingestion.Ports;
 using AisMonitor.Ingestion.Replay;
@@ -27,6 +28,7 @@ internal static class ReplayCommand
     {
         var files = new Argument<string[]>("FILE") { Description = "NMEA logs or CSV exports (.gz read transparently), merged in time order.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string?>("--out") { Description = "Alerts file (JSON Lines); standard output when absent." };
+        var portCalls = new Option<string?>("--port-calls") { Description = "Also write every port call (its final state) to this file, JSON Lines." };
         var from = new Option<string?>("--from") { Description = "Ignore messages before this instant (ISO-8601 UTC, e.g. 2024-02-01T00:00:00Z)." };
         var to = new Option<string?>("--to") { Description = "Ignore messages at or after this instant." };
         var mmsi = new Option<string[]>("--mmsi") { Description = "Only these vessels (repeat the option or separate with commas)." };
@@ -48,7 +50,7 @@ internal static class ReplayCommand
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, config,
+            files, output, portCalls, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -58,6 +60,7 @@ internal static class ReplayCommand
                 var settings = new ReplaySettings(
                     result.GetValue(files)!,
                     result.GetValue(output),
+                    result.GetValue(portCalls),
                     ParseInstant(result.GetValue(from), "--from"),
                     ParseInstant(result.GetValue(to), "--to"),
                     ParseMmsis(result.GetValue(mmsi) ?? []),
@@ -136,7 +139,8 @@ internal static class ReplayCommand
 
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
-        var engine = new DetectionEngine(settings.Detection, new PortIndex(WorldPortIndex.All), alert => alerts[alert.Id] = alert);
+        var calls = new Dictionary<string, PortCall>(StringComparer.Ordinal);
+        var engine = new DetectionEngine(settings.Detection, new PortIndex(WorldPortIndex.WithDefaults), alert => alerts[alert.Id] = alert, call => calls[call.Id] = call);
         engine.ReplaceWatchLists(watchLists);
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
         var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;
@@ -168,12 +172,17 @@ internal static class ReplayCommand
         var elapsed = progress.Elapsed;
         var heapBytes = GC.GetTotalMemory(forceFullCollection: true); // the engine is still alive: its state is what is measured
         WriteAlerts(settings.Output, alerts.Values);
+        if (settings.PortCalls is { } portCallsPath)
+        {
+            WriteJsonLines(portCallsPath, calls.Values.OrderBy(c => c.Arrival).ThenBy(c => c.Mmsi.Value));
+        }
         if (settings.Store)
         {
             Store([.. alerts.Values.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value)]);
         }
 
         Console.Error.Write(Summary(engine, alerts.Values, read, filtered, elapsed, readers));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port calls  {calls.Count:N0} ({calls.Values.Count(c => c.Departure is null):N0} still in port at the end)"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included)"));
         GC.KeepAlive(engine);
@@ -263,13 +272,16 @@ internal static class ReplayCommand
         }).GetAwaiter().GetResult();
     }
 
-    private static void WriteAlerts(string? path, IEnumerable<Alert> alerts)
+    private static void WriteAlerts(string? path, IEnumerable<Alert> alerts) =>
+        WriteJsonLines(path, alerts.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value).ThenBy(a => a.Kind));
+
+    private static void WriteJsonLines<T>(string? path, IEnumerable<T> items)
     {
         using var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         using var buffered = new BufferedStream(stream, 1 << 16);
-        foreach (var alert in alerts.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value).ThenBy(a => a.Kind))
+        foreach (var item in items)
         {
-            JsonSerializer.Serialize(buffered, alert, AlertJson.Options);
+            JsonSerializer.Serialize(buffered, item, AlertJson.Options);
             buffered.WriteByte((byte)'\n');
         }
     }
@@ -334,7 +346,7 @@ internal static class ReplayCommand
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 ? factor
         : throw new ArgumentException($"--speed expects 'max' or a positive factor such as 60; got '{text}'.");
 
-    private sealed record ReplaySettings(string[] Files, string? Output, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, bool Store, DetectionOptions Detection)
+    private sealed record ReplaySettings(string[] Files, string? Output, string? PortCalls, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, bool Store, DetectionOptions Detection)
     {
         public bool Accepts(in DecodedMessage message)
         {

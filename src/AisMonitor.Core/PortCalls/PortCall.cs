@@ -1,0 +1,46 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Ports;
+using NodaTime;
+
+namespace AisMonitor.Core.PortCalls;
+
+/// <summary>
+/// One call of a vessel at a port: every call is recorded, unusual or not, because an analyst
+/// needs a vessel's port history. Emitted when it becomes a call (open) and when the vessel
+/// leaves (closed); <see cref="Id"/> stays the same.
+/// </summary>
+public sealed record PortCall
+{
+    /// <summary>"MMSI:LOCODE-or-name:arrival".</summary>
+    public string Id => $"{Mmsi}:{Port.UnLocode ?? Port.Name}:{NodaTime.Text.InstantPattern.ExtendedIso.Format(Arrival)}";
+
+    /// <summary>The vessel.</summary>
+    public required Mmsi Mmsi { get; init; }
+
+    /// <summary>Its IMO number, when known.</summary>
+    public Imo? Imo { get; init; }
+
+    /// <summary>Its name at the time.</summary>
+    public string? VesselName { get; init; }
+
+    /// <summary>The port.</summary>
+    public required Port Port { get; init; }
+
+    /// <summary>First position inside the port.</summary>
+    public required Instant Arrival { get; init; }
+
+    /// <summary>First position outside the exit radius; null while the vessel is in port (or silent there).</summary>
+    public Instant? Departure { get; init; }
+
+    /// <summary>Hours stopped (below the stop speed) during the call.</summary>
+    public double StoppedHours { get; init; }
+
+    /// <summary>Silences inside the port of at least the port-gap minimum.</summary>
+    public IReadOnlyList<PortGap> PortGaps { get; init; } = [];
+}
+
+/// <summary>A silence inside a port.</summary>
+/// <param name="Start">Last position before it.</param>
+/// <param name="End">First position after it; null while it lasts.</param>
+/// <param name="Hours">Its length so far.</param>
+public sealed record PortGap(Instant Start, Instant? End, double Hours);

@@ -1,0 +1,223 @@
+using System.Globalization;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Ports;
+using AisMonitor.Core.Tracking;
+using NodaTime;
+
+namespace AisMonitor.Core.PortCalls;
+
+/// <summary>
+/// Port calls (DESIGN.md §4): a vessel enters a port within its radius and leaves beyond the
+/// radius plus a margin; the visit is a call once it has stopped long enough or gone silent
+/// inside (a port gap). Every call is recorded. A call is scored by its context, each factor
+/// named in the alert; it is an unusual-call alert when a notable factor (a watch-listed vessel,
+/// a port of concern) is present and the score reaches the threshold: behaviour alone (a gap
+/// before, a silence in port) is common among fishing vessels and small craft, so it raises the
+/// score of a notable call but does not make one.
+/// </summary>
+internal sealed class PortCallDetector
+{
+    private const double WatchListedWeight = 2, PortOfConcernWeight = 3, AfterLongGapWeight = 1, SilentOnArrivalWeight = 1, FirstCallWeight = 0.5;
+    private readonly PortCallOptions _options;
+    private readonly PortIndex _ports;
+    private readonly PortProximityGrid _near;
+    private readonly HashSet<string> _concern;
+    private readonly double _searchRadius;
+    private readonly Action<PortCall> _calls;
+    private readonly Action<Alert> _alerts;
+
+    public PortCallDetector(PortCallOptions options, PortIndex ports, IEnumerable<string> portsOfConcern, Action<PortCall> calls, Action<Alert> alerts)
+    {
+        _options = options;
+        _ports = ports;
+        _concern = portsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        _calls = calls;
+        _alerts = alerts;
+        _searchRadius = ports.All.Select(EntryRadius).DefaultIfEmpty(0).Max();
+        _near = new PortProximityGrid(ports.All.Select(p => (p.Position, EntryRadius(p))));
+    }
+
+    public double EntryRadius(Port port) => Math.Max(port.RadiusNauticalMiles, _options.MinimumEntryRadiusNauticalMiles);
+
+    /// <summary>A good position of <paramref name="vessel"/>; <paramref name="previous"/> is the one before it.</summary>
+    public void Observe(VesselState vessel, TrackPoint point, TrackPoint? previous)
+    {
+        var visit = vessel.Visit;
+        if (visit is not null)
+        {
+            if (GreatCircleDistance(point, visit.Port) > visit.ExitRadiusNauticalMiles)
+            {
+                Leave(vessel, visit, point.Time);
+                visit = null;
+            }
+            else
+            {
+                ClosePortGap(visit, point.Time);
+                Track(vessel, visit, point, previous);
+                return;
+            }
+        }
+
+        if (!_near.IsNearAPort(point.LatitudeDegrees, point.LongitudeDegrees)
+            || _ports.Nearest(point.Position, _searchRadius) is not { } nearest
+            || nearest.DistanceNauticalMiles > EntryRadius(nearest.Port))
+        {
+            return;
+        }
+
+        vessel.Visit = new PortVisit(nearest.Port, EntryRadius(nearest.Port) + _options.ExitMarginNauticalMiles, point.Time);
+        Track(vessel, vessel.Visit, point, null);
+    }
+
+    /// <summary>Remembers a transponder gap that just ended, for the next call's "after a long gap".</summary>
+    public void GapEnded(VesselState vessel, TrackPoint before, TrackPoint after)
+    {
+        var length = after.Time - before.Time;
+        if (length >= _options.LongGapMinimum)
+        {
+            vessel.RecentGap = new RecentGap(after.Time, Math.Round(length.TotalHours, 1), Math.Round(Geo.GreatCircle.DistanceNauticalMiles(before.Position, after.Position), 1));
+        }
+    }
+
+    /// <summary>Whether the vessel is in a port, so its silences are checked against the port-gap minimum.</summary>
+    public static bool InPort(VesselState vessel) => vessel.Visit is not null;
+
+    /// <summary>At a sweep: a vessel silent in port for the port-gap minimum has a port gap (and the visit becomes a call).</summary>
+    public void CheckSilence(VesselState vessel, Instant now)
+    {
+        if (vessel.Visit is not { } visit || vessel.LastGood is not { } last || visit.OpenPortGap is not null || now - last.Time < _options.PortGapMinimum)
+        {
+            return;
+        }
+
+        visit.PortGaps.Add(new PortGap(last.Time, null, Math.Round((now - last.Time).TotalHours, 1)));
+        if (!visit.IsCall)
+        {
+            BecomeCall(vessel, visit, now);
+        }
+        else
+        {
+            Publish(vessel, visit, now);
+        }
+    }
+
+    private void Track(VesselState vessel, PortVisit visit, TrackPoint point, TrackPoint? previous)
+    {
+        if (visit.Stopped && previous is { } before && before.Time >= visit.Arrival)
+        {
+            visit.StoppedTotal += point.Time - before.Time;
+        }
+
+        var speed = point.SpeedKnots ?? 0;
+        visit.Stopped = visit.Stopped ? speed <= _options.MoveSpeedKnots : speed < _options.StopSpeedKnots;
+        visit.LastTime = point.Time;
+        if (!visit.IsCall && visit.StoppedTotal >= _options.MinimumStop)
+        {
+            BecomeCall(vessel, visit, point.Time);
+        }
+    }
+
+    private static void ClosePortGap(PortVisit visit, Instant time)
+    {
+        if (visit.OpenPortGap is { } open)
+        {
+            visit.PortGaps[^1] = open with { End = time, Hours = Math.Round((time - open.Start).TotalHours, 1) };
+        }
+    }
+
+    private void BecomeCall(VesselState vessel, PortVisit visit, Instant now)
+    {
+        visit.IsCall = true;
+        var key = visit.Port.UnLocode ?? visit.Port.Name;
+        var first = vessel.PortsCalled?.Contains(key) != true;
+        (vessel.PortsCalled ??= []).Add(key);
+        var c = CultureInfo.InvariantCulture;
+        var factors = new List<(RuleResult, double)>
+        {
+            (vessel.WatchListMatches.Count > 0
+                ? new RuleResult("WatchListedVessel", true, string.Join("; ", vessel.WatchListMatches.Select(m => $"{m.List} {m.Version} entry {m.EntryId} \"{m.ListedName}\" matched on {m.MatchedOn}")))
+                : new RuleResult("WatchListedVessel", false, "on no watch list"), WatchListedWeight),
+            (_concern.Contains(key) ? new RuleResult("PortOfConcern", true, $"{visit.Port} is a port of concern") : new RuleResult("PortOfConcern", false, $"{visit.Port} is not a port of concern"), PortOfConcernWeight),
+            (new RuleResult("FirstCallHere", first, first ? $"no earlier call at {visit.Port} by this vessel in the feed" : $"called at {visit.Port} before"), FirstCallWeight),
+        };
+        var gap = vessel.RecentGap;
+        var afterGap = gap is not null && visit.Arrival - gap.End <= _options.LongGapWithin;
+        factors.Add((new RuleResult("AfterLongGap", afterGap, gap is null
+            ? "no transponder gap since the last call"
+            : string.Create(c, $"first call since a {gap.Hours:0.#} h transponder gap over {gap.DisplacementNauticalMiles:0} nm that ended {(visit.Arrival - gap.End).TotalHours:0} h before arrival")), AfterLongGapWeight));
+        vessel.RecentGap = null;
+        visit.ArrivalFactors = factors;
+        Publish(vessel, visit, now);
+    }
+
+    private void Leave(VesselState vessel, PortVisit visit, Instant time)
+    {
+        vessel.Visit = null;
+        if (visit.IsCall)
+        {
+            ClosePortGap(visit, time);
+            Publish(vessel, visit, time, departure: time);
+        }
+    }
+
+    private void Publish(VesselState vessel, PortVisit visit, Instant now, Instant? departure = null)
+    {
+        var call = new PortCall
+        {
+            Mmsi = vessel.Mmsi,
+            Imo = vessel.Identity?.Imo,
+            VesselName = vessel.Identity?.Name,
+            Port = visit.Port,
+            Arrival = visit.Arrival,
+            Departure = departure,
+            StoppedHours = Math.Round(visit.StoppedTotal.TotalHours, 1),
+            PortGaps = [.. visit.PortGaps],
+        };
+        _calls(call);
+        ScoreUnusual(vessel, visit, call, now);
+    }
+
+    private void ScoreUnusual(VesselState vessel, PortVisit visit, PortCall call, Instant now)
+    {
+        var silent = visit.PortGaps.FirstOrDefault(g => g.Start - visit.Arrival <= _options.SilentOnArrivalWithin);
+        var factors = new List<(RuleResult Rule, double Weight)>(visit.ArrivalFactors ?? [])
+        {
+            (new RuleResult("SilentOnArrival", silent is not null, silent is null
+                ? "no silence of 4 h or more inside the port soon after arrival"
+                : string.Create(CultureInfo.InvariantCulture, $"transponder silent in port from {(silent.Start - visit.Arrival).TotalHours:0.#} h after arrival, for {silent.Hours:0.#} h{(silent.End is null ? " and counting" : "")}")), SilentOnArrivalWeight),
+        };
+        var fired = factors.Where(f => f.Rule.Fired).ToList();
+        var score = fired.Sum(f => f.Weight);
+        var notable = fired.Any(f => f.Rule.Name is "WatchListedVessel" or "PortOfConcern");
+        if (visit.UnusualAlert is null && (!notable || score < _options.UnusualMinimumScore))
+        {
+            return;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var names = string.Join(", ", fired.Select(f => f.Rule.Name));
+        var high = score >= _options.UnusualHighScore;
+        visit.UnusualAlert = new Alert
+        {
+            Kind = AlertKind.UnusualPortCall,
+            Mmsi = vessel.Mmsi,
+            Imo = vessel.Identity?.Imo,
+            VesselName = vessel.Identity?.Name,
+            Start = visit.Arrival,
+            End = call.Departure,
+            Severity = high ? Severity.High : Severity.Medium,
+            SeverityReason = string.Create(c, $"score {score:0.#} {(high ? "≥" : "<")} {_options.UnusualHighScore:0.#} ({names})"),
+            Score = score,
+            ScoreExplanation = string.Create(c, $"Call at {visit.Port}: score {score:0.#} = sum of the weights of the factors that fired ({string.Join(" + ", fired.Select(f => $"{f.Rule.Name} {f.Weight:0.#}"))})."),
+            Rules = [.. factors.Select(f => f.Rule)],
+            Location = visit.Port.Position,
+            PortCall = call,
+            WatchLists = vessel.WatchListMatches.Count > 0 ? vessel.WatchListMatches : null,
+            FirstRaised = visit.UnusualAlert?.FirstRaised ?? now,
+            LastUpdated = now,
+        };
+        _alerts(visit.UnusualAlert);
+    }
+
+    private static double GreatCircleDistance(TrackPoint point, Port port) => Geo.GreatCircle.DistanceNauticalMiles(point.Position, port.Position);
+}

@@ -1,0 +1,59 @@
+using System.Text.Json;
+
+namespace AisMonitor.Worker.Tests.Commands;
+
+/// <summary>Port calls in real tracks (GFW) and in the Angara reconstruction.</summary>
+public sealed class PortCallReplayTests
+{
+    private static (List<JsonElement> Alerts, List<JsonElement> Calls) Replay(string arguments)
+    {
+        var alerts = Path.Combine(Path.GetTempPath(), $"aismonitor-alerts-{Guid.NewGuid():N}.jsonl");
+        var calls = Path.ChangeExtension(alerts, ".calls.jsonl");
+        try
+        {
+            var (exit, _, stderr) = CommandRunner.Run($"{arguments} --out \"{alerts}\" --port-calls \"{calls}\"");
+            Assert.True(exit == 0, stderr);
+            static List<JsonElement> Read(string path) => [.. File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement)];
+            return (Read(alerts), Read(calls));
+        }
+        finally
+        {
+            File.Delete(alerts);
+            File.Delete(calls);
+        }
+    }
+
+    [Theory]
+    [InlineData(204814000, "PTPDL")]
+    [InlineData(205316000, "BEZEE,DKTHN,DKTHN,DKTHN")]
+    [InlineData(230942350, "FIKAS,FINLI,FIKAS")]
+    [InlineData(538004505, "GMBJL")]
+    public void Real_port_stays_are_calls_at_the_right_World_Port_Index_ports_and_none_is_unusual_without_a_watch_list(long mmsi, string ports)
+    {
+        var (alerts, calls) = Replay($"replay sample-tracks/gfw-segmenter/positions.csv --mmsi {mmsi}");
+        Assert.Equal(ports, string.Join(",", calls.Select(c => c.GetProperty("port").GetProperty("un_locode").GetString())));
+        Assert.All(calls, c => Assert.Equal(mmsi, c.GetProperty("mmsi").GetInt64()));
+        Assert.DoesNotContain(alerts, a => a.GetProperty("kind").GetString() == "unusual_port_call");
+    }
+
+    [Fact]
+    public void Angara_gives_the_gap_the_possible_dark_call_at_Rajin_and_the_unusual_call_at_Zhoushan_and_nothing_else()
+    {
+        var (alerts, _) = Replay("replay sample-tracks/angara-2024/angara-2024.nmea.gz");
+        Assert.Equal(["transponder_gap", "possible_dark_port_call", "unusual_port_call"], alerts.Select(a => a.GetProperty("kind").GetString()));
+        Assert.All(alerts, a => Assert.Equal(273210440, a.GetProperty("mmsi").GetInt64()));
+
+        var dark = alerts[1];
+        Assert.Contains(dark.GetProperty("dark_port_call").GetProperty("ports").EnumerateArray(), p => p.GetProperty("port").GetProperty("un_locode").GetString() == "KPRJN");
+        Assert.Equal("high", dark.GetProperty("severity").GetString());
+
+        var call = alerts[2];
+        Assert.Equal("CNZOS", call.GetProperty("port_call").GetProperty("port").GetProperty("un_locode").GetString());
+        var fired = call.GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("fired").GetBoolean()).Select(r => r.GetProperty("name").GetString()).ToList();
+        Assert.Contains("WatchListedVessel", fired);
+        Assert.Contains("AfterLongGap", fired);
+        Assert.Contains("SilentOnArrival", fired);
+        Assert.Equal("imo", call.GetProperty("watch_lists")[0].GetProperty("matched_on").GetString());
+        Assert.Equal("high", call.GetProperty("severity").GetString());
+    }
+}
