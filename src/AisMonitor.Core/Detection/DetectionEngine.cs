@@ -162,11 +162,11 @@ public sealed class DetectionEngine
             Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates),
     };
 
-    /// <summary>A fresh engine that continues from <paramref name="snapshot"/> as the snapshotted one would have.</summary>
-    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, Action<Alert> sink, EngineSnapshot snapshot)
+    /// <summary>A fresh engine that continues from <paramref name="snapshot"/> as the snapshotted one would have (watch lists: put them in force again with <see cref="ReplaceWatchLists"/>).</summary>
+    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, Action<Alert> sink, EngineSnapshot snapshot, Action<PortCall>? portCalls = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var engine = new DetectionEngine(options, ports, sink);
+        var engine = new DetectionEngine(options, ports, sink, portCalls);
         if (snapshot.Partitions.Count != engine._partitions.Length)
         {
             throw new ArgumentException($"The snapshot has {snapshot.Partitions.Count} partitions; the options say {engine._partitions.Length}.", nameof(snapshot));
@@ -188,6 +188,9 @@ public sealed class DetectionEngine
                 PendingSuspect = vessel.PendingSuspect?.ToPoint(),
                 Identity = vessel.Identity,
                 OpenGap = vessel.OpenGap,
+                Visit = vessel.Visit?.ToVisit(),
+                PortsCalled = vessel.PortsCalled is { } called ? [.. called] : null,
+                RecentGap = vessel.RecentGap,
             };
             foreach (var point in vessel.History)
             {
@@ -199,7 +202,7 @@ public sealed class DetectionEngine
             engine.Partition(hash).Add(hash, state);
             if (state.LastGood is { } last)
             {
-                engine.ScheduleSilenceCheck(state, last.UnixMilliseconds + engine._minimumGapMilliseconds);
+                engine.ScheduleSilenceCheck(state, engine.NextSilenceCheck(state, last.UnixMilliseconds));
             }
         }
 
@@ -220,7 +223,10 @@ public sealed class DetectionEngine
         v.PendingSuspect is { } suspect ? TrackPointSnapshot.From(suspect) : null,
         v.Identity,
         [.. v.IdentityChanges],
-        v.OpenGap);
+        v.OpenGap,
+        v.Visit is { } visit ? VisitSnapshot.From(visit) : null,
+        v.PortsCalled?.Order(StringComparer.Ordinal).ToList(),
+        v.RecentGap);
 
     private static BufferedMessage Buffered(in DecodedMessage message, Instant time, long arrival) => new(
         time,

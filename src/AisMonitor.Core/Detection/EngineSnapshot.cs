@@ -58,7 +58,10 @@ public sealed record VesselSnapshot(
     TrackPointSnapshot? PendingSuspect,
     VesselIdentity? Identity,
     IReadOnlyList<IdentityChange> IdentityChanges,
-    Alert? OpenGap);
+    Alert? OpenGap,
+    PortCalls.VisitSnapshot? Visit = null,
+    IReadOnlyList<string>? PortsCalled = null,
+    PortCalls.RecentGap? RecentGap = null);
 
 /// <summary>A track point as data.</summary>
 public sealed record TrackPointSnapshot(Instant Time, double LatitudeDegrees, double LongitudeDegrees, double? SpeedKnots, TrackPointQuality Quality)

@@ -35,4 +35,42 @@ internal sealed class PortVisit(Port port, double exitRadiusNauticalMiles, Insta
 /// <param name="End">When it ended.</param>
 /// <param name="Hours">How long it lasted.</param>
 /// <param name="DisplacementNauticalMiles">How far the vessel moved while silent.</param>
-internal sealed record RecentGap(Instant End, double Hours, double DisplacementNauticalMiles);
+public sealed record RecentGap(Instant End, double Hours, double DisplacementNauticalMiles);
+
+/// <summary>A port visit as data (engine snapshots).</summary>
+public sealed record VisitSnapshot(
+    Port Port,
+    double ExitRadiusNauticalMiles,
+    Instant Arrival,
+    bool IsCall,
+    bool Stopped,
+    Instant LastTime,
+    double StoppedSeconds,
+    IReadOnlyList<PortGap> PortGaps,
+    IReadOnlyList<WeightedRule>? ArrivalFactors,
+    Alert? UnusualAlert)
+{
+    internal static VisitSnapshot From(PortVisit v) => new(
+        v.Port, v.ExitRadiusNauticalMiles, v.Arrival, v.IsCall, v.Stopped, v.LastTime, v.StoppedTotal.TotalSeconds, [.. v.PortGaps],
+        v.ArrivalFactors?.Select(f => new WeightedRule(f.Rule, f.Weight)).ToList(), v.UnusualAlert);
+
+    internal PortVisit ToVisit()
+    {
+        var visit = new PortVisit(Port, ExitRadiusNauticalMiles, Arrival)
+        {
+            IsCall = IsCall,
+            Stopped = Stopped,
+            LastTime = LastTime,
+            StoppedTotal = Duration.FromSeconds(StoppedSeconds),
+            ArrivalFactors = ArrivalFactors?.Select(f => (f.Rule, f.Weight)).ToList(),
+            UnusualAlert = UnusualAlert,
+        };
+        visit.PortGaps.AddRange(PortGaps);
+        return visit;
+    }
+}
+
+/// <summary>A factor of a port call's score with its weight.</summary>
+/// <param name="Rule">The factor.</param>
+/// <param name="Weight">Its weight.</param>
+public sealed record WeightedRule(RuleResult Rule, double Weight);

@@ -5,6 +5,8 @@ using AisMonitor.Core.Ports;
 using AisMonitor.Core.Tests.Support;
 using AisMonitor.Ingestion.Ports;
 using AisMonitor.Ingestion.Replay;
+using AisMonitor.Ingestion.WatchLists;
+using AisMonitor.Core.WatchLists;
 using AisMonitor.Worker.Output;
 
 namespace AisMonitor.Worker.Tests.Detection;
@@ -16,17 +18,20 @@ namespace AisMonitor.Worker.Tests.Detection;
 /// </summary>
 public sealed class SnapshotRestoreTests
 {
-    private static readonly PortIndex Ports = new(WorldPortIndex.All);
+    private static readonly PortIndex Ports = new(WorldPortIndex.WithDefaults);
+    private static readonly VesselWatchLists Lists = new([WatchListCsv.OfacSdn2024]);
 
     [Theory]
     [InlineData("sample-tracks/angara-2024/angara-2024.nmea.gz", 0.5)]
     [InlineData("sample-tracks/angara-2024/angara-2024.nmea.gz", 0.8)]
+    [InlineData("sample-tracks/angara-2024/angara-2024.nmea.gz", 0.95)] // in the Zhoushan call, before its silence
     [InlineData("sample-tracks/gfw-segmenter/positions.csv", 0.5)]
     public void Snapshot_and_restore_in_the_middle_of_a_replay_gives_the_alerts_of_an_uninterrupted_run(string file, double split)
     {
         var path = Path.Combine(TestData.RepositoryRoot, file);
         var uninterrupted = new List<string>();
-        var whole = new DetectionEngine(new DetectionOptions(), Ports, a => uninterrupted.Add(Json(a)));
+        var whole = new DetectionEngine(new DetectionOptions(), Ports, a => uninterrupted.Add(Json(a)), c => uninterrupted.Add(JsonSerializer.Serialize(c, AlertJson.Options)));
+        whole.ReplaceWatchLists(Lists);
         var messages = 0L;
         using (var reader = ReplayInput.Open(path))
         {
@@ -40,7 +45,8 @@ public sealed class SnapshotRestoreTests
         whole.Complete();
 
         var resumed = new List<string>();
-        var first = new DetectionEngine(new DetectionOptions(), Ports, a => resumed.Add(Json(a)));
+        var first = new DetectionEngine(new DetectionOptions(), Ports, a => resumed.Add(Json(a)), c => resumed.Add(JsonSerializer.Serialize(c, AlertJson.Options)));
+        first.ReplaceWatchLists(Lists);
         using (var reader = ReplayInput.Open(path))
         {
             var index = 0L;
@@ -51,7 +57,8 @@ public sealed class SnapshotRestoreTests
                 {
                     var json = JsonSerializer.Serialize(engine.Snapshot(), AlertJson.Options);
                     var snapshot = JsonSerializer.Deserialize<EngineSnapshot>(json, AlertJson.Options)!;
-                    engine = DetectionEngine.Restore(new DetectionOptions(), Ports, a => resumed.Add(Json(a)), snapshot);
+                    engine = DetectionEngine.Restore(new DetectionOptions(), Ports, a => resumed.Add(Json(a)), snapshot, c => resumed.Add(JsonSerializer.Serialize(c, AlertJson.Options)));
+                    engine.ReplaceWatchLists(Lists);
                 }
 
                 engine.Process(message);
