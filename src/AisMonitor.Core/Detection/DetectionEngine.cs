@@ -143,6 +143,7 @@ public sealed class DetectionEngine
         if (Watermark is { } watermark)
         {
             Sweep(watermark);
+            _portCalls.Complete(_partitions.SelectMany(p => p.Values).OrderBy(v => v.Mmsi.Value), watermark);
         }
     }
 

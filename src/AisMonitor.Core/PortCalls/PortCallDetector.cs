@@ -101,6 +101,18 @@ internal sealed class PortCallDetector
         }
     }
 
+    /// <summary>End of input: the calls still in progress are published once more with what they accumulated since.</summary>
+    public void Complete(IEnumerable<VesselState> vessels, Instant now)
+    {
+        foreach (var vessel in vessels)
+        {
+            if (vessel.Visit is { IsCall: true } visit)
+            {
+                Publish(vessel, visit, now);
+            }
+        }
+    }
+
     private void Track(VesselState vessel, PortVisit visit, TrackPoint point, TrackPoint? previous)
     {
         if (visit.Stopped && previous is { } before && before.Time >= visit.Arrival)
@@ -197,7 +209,8 @@ internal sealed class PortCallDetector
         var c = CultureInfo.InvariantCulture;
         var names = string.Join(", ", fired.Select(f => f.Rule.Name));
         var high = score >= _options.UnusualHighScore;
-        visit.UnusualAlert = new Alert
+        var previous = visit.UnusualAlert;
+        var alert = new Alert
         {
             Kind = AlertKind.UnusualPortCall,
             Mmsi = vessel.Mmsi,
@@ -213,11 +226,20 @@ internal sealed class PortCallDetector
             Location = visit.Port.Position,
             PortCall = call,
             WatchLists = vessel.WatchListMatches.Count > 0 ? vessel.WatchListMatches : null,
-            FirstRaised = visit.UnusualAlert?.FirstRaised ?? now,
+            FirstRaised = previous?.FirstRaised ?? now,
             LastUpdated = now,
         };
-        _alerts(visit.UnusualAlert);
+        if (previous is not null && SameContent(previous, alert))
+        {
+            return; // nothing new to say: no update
+        }
+
+        visit.UnusualAlert = alert;
+        _alerts(alert);
     }
+
+    private static bool SameContent(Alert before, Alert after) =>
+        System.Text.Json.JsonSerializer.Serialize(before with { LastUpdated = after.LastUpdated }, AlertJson.Options) == System.Text.Json.JsonSerializer.Serialize(after, AlertJson.Options);
 
     private static double GreatCircleDistance(TrackPoint point, Port port) => Geo.GreatCircle.DistanceNauticalMiles(point.Position, port.Position);
 }

@@ -37,6 +37,16 @@ public sealed class PortCallReplayTests
     }
 
     [Fact]
+    public void A_call_still_in_progress_at_the_end_of_the_input_counts_every_hour_stopped()
+    {
+        // 204814000 lies at Ponta Delgada from 5 August 17:10 to the end of its track (10 August 11:42, 114.5 h), reporting 0–0.1 kn.
+        var (_, calls) = Replay("replay sample-tracks/gfw-segmenter/positions.csv --mmsi 204814000");
+        var call = Assert.Single(calls);
+        Assert.False(call.TryGetProperty("departure", out _));
+        Assert.InRange(call.GetProperty("stopped_hours").GetDouble(), 100, 114.5);
+    }
+
+    [Fact]
     public void Angara_gives_the_gap_the_possible_dark_call_at_Rajin_and_the_unusual_call_at_Zhoushan_and_nothing_else()
     {
         var (alerts, _) = Replay("replay sample-tracks/angara-2024/angara-2024.nmea.gz");
