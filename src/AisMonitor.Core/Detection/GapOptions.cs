@@ -53,8 +53,17 @@ public sealed record GapOptions
     /// </summary>
     public double InPortMarginNauticalMiles { get; init; } = 1;
 
-    /// <summary>UN/LOCODEs of ports of concern; a gap starting or ending near one is flagged. Default: the North Korean ports of the World Port Index.</summary>
-    public IReadOnlyList<string> PortsOfConcern { get; init; } = ["KPRJN", "KPNAM", "KPCHO", "KPHGM", "KPHAE", "KPSON", "KPWON", "KPKSN", "KPSIN", "KPTCH", "KPSUN", "KPUGI"];
+    /// <summary>
+    /// UN/LOCODEs of ports of concern: a gap starting or ending near one is flagged, a call at one is
+    /// notable, and gaps are searched for dark calls at them. Default: the eight North Korean ports of
+    /// the World Port Index that have a UN/LOCODE (Ch'aho and Senbong have none), and the ports of the port operators on the OFAC SDN list (Kerch, Yalta,
+    /// Yevpatoriya, Feodosiya, Sevastopol, Latakia, Tartus; the built-in sdn_port_operators_to_wpi.csv).
+    /// </summary>
+    public IReadOnlyList<string> PortsOfConcern { get; init; } =
+    [
+        "KPRJN", "KPNAM", "KPCHO", "KPHGM", "KPHAE", "KPSON", "KPWON", "KPSGN",
+        "UAKEH", "UAYAL", "UAZKA", "UAFEO", "UASVP", "SYALD", "SYTTS",
+    ];
 
     /// <summary>How near a port of concern a gap must start or end to be flagged. Default 30 nm.</summary>
     public double PortOfConcernRadiusNauticalMiles { get; init; } = 30;

@@ -8,13 +8,13 @@ namespace AisMonitor.Core.PortCalls;
 
 /// <summary>A port of concern that was within reach during a gap.</summary>
 /// <param name="Port">The port.</param>
-/// <param name="ViaPortNauticalMiles">Last position → port → first position after, great circle.</param>
+/// <param name="ViaPortNauticalMiles">Last position → port → first position after: great circles × the route factor.</param>
 /// <param name="HoursNeeded">Sailing time for that route at the assumed top speed, plus the minimum stay.</param>
 /// <param name="SpareHours">Gap length minus the hours needed.</param>
 public sealed record ReachablePort(Port Port, double ViaPortNauticalMiles, double HoursNeeded, double SpareHours);
 
 /// <summary>
-/// The reachable area of a gap: the ellipse of points P with |A P| + |P B| ≤ <see cref="MaximumPathNauticalMiles"/>,
+/// The reachable area of a gap: the ellipse of points P with route factor × (|A P| + |P B|) ≤ <see cref="MaximumPathNauticalMiles"/>,
 /// A and B the last position before and the first after; and the ports of concern inside it.
 /// </summary>
 /// <param name="From">Focus A.</param>
@@ -40,10 +40,10 @@ internal sealed class DarkPortCalls(PortCallOptions options, IReadOnlyList<Port>
         var reachable = new List<ReachablePort>();
         foreach (var port in portsOfConcern)
         {
-            var toPort = GreatCircle.DistanceNauticalMiles(before.Position, port.Position);
-            var fromPort = GreatCircle.DistanceNauticalMiles(port.Position, after.Position);
+            var toPort = GreatCircle.DistanceNauticalMiles(before.Position, port.Position) * options.DarkCallRouteFactor;
+            var fromPort = GreatCircle.DistanceNauticalMiles(port.Position, after.Position) * options.DarkCallRouteFactor;
             var radius = Math.Max(port.RadiusNauticalMiles, options.MinimumEntryRadiusNauticalMiles);
-            if (toPort <= radius || fromPort <= radius || toPort + fromPort > budget)
+            if (toPort <= radius * options.DarkCallRouteFactor || fromPort <= radius * options.DarkCallRouteFactor || toPort + fromPort > budget)
             {
                 continue; // a gap that starts or ends in the port is a call seen, not a dark one
             }

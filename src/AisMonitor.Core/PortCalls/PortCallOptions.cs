@@ -41,6 +41,13 @@ public sealed record PortCallOptions
     /// <summary>Dark port calls: the speed a vessel is assumed able to hold while dark. Default 16 kn (cargo ships; the scenario's Angara sails at 10–14).</summary>
     public double DarkCallTopSpeedKnots { get; init; } = 16;
 
+    /// <summary>
+    /// Dark port calls: how much longer than the great circle a route by sea is taken to be. Great
+    /// circles cross land (from the Baltic to the Black Sea, half of Europe); real routes between
+    /// ports are typically 1.1–1.5 times longer. Default 1.3.
+    /// </summary>
+    public double DarkCallRouteFactor { get; init; } = 1.3;
+
     /// <summary>Dark port calls: the shortest stay that counts as a call. Default 6 h.</summary>
     public Duration DarkCallMinimumStay { get; init; } = Duration.FromHours(6);
 
@@ -63,6 +70,11 @@ public sealed record PortCallOptions
         if (PortGapMinimum <= Duration.Zero || DarkCallTopSpeedKnots <= 0 || UnusualHighScore < UnusualMinimumScore)
         {
             throw new ArgumentOutOfRangeException(nameof(PortGapMinimum), "PortCalls: PortGapMinimum and DarkCallTopSpeedKnots must be positive, UnusualHighScore ≥ UnusualMinimumScore.");
+        }
+
+        if (DarkCallRouteFactor < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DarkCallRouteFactor), "PortCalls:DarkCallRouteFactor must be at least 1 (a route is never shorter than the great circle).");
         }
     }
 }

@@ -27,6 +27,23 @@ public static class WatchListCsv
         return Read(stream, "OFAC SDN", "2024-05-03").List;
     });
 
+    /// <summary>The port operators on the OFAC SDN list (2024-05-03) and the UN/LOCODEs of their World Port Index ports.</summary>
+    public static IReadOnlyList<(string Operator, string Program, string UnLocode)> SanctionedPortOperators()
+    {
+        using var stream = typeof(WatchListCsv).Assembly.GetManifestResourceStream("AisMonitor.Ingestion.WatchLists.sdn_port_operators_to_wpi.csv")
+            ?? throw new InvalidOperationException("The built-in port-operator list is missing from the build.");
+        using var reader = CsvReader.Create(stream, new CsvReaderOptions { Separator = ',' }, leaveOpen: false);
+        reader.ReadHeader();
+        int name = reader.GetFieldIndex("sdn_name"), program = reader.GetFieldIndex("sdn_program"), locode = reader.GetFieldIndex("unlocode");
+        var operators = new List<(string, string, string)>();
+        while (reader.Read())
+        {
+            operators.Add((reader.GetString(name), reader.GetString(program), reader.GetString(locode)));
+        }
+
+        return operators;
+    }
+
     /// <summary>Reads a list file; <paramref name="name"/> defaults to the file name.</summary>
     public static (WatchList List, int Rejected) ReadFile(string path, string? name = null)
     {
