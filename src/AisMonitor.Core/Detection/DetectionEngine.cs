@@ -189,7 +189,7 @@ public sealed class DetectionEngine
                 PendingSuspect = vessel.PendingSuspect?.ToPoint(),
                 Identity = vessel.Identity,
                 OpenGap = vessel.OpenGap,
-                Visit = vessel.Visit?.ToVisit(),
+                Visit = vessel.Visit?.ToVisit(ports),
                 PortsCalled = vessel.PortsCalled is { } called ? [.. called] : null,
                 RecentGap = vessel.RecentGap,
             };

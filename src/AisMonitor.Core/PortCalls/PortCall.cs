@@ -11,8 +11,8 @@ namespace AisMonitor.Core.PortCalls;
 /// </summary>
 public sealed record PortCall
 {
-    /// <summary>"MMSI:LOCODE-or-name:arrival".</summary>
-    public string Id => $"{Mmsi}:{Port.UnLocode ?? Port.Name}:{NodaTime.Text.InstantPattern.ExtendedIso.Format(Arrival)}";
+    /// <summary>"MMSI:place:arrival", the place by its <see cref="Port.Key"/>.</summary>
+    public string Id => $"{Mmsi}:{Port.Key}:{NodaTime.Text.InstantPattern.ExtendedIso.Format(Arrival)}";
 
     /// <summary>The vessel.</summary>
     public required Mmsi Mmsi { get; init; }

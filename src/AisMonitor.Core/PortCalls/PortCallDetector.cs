@@ -33,8 +33,8 @@ internal sealed class PortCallDetector
         _concern = portsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _calls = calls;
         _alerts = alerts;
-        _searchRadius = ports.All.Select(EntryRadius).DefaultIfEmpty(0).Max();
-        _near = new PortProximityGrid(ports.All.Select(p => (p.Position, EntryRadius(p))));
+        _searchRadius = ports.All.Where(p => p.Boundary is null).Select(EntryRadius).DefaultIfEmpty(0).Max();
+        _near = new PortProximityGrid(ports.All.Select(p => (p.Position, EntryRadius(p) + options.ExitMarginNauticalMiles)));
     }
 
     public double EntryRadius(Port port) => Math.Max(port.RadiusNauticalMiles, _options.MinimumEntryRadiusNauticalMiles);
@@ -45,7 +45,7 @@ internal sealed class PortCallDetector
         var visit = vessel.Visit;
         if (visit is not null)
         {
-            if (GreatCircleDistance(point, visit.Port) > visit.ExitRadiusNauticalMiles)
+            if (!IsInside(visit, point))
             {
                 Leave(vessel, visit, point.Time);
                 visit = null;
@@ -58,16 +58,23 @@ internal sealed class PortCallDetector
             }
         }
 
-        if (!_near.IsNearAPort(point.LatitudeDegrees, point.LongitudeDegrees)
-            || _ports.Nearest(point.Position, _searchRadius) is not { } nearest
-            || nearest.DistanceNauticalMiles > EntryRadius(nearest.Port))
+        if (!_near.IsNearAPort(point.LatitudeDegrees, point.LongitudeDegrees) || Entered(point) is not { } place)
         {
             return;
         }
 
-        vessel.Visit = new PortVisit(nearest.Port, EntryRadius(nearest.Port) + _options.ExitMarginNauticalMiles, point.Time);
+        vessel.Visit = new PortVisit(place, EntryRadius(place) + _options.ExitMarginNauticalMiles, point.Time);
         Track(vessel, vessel.Visit, point, null);
     }
+
+    /// <summary>The place a vessel at <paramref name="point"/> is in: the smallest polygon area containing it, else the nearest port whose entry radius it is within.</summary>
+    private Port? Entered(TrackPoint point) =>
+        _ports.Containing(point.Position)
+        ?? (_ports.Nearest(point.Position, _searchRadius) is { } nearest && nearest.DistanceNauticalMiles <= EntryRadius(nearest.Port) ? nearest.Port : null);
+
+    private bool IsInside(PortVisit visit, TrackPoint point) => visit.Port.Boundary is null
+        ? GreatCircleDistance(point, visit.Port) <= visit.ExitRadiusNauticalMiles
+        : PortIndex.IsInOrNear(visit.Port, point.Position, _options.ExitMarginNauticalMiles);
 
     /// <summary>Remembers a transponder gap that just ended, for the next call's "after a long gap".</summary>
     public void GapEnded(VesselState vessel, TrackPoint before, TrackPoint after)
@@ -140,7 +147,7 @@ internal sealed class PortCallDetector
     private void BecomeCall(VesselState vessel, PortVisit visit, Instant now)
     {
         visit.IsCall = true;
-        var key = visit.Port.UnLocode ?? visit.Port.Name;
+        var key = visit.Port.Key;
         var first = vessel.PortsCalled?.Contains(key) != true;
         (vessel.PortsCalled ??= []).Add(key);
         var c = CultureInfo.InvariantCulture;
@@ -149,7 +156,7 @@ internal sealed class PortCallDetector
             (vessel.WatchListMatches.Count > 0
                 ? new RuleResult("WatchListedVessel", true, string.Join("; ", vessel.WatchListMatches.Select(m => $"{m.List} {m.Version} entry {m.EntryId} \"{m.ListedName}\" matched on {m.MatchedOn}")))
                 : new RuleResult("WatchListedVessel", false, "on no watch list"), WatchListedWeight),
-            (_concern.Contains(key) ? new RuleResult("PortOfConcern", true, $"{visit.Port} is a port of concern") : new RuleResult("PortOfConcern", false, $"{visit.Port} is not a port of concern"), PortOfConcernWeight),
+            (IsOfConcern(visit.Port) ? new RuleResult("PortOfConcern", true, $"{visit.Port} is a port of concern") : new RuleResult("PortOfConcern", false, $"{visit.Port} is not a port of concern"), PortOfConcernWeight),
             (new RuleResult("FirstCallHere", first, first ? $"no earlier call at {visit.Port} by this vessel in the feed" : $"called at {visit.Port} before"), FirstCallWeight),
         };
         var gap = vessel.RecentGap;
@@ -237,6 +244,10 @@ internal sealed class PortCallDetector
         visit.UnusualAlert = alert;
         _alerts(alert);
     }
+
+    /// <summary>A place of concern: its UN/LOCODE is listed, or it is tagged "of-concern" (GeoJSON areas).</summary>
+    private bool IsOfConcern(Port place) =>
+        (place.UnLocode is { } code && _concern.Contains(code)) || place.Tags.Contains("of-concern", StringComparer.OrdinalIgnoreCase);
 
     private static bool SameContent(Alert before, Alert after) =>
         System.Text.Json.JsonSerializer.Serialize(before with { LastUpdated = after.LastUpdated }, AlertJson.Options) == System.Text.Json.JsonSerializer.Serialize(after, AlertJson.Options);

@@ -54,9 +54,10 @@ public sealed record VisitSnapshot(
         v.Port, v.ExitRadiusNauticalMiles, v.Arrival, v.IsCall, v.Stopped, v.LastTime, v.StoppedTotal.TotalSeconds, [.. v.PortGaps],
         v.ArrivalFactors?.Select(f => new WeightedRule(f.Rule, f.Weight)).ToList(), v.UnusualAlert);
 
-    internal PortVisit ToVisit()
+    /// <summary>The visit, its place taken from <paramref name="places"/> (a snapshot does not carry polygons) when indexed there.</summary>
+    internal PortVisit ToVisit(PortIndex places)
     {
-        var visit = new PortVisit(Port, ExitRadiusNauticalMiles, Arrival)
+        var visit = new PortVisit(places.Find(Port.Key) ?? Port, ExitRadiusNauticalMiles, Arrival)
         {
             IsCall = IsCall,
             Stopped = Stopped,

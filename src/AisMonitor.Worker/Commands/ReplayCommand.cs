@@ -46,11 +46,12 @@ internal static class ReplayCommand
         var gapHours = new Option<double?>("--gap-min-hours") { Description = "Shortest silence that can be a transponder gap, in hours (overrides AisMonitor:Detection:Gaps:MinimumDuration; default 6)." };
         var watchLists = new Option<string[]>("--watch-list") { Description = "Vessel watch list CSV (imo and/or mmsi, name, …); repeat for several. Matched on IMO and MMSI, never on names." };
         var noBuiltIn = new Option<bool>("--no-builtin-watch-list") { Description = "Leave out the built-in example list (OFAC SDN vessels, 2024-05-03 snapshot)." };
+        var places = new Option<string[]>("--places") { Description = "GeoJSON places (polygons; points with radius_nm) added to the World Port Index: port limits, anchorages, shipyards, areas of interest. Repeatable." };
         var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, portCalls, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, config,
+            files, output, portCalls, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, places, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -69,7 +70,7 @@ internal static class ReplayCommand
                     result.GetValue(database),
                     WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)));
                 settings.Detection.Validate();
-                return Run(result, input, settings, LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn)));
+                return Run(result, input, settings, LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn)), LoadPlaces(result.GetValue(places) ?? []));
             }
             catch (ArgumentException e)
             {
@@ -113,7 +114,43 @@ internal static class ReplayCommand
         return new VesselWatchLists(lists);
     }
 
-    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, VesselWatchLists watchLists)
+    private static PortIndex LoadPlaces(string[] files)
+    {
+        var places = new List<Port>(WorldPortIndex.WithDefaults);
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                throw new ArgumentException($"--places: file not found: {file}");
+            }
+
+            try
+            {
+                var (read, rejected) = GeoJsonPlaces.ReadFile(file);
+                Console.Error.WriteLine($"places      {file}: {read.Count} places, {rejected.Count} features rejected");
+                foreach (var reason in rejected)
+                {
+                    Console.Error.WriteLine($"            rejected: {reason}");
+                }
+
+                places.AddRange(read);
+            }
+            catch (FormatException e)
+            {
+                throw new ArgumentException($"--places {file}: {e.Message}", e);
+            }
+        }
+
+        var index = new PortIndex(places);
+        if (index.Superseded.Count > 0)
+        {
+            Console.Error.WriteLine($"places      {index.Superseded.Count} World Port Index points lie inside port polygons and are replaced by them");
+        }
+
+        return index;
+    }
+
+    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, VesselWatchLists watchLists, PortIndex places)
     {
         var counting = new List<CountingStream>();
         var readers = new List<IMessageReader>();
@@ -140,7 +177,7 @@ internal static class ReplayCommand
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
         var calls = new Dictionary<string, PortCall>(StringComparer.Ordinal);
-        var engine = new DetectionEngine(settings.Detection, new PortIndex(WorldPortIndex.WithDefaults), alert => alerts[alert.Id] = alert, call => calls[call.Id] = call);
+        var engine = new DetectionEngine(settings.Detection, places, alert => alerts[alert.Id] = alert, call => calls[call.Id] = call);
         engine.ReplaceWatchLists(watchLists);
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
         var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;

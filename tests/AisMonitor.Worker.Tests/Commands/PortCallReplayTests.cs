@@ -67,3 +67,49 @@ public sealed class PortCallReplayTests
         Assert.Equal("high", call.GetProperty("severity").GetString());
     }
 }
+
+/// <summary>Calls at user places from GeoJSON: the polygon wins over the World Port Index point.</summary>
+public sealed class PlaceReplayTests
+{
+    private const string Scenario = """
+        { "name": "sydney-call", "start": "2024-03-01T00:00:00Z", "end": "2024-03-02T12:00:00Z", "seed": 5,
+          "vessels": [ { "mmsi": 503000530, "name": "HARBOUR TEST", "report_interval_seconds": 120,
+            "route": [
+              { "latitude": -33.95, "longitude": 151.45, "depart_at": "2024-03-01T02:00:00Z" },
+              { "latitude": -33.84, "longitude": 151.29, "speed_knots": 10 },
+              { "name": "White Bay berth", "latitude": -33.866, "longitude": 151.185, "speed_knots": 6, "dwell_hours": 10 },
+              { "latitude": -33.84, "longitude": 151.29, "speed_knots": 8 },
+              { "latitude": -33.95, "longitude": 151.45, "speed_knots": 12 } ] } ],
+          "default_reception_probability": 1 }
+        """;
+
+    [Fact]
+    public void A_stay_inside_a_port_limit_polygon_is_a_call_at_that_area()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-places-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "scenario.json"), Scenario);
+            var feed = Path.Combine(folder, "feed.nmea");
+            var (exit, _, stderr) = CommandRunner.Run($"simulate \"{Path.Combine(folder, "scenario.json")}\" --out \"{feed}\"");
+            Assert.True(exit == 0, stderr);
+
+            string[] Calls(string extra)
+            {
+                var calls = Path.Combine(folder, "calls.jsonl");
+                var (code, _, error) = CommandRunner.Run($"replay \"{feed}\" --out /dev/null --port-calls \"{calls}\" {extra}");
+                Assert.True(code == 0, error);
+                return [.. File.ReadAllLines(calls).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("port"))
+                    .Select(p => $"{p.GetProperty("name").GetString()} {(p.TryGetProperty("un_locode", out var code) ? code.GetString() : "(area)")}")];
+            }
+
+            Assert.Equal(["Sydney (area)"], Calls("--places tests/data/ports/amsa-port-limits/au_port_limits.geojson"));
+            Assert.Equal(["Sydney AUSYD"], Calls("")); // the World Port Index point, when no polygon is given
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
