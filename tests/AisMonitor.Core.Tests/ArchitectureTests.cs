@@ -8,10 +8,10 @@ namespace AisMonitor.Core.Tests;
 public sealed class ArchitectureTests
 {
     [Fact]
-    public void Core_references_only_the_runtime_NodaTime_and_MathNet()
+    public void Core_references_only_the_runtime_NodaTime_MathNet_and_NetTopologySuite()
     {
         var references = typeof(Mmsi).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
-        Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name is "netstandard" or "NodaTime" or "MathNet.Numerics", name));
+        Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name is "netstandard" or "NodaTime" or "MathNet.Numerics" or "NetTopologySuite", name));
     }
 
     [Fact]
