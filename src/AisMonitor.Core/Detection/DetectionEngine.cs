@@ -159,6 +159,7 @@ public sealed class DetectionEngine
         Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Values.Select(Snapshot).ToList()).ToList(),
         ConflictsRaised = _conflictsRaised.Order().ToList(),
         Reception = Reception.ToSnapshot(),
+        Callers = _portCalls.Callers.ToSnapshot(),
         Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
             Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates),
     };
@@ -209,6 +210,10 @@ public sealed class DetectionEngine
 
         engine._conflictsRaised.UnionWith(snapshot.ConflictsRaised);
         engine.Reception.Restore(snapshot.Reception);
+        if (snapshot.Callers is { } callers)
+        {
+            engine._portCalls.Callers.Restore(callers);
+        }
         var s = snapshot.Statistics;
         (engine.Statistics.Messages, engine.Statistics.WithoutEventTime, engine.Statistics.Late, engine.Statistics.Duplicates, engine.Statistics.SuspectPositions) =
             (s.Messages, s.WithoutEventTime, s.Late, s.Duplicates, s.SuspectPositions);

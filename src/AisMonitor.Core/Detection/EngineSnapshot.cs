@@ -43,6 +43,9 @@ public sealed record EngineSnapshot
     /// <summary>The reception model.</summary>
     public required ReceptionSnapshot Reception { get; init; }
 
+    /// <summary>Port callers by flag and type, learnt so far.</summary>
+    public PortCalls.CallerStatisticsSnapshot? Callers { get; init; }
+
     /// <summary>Counters.</summary>
     public required EngineStatisticsSnapshot Statistics { get; init; }
 }

@@ -17,7 +17,8 @@ namespace AisMonitor.Core.PortCalls;
 /// </summary>
 internal sealed class PortCallDetector
 {
-    private const double WatchListedWeight = 2, PortOfConcernWeight = 3, AfterLongGapWeight = 1, SilentOnArrivalWeight = 1, FirstCallWeight = 0.5;
+    private const double WatchListedWeight = 2, PortOfConcernWeight = 3, RareHereWeight = 1.5, AfterLongGapWeight = 1, SilentOnArrivalWeight = 1, FirstCallWeight = 0.5;
+    private static readonly string[] NotableFactors = ["WatchListedVessel", "PortOfConcern", "RareFlagHere", "RareTypeHere"];
     private readonly PortCallOptions _options;
     private readonly PortIndex _ports;
     private readonly PortProximityGrid _near;
@@ -25,6 +26,10 @@ internal sealed class PortCallDetector
     private readonly double _searchRadius;
     private readonly Action<PortCall> _calls;
     private readonly Action<Alert> _alerts;
+    private readonly CallerStatistics _callers = new();
+
+    /// <summary>Who called where, learnt so far.</summary>
+    public CallerStatistics Callers => _callers;
 
     public PortCallDetector(PortCallOptions options, PortIndex ports, IEnumerable<string> portsOfConcern, Action<PortCall> calls, Action<Alert> alerts)
     {
@@ -151,12 +156,18 @@ internal sealed class PortCallDetector
         var first = vessel.PortsCalled?.Contains(key) != true;
         (vessel.PortsCalled ??= []).Add(key);
         var c = CultureInfo.InvariantCulture;
+        var flag = Ais.FlagStates.CountryOf(vessel.Mmsi);
+        int? typeClass = vessel.Identity?.ShipType is > 0 and var type ? type / 10 : null;
+        var (rareFlag, rareType) = _callers.Judge(key, flag, typeClass);
+        _callers.Count(key, flag, typeClass);
         var factors = new List<(RuleResult, double)>
         {
             (vessel.WatchListMatches.Count > 0
                 ? new RuleResult("WatchListedVessel", true, string.Join("; ", vessel.WatchListMatches.Select(m => $"{m.List} {m.Version} entry {m.EntryId} \"{m.ListedName}\" matched on {m.MatchedOn}")))
                 : new RuleResult("WatchListedVessel", false, "on no watch list"), WatchListedWeight),
             (IsOfConcern(visit.Port) ? new RuleResult("PortOfConcern", true, $"{visit.Port} is a port of concern") : new RuleResult("PortOfConcern", false, $"{visit.Port} is not a port of concern"), PortOfConcernWeight),
+            (rareFlag, RareHereWeight),
+            (rareType, RareHereWeight),
             (new RuleResult("FirstCallHere", first, first ? $"no earlier call at {visit.Port} by this vessel in the feed" : $"called at {visit.Port} before"), FirstCallWeight),
         };
         var gap = vessel.RecentGap;
@@ -207,7 +218,7 @@ internal sealed class PortCallDetector
         };
         var fired = factors.Where(f => f.Rule.Fired).ToList();
         var score = fired.Sum(f => f.Weight);
-        var notable = fired.Any(f => f.Rule.Name is "WatchListedVessel" or "PortOfConcern");
+        var notable = fired.Any(f => NotableFactors.Contains(f.Rule.Name));
         if (visit.UnusualAlert is null && (!notable || score < _options.UnusualMinimumScore))
         {
             return;
