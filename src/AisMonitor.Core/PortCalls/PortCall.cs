@@ -32,6 +32,15 @@ public sealed record PortCall
     /// <summary>First position outside the exit radius; null while the vessel is in port (or silent there).</summary>
     public Instant? Departure { get; init; }
 
+    /// <summary>The place's time zone (IANA), for display.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>Arrival in the place's local time, with its offset (for display; <see cref="Arrival"/> is the data).</summary>
+    public string? LocalArrival { get; init; }
+
+    /// <summary>Departure in local time, when it has happened.</summary>
+    public string? LocalDeparture { get; init; }
+
     /// <summary>Hours stopped (below the stop speed) during the call.</summary>
     public double StoppedHours { get; init; }
 

@@ -200,6 +200,9 @@ internal sealed class PortCallDetector
             Port = visit.Port,
             Arrival = visit.Arrival,
             Departure = departure,
+            TimeZone = visit.TimeZone.Id,
+            LocalArrival = PlaceTimeZones.Local(visit.Arrival, visit.TimeZone),
+            LocalDeparture = departure is { } left ? PlaceTimeZones.Local(left, visit.TimeZone) : null,
             StoppedHours = Math.Round(visit.StoppedTotal.TotalHours, 1),
             PortGaps = [.. visit.PortGaps],
         };

@@ -13,6 +13,9 @@ internal sealed class PortVisit(Port port, double exitRadiusNauticalMiles, Insta
 
     public Instant Arrival { get; } = arrival;
 
+    /// <summary>The place's time zone, looked up once per visit.</summary>
+    public DateTimeZone TimeZone { get; } = PlaceTimeZones.ZoneOf(port);
+
     public bool IsCall { get; set; }
 
     public bool Stopped { get; set; }
