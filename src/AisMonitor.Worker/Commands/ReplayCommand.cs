@@ -84,34 +84,28 @@ internal static class ReplayCommand
     private static DetectionOptions WithCommandLine(DetectionOptions configured, double? gapHours) =>
         gapHours is { } hours ? configured with { Gaps = configured.Gaps with { MinimumDuration = Duration.FromHours(hours) } } : configured;
 
-    private static VesselWatchLists LoadWatchLists(string[] files, bool builtIn)
+    private static WatchListFiles LoadWatchLists(string[] files, bool builtIn)
     {
-        var lists = new List<WatchList>();
-        if (builtIn)
+        foreach (var file in files.Where(f => !File.Exists(f)))
         {
-            lists.Add(WatchListCsv.OfacSdn2024);
+            throw new ArgumentException($"--watch-list: file not found: {file}");
         }
 
-        foreach (var file in files)
+        try
         {
-            if (!File.Exists(file))
+            var lists = new WatchListFiles(files, builtIn);
+            foreach (var (path, list) in files.Zip(lists.Current.Lists.Skip(builtIn ? 1 : 0)))
             {
-                throw new ArgumentException($"--watch-list: file not found: {file}");
-            }
-
-            try
-            {
-                var (list, rejected) = WatchListCsv.ReadFile(file);
+                var rejected = lists.Rejected[path];
                 Console.Error.WriteLine($"watch list  {list.Name} (version {list.Version}): {list.Entries.Count} vessels" + (rejected > 0 ? $", {rejected} rows rejected (neither a valid IMO nor an MMSI)" : ""));
-                lists.Add(list);
             }
-            catch (FormatException e)
-            {
-                throw new ArgumentException($"--watch-list {file}: {e.Message}", e);
-            }
-        }
 
-        return new VesselWatchLists(lists);
+            return lists;
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"--watch-list: {e.Message}", e);
+        }
     }
 
     private static PortIndex LoadPlaces(string[] files)
@@ -150,7 +144,7 @@ internal static class ReplayCommand
         return index;
     }
 
-    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, VesselWatchLists watchLists, PortIndex places)
+    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, WatchListFiles watchLists, PortIndex places)
     {
         var counting = new List<CountingStream>();
         var readers = new List<IMessageReader>();
@@ -178,7 +172,8 @@ internal static class ReplayCommand
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
         var calls = new Dictionary<string, PortCall>(StringComparer.Ordinal);
         var engine = new DetectionEngine(settings.Detection, places, alert => alerts[alert.Id] = alert, call => calls[call.Id] = call);
-        engine.ReplaceWatchLists(watchLists);
+        engine.ReplaceWatchLists(watchLists.Current);
+        var sinceReloadCheck = Stopwatch.StartNew();
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
         var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;
         long read = 0, filtered = 0;
@@ -186,6 +181,20 @@ internal static class ReplayCommand
         {
             foreach (var batch in Batches(merge, settings.Threads))
             {
+                if (sinceReloadCheck.Elapsed > TimeSpan.FromSeconds(2))
+                {
+                    sinceReloadCheck.Restart();
+                    if (watchLists.TryReload(out var reloaded, out var error))
+                    {
+                        engine.ReplaceWatchLists(reloaded);
+                        Console.Error.WriteLine($"watch lists reloaded: {string.Join(", ", reloaded.Lists.Select(l => $"{l.Name} {l.Version}"))}");
+                    }
+                    else if (error is not null)
+                    {
+                        Console.Error.WriteLine(error);
+                    }
+                }
+
                 for (var i = 0; i < batch.Count; i++)
                 {
                     ref readonly var message = ref batch.Messages[i];

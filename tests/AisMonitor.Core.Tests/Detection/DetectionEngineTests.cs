@@ -76,6 +76,35 @@ public sealed class DetectionEngineTests
     }
 
     [Fact]
+    public void Watch_lists_put_in_force_while_running_are_cited_from_then_on()
+    {
+        const uint dark = 273_210_440;
+        var silentFrom = Start + Duration.FromDays(2);
+        var silentTo = silentFrom + Duration.FromHours(30);
+        var track = Circling(dark, Start, Start + Duration.FromDays(4), Minute, 34.5, 128.5)
+            .Where(m => m.Metadata.Received < silentFrom || m.Metadata.Received >= silentTo);
+        var updates = new List<Alert>();
+        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, updates.Add);
+        var list = new WatchLists.WatchList("test", "v2", [new WatchLists.WatchListEntry { Id = "7", Name = "LISTED", Mmsi = new Mmsi(dark) }]);
+        foreach (var message in Merge(BusyStrait(40, 4), track))
+        {
+            if (engine.WatchLists.Lists.Count == 0 && message.Metadata.Received >= silentTo - (10 * Minute))
+            {
+                engine.ReplaceWatchLists(new WatchLists.VesselWatchLists([list])); // while the gap is open
+            }
+
+            engine.Process(message);
+        }
+
+        engine.Complete();
+        var gap = updates.Where(a => a.Kind == AlertKind.TransponderGap).ToList();
+        Assert.Equal(2, gap.Count);
+        Assert.Null(gap[0].WatchLists);
+        var cited = Assert.Single(gap[1].WatchLists!);
+        Assert.Equal(("test", "v2", "7", "mmsi"), (cited.List, cited.Version, cited.EntryId, cited.MatchedOn));
+    }
+
+    [Fact]
     public void Satellite_revisit_gaps_in_open_ocean_raise_nothing()
     {
         // Every vessel heard for 15 minutes per satellite pass, passes 6 to 8 hours apart, for 10 days.
