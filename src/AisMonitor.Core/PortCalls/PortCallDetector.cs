@@ -23,7 +23,6 @@ internal sealed class PortCallDetector
     private readonly PortIndex _ports;
     private readonly PortProximityGrid _near;
     private readonly HashSet<string> _concern;
-    private readonly double _searchRadius;
     private readonly Action<PortCall> _calls;
     private readonly Action<Alert> _alerts;
     private readonly CallerStatistics _callers = new();
@@ -38,8 +37,7 @@ internal sealed class PortCallDetector
         _concern = portsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _calls = calls;
         _alerts = alerts;
-        _searchRadius = ports.All.Where(p => p.Boundary is null).Select(EntryRadius).DefaultIfEmpty(0).Max();
-        _near = new PortProximityGrid(ports.All.Select(p => (p.Position, EntryRadius(p) + options.ExitMarginNauticalMiles)));
+        _near = new PortProximityGrid(ports.All, p => EntryRadius(p) + options.ExitMarginNauticalMiles);
     }
 
     public double EntryRadius(Port port) => Math.Max(port.RadiusNauticalMiles, _options.MinimumEntryRadiusNauticalMiles);
@@ -63,7 +61,7 @@ internal sealed class PortCallDetector
             }
         }
 
-        if (!_near.IsNearAPort(point.LatitudeDegrees, point.LongitudeDegrees) || Entered(point) is not { } place)
+        if (Entered(point) is not { } place)
         {
             return;
         }
@@ -73,9 +71,37 @@ internal sealed class PortCallDetector
     }
 
     /// <summary>The place a vessel at <paramref name="point"/> is in: the smallest polygon area containing it, else the nearest port whose entry radius it is within.</summary>
-    private Port? Entered(TrackPoint point) =>
-        _ports.Containing(point.Position)
-        ?? (_ports.Nearest(point.Position, _searchRadius) is { } nearest && nearest.DistanceNauticalMiles <= EntryRadius(nearest.Port) ? nearest.Port : null);
+    private Port? Entered(TrackPoint point)
+    {
+        var candidates = _near.Candidates(point.LatitudeDegrees, point.LongitudeDegrees);
+        if (candidates.IsEmpty)
+        {
+            return null;
+        }
+
+        if (_ports.AreaCount > 0 && _ports.Containing(point.Position) is { } area)
+        {
+            return area;
+        }
+
+        Port? nearest = null;
+        var nearestDistance = double.MaxValue;
+        foreach (var port in candidates)
+        {
+            if (port.Boundary is not null)
+            {
+                continue;
+            }
+
+            var distance = GreatCircleDistance(point, port);
+            if (distance <= EntryRadius(port) && distance < nearestDistance)
+            {
+                (nearest, nearestDistance) = (port, distance);
+            }
+        }
+
+        return nearest;
+    }
 
     private bool IsInside(PortVisit visit, TrackPoint point) => visit.Port.Boundary is null
         ? GreatCircleDistance(point, visit.Port) <= visit.ExitRadiusNauticalMiles

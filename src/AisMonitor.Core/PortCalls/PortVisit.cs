@@ -13,8 +13,8 @@ internal sealed class PortVisit(Port port, double exitRadiusNauticalMiles, Insta
 
     public Instant Arrival { get; } = arrival;
 
-    /// <summary>The place's time zone, looked up once per visit.</summary>
-    public DateTimeZone TimeZone { get; } = PlaceTimeZones.ZoneOf(port);
+    /// <summary>The place's time zone (looked up when first needed: most visits never become calls).</summary>
+    public DateTimeZone TimeZone => PlaceTimeZones.ZoneOf(Port);
 
     public bool IsCall { get; set; }
 

@@ -14,6 +14,7 @@ namespace AisMonitor.Core.Ports;
 public static class PlaceTimeZones
 {
     private static readonly OffsetDateTimePattern Pattern = OffsetDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm':'sso<G>");
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Port, DateTimeZone> ByPlace = new(ReferenceEqualityComparer.Instance);
     private static readonly Lazy<IReadOnlyList<TzdbZoneLocation>> Locations = new(() => [.. TzdbDateTimeZoneSource.Default.ZoneLocations ?? []]);
 
     /// <summary>
@@ -23,6 +24,11 @@ public static class PlaceTimeZones
     public static DateTimeZone ZoneOf(Port place)
     {
         ArgumentNullException.ThrowIfNull(place);
+        return ByPlace.GetOrAdd(place, Find);
+    }
+
+    private static DateTimeZone Find(Port place)
+    {
         var country = place.UnLocode is { Length: 5 } code ? code[..2] : null;
         var candidates = Locations.Value.Where(l => l.CountryCode == country).ToList();
         var nearest = (candidates.Count > 0 ? candidates : Locations.Value)

@@ -47,11 +47,12 @@ internal static class ReplayCommand
         var watchLists = new Option<string[]>("--watch-list") { Description = "Vessel watch list CSV (imo and/or mmsi, name, …); repeat for several. Matched on IMO and MMSI, never on names." };
         var noBuiltIn = new Option<bool>("--no-builtin-watch-list") { Description = "Leave out the built-in example list (OFAC SDN vessels, 2024-05-03 snapshot)." };
         var places = new Option<string[]>("--places") { Description = "GeoJSON places (polygons; points with radius_nm) added to the World Port Index: port limits, anchorages, shipyards, areas of interest. Repeatable." };
+        var noGazetteer = new Option<bool>("--no-gazetteer") { Description = "No ports or places at all (no port calls, no port distances in gap evidence): for measuring what the gazetteer costs." };
         var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, portCalls, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, places, config,
+            files, output, portCalls, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, places, noGazetteer, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -70,7 +71,7 @@ internal static class ReplayCommand
                     result.GetValue(database),
                     WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)));
                 settings.Detection.Validate();
-                return Run(result, input, settings, LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn)), LoadPlaces(result.GetValue(places) ?? []));
+                return Run(result, input, settings, LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn)), result.GetValue(noGazetteer) ? PortIndex.Empty : LoadPlaces(result.GetValue(places) ?? []));
             }
             catch (ArgumentException e)
             {
