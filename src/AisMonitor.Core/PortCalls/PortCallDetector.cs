@@ -93,8 +93,15 @@ internal sealed class PortCallDetector
                 continue;
             }
 
+            // Latitude difference alone bounds the distance from below: most candidates are ruled out without trigonometry.
+            var entry = EntryRadius(port);
+            if (Math.Abs(point.LatitudeDegrees - port.Position.LatitudeDegrees) * 60 > entry)
+            {
+                continue;
+            }
+
             var distance = GreatCircleDistance(point, port);
-            if (distance <= EntryRadius(port) && distance < nearestDistance)
+            if (distance <= entry && distance < nearestDistance)
             {
                 (nearest, nearestDistance) = (port, distance);
             }

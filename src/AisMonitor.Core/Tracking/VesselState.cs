@@ -17,7 +17,7 @@ public sealed class VesselState
     private PositionRing _history;
     private int _count;
     private int _next;
-    private List<IdentityChange>? _changes;
+    private Rarely? _rarely;
 
     internal VesselState(Mmsi mmsi) => Mmsi = mmsi;
 
@@ -37,22 +37,50 @@ public sealed class VesselState
     public Alert? OpenGap { get; internal set; }
 
     /// <summary>The watch-list entries this vessel matches by IMO or MMSI (empty when none).</summary>
-    public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches { get; internal set; } = [];
+    public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches
+    {
+        get => _rarely?.WatchListMatches ?? [];
+        internal set
+        {
+            if (value.Count > 0 || _rarely is not null)
+            {
+                Rare.WatchListMatches = value;
+            }
+        }
+    }
 
     /// <summary>The port the vessel is in, when it is in one.</summary>
     internal PortCalls.PortVisit? Visit { get; set; }
 
     /// <summary>Ports (UN/LOCODE or name) this vessel has called at in the feed; null until its first call.</summary>
-    internal HashSet<string>? PortsCalled { get; set; }
+    internal HashSet<string>? PortsCalled
+    {
+        get => _rarely?.PortsCalled;
+        set => Rare.PortsCalled = value;
+    }
 
     /// <summary>The last long transponder gap, until the next call.</summary>
-    internal PortCalls.RecentGap? RecentGap { get; set; }
+    internal PortCalls.RecentGap? RecentGap
+    {
+        get => _rarely?.RecentGap;
+        set
+        {
+            if (value is not null || _rarely is not null)
+            {
+                Rare.RecentGap = value;
+            }
+        }
+    }
 
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
 
     /// <summary>Identity changes, latest last (at most eight kept).</summary>
-    public IReadOnlyList<IdentityChange> IdentityChanges => _changes ?? (IReadOnlyList<IdentityChange>)[];
+    public IReadOnlyList<IdentityChange> IdentityChanges => _rarely?.Changes ?? (IReadOnlyList<IdentityChange>)[];
+
+    // What most vessels never have (identity changes, watch-list matches, port history) lives in a
+    // side object made when first needed: the state read for every position stays small.
+    private Rarely Rare => _rarely ??= new Rarely();
 
     /// <summary>Recent positions, oldest first.</summary>
     public IEnumerable<TrackPoint> History
@@ -101,13 +129,24 @@ public sealed class VesselState
 
     internal void RecordChange(IdentityChange change)
     {
-        _changes ??= [];
-        if (_changes.Count == 8)
+        var changes = Rare.Changes ??= [];
+        if (changes.Count == 8)
         {
-            _changes.RemoveAt(0);
+            changes.RemoveAt(0);
         }
 
-        _changes.Add(change);
+        changes.Add(change);
+    }
+
+    private sealed class Rarely
+    {
+        public List<IdentityChange>? Changes { get; set; }
+
+        public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches { get; set; } = [];
+
+        public HashSet<string>? PortsCalled { get; set; }
+
+        public PortCalls.RecentGap? RecentGap { get; set; }
     }
 
     [System.Runtime.CompilerServices.InlineArray(HistoryCapacity)]

@@ -217,6 +217,8 @@ internal static class ReplayCommand
 
         progress.Finish();
         var elapsed = progress.Elapsed;
+        var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true);
+        var collections = GC.CollectionCount(0);
         var heapBytes = GC.GetTotalMemory(forceFullCollection: true); // the engine is still alive: its state is what is measured
         WriteAlerts(settings.Output, alerts.Values);
         if (settings.PortCalls is { } portCallsPath)
@@ -231,7 +233,7 @@ internal static class ReplayCommand
         Console.Error.Write(Summary(engine, alerts.Values, read, filtered, elapsed, readers));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port calls  {calls.Count:N0} ({calls.Values.Count(c => c.Departure is null):N0} still in port at the end)"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included)"));
+            $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
         GC.KeepAlive(engine);
         return 0;
     }
