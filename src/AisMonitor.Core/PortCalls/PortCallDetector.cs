@@ -61,13 +61,36 @@ internal sealed class PortCallDetector
             }
         }
 
-        if (Entered(point) is not { } place)
+        if (IsClearOfPorts(vessel, point) || Entered(point) is not { } place)
         {
             return;
         }
 
         vessel.Visit = new PortVisit(place, EntryRadius(place) + _options.ExitMarginNauticalMiles, point.Time);
         Track(vessel, vessel.Visit, point, null);
+    }
+
+    /// <summary>
+    /// Whether the vessel is still within the distance it was known to be clear of every port's
+    /// reach (the distance moved overestimated without a cosine), else measures that distance again
+    /// here. Far from the coast this spares the grid lookup for most positions.
+    /// </summary>
+    private bool IsClearOfPorts(VesselState vessel, TrackPoint point)
+    {
+        var (latitude, longitude, clearance) = (vessel.PortClearanceLatitude, vessel.PortClearanceLongitude, vessel.PortClearanceNauticalMiles);
+        var dLatitude = point.LatitudeDegrees - latitude;
+        var dLongitude = Math.Abs(point.LongitudeDegrees - longitude);
+        dLongitude = dLongitude > 180 ? 360 - dLongitude : dLongitude;
+        if (3600 * ((dLatitude * dLatitude) + (dLongitude * dLongitude)) < (double)clearance * clearance)
+        {
+            return true;
+        }
+
+        var measured = _near.ClearanceNauticalMiles(point.LatitudeDegrees, point.LongitudeDegrees);
+        vessel.PortClearanceLatitude = (float)point.LatitudeDegrees;
+        vessel.PortClearanceLongitude = (float)point.LongitudeDegrees;
+        vessel.PortClearanceNauticalMiles = (float)(measured * 0.999); // float rounding stays on the safe side
+        return measured > 0;
     }
 
     /// <summary>The place a vessel at <paramref name="point"/> is in: the smallest polygon area containing it, else the nearest port whose entry radius it is within.</summary>

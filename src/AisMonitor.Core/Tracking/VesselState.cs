@@ -49,6 +49,13 @@ public sealed class VesselState
         }
     }
 
+    /// <summary>Where the port-call detector last measured how far the vessel is from any port, and that distance (nm): until it has moved that far it cannot have entered one.</summary>
+    // Three primitive fields rather than one tuple: the runtime lays primitives out right after the
+    // references, within the first cache lines that are prefetched, and value types after them.
+    internal float PortClearanceLatitude;
+    internal float PortClearanceLongitude;
+    internal float PortClearanceNauticalMiles;
+
     /// <summary>The port the vessel is in, when it is in one.</summary>
     internal PortCalls.PortVisit? Visit { get; set; }
 
