@@ -12,7 +12,7 @@ fi
 dotnet build src/AisMonitor.Worker -c Release -v quiet -nologo >/dev/null
 aismonitor() { dotnet src/AisMonitor.Worker/bin/Release/net10.0/aismonitor.dll "$@"; }
 out="${TMPDIR:-/tmp}/aismonitor-demo-alerts.jsonl"
-aismonitor replay sample-tracks/angara-2024/angara-2024.nmea.gz --database --out "$out"
+aismonitor replay sample-tracks/angara-2024/angara-2024.nmea.gz --out "$out"
 echo
 echo "alerts written to $out; the first, in short:"
 head -n 1 "$out" | cut -c1-600

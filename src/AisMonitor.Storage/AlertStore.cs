@@ -56,6 +56,15 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         return (long)(await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!;
     }
 
+    /// <summary>Rows held: alerts, port calls, vessels.</summary>
+    public async Task<(long Alerts, long PortCalls, long Vessels)> CountsAsync(CancellationToken cancellation = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT (SELECT count(*) FROM alert), (SELECT count(*) FROM port_call), (SELECT count(*) FROM vessel)");
+        await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+        await reader.ReadAsync(cancellation).ConfigureAwait(false);
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
     /// <summary>
     /// An analyst's triage change: status (a dismissal needs a reason), assignee, notes. Each changed
     /// field is appended to the alert's history with who and when.
@@ -107,6 +116,12 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
     }
 
+    /// <summary>Everything an alert carries beyond its columns: the gap, the port call, the reachable ports, the watch-list entries (absent ones left out).</summary>
+    private static object Evidence(Alert alert) =>
+        alert.Gap is null && alert.PortCall is null && alert.DarkPortCall is null && alert.WatchLists is null
+            ? DBNull.Value
+            : JsonSerializer.Serialize(new { alert.Gap, alert.PortCall, alert.DarkPortCall, alert.WatchLists }, AlertJson.Options);
+
     private static NpgsqlBatchCommand Command(Alert alert) => new(Upsert)
     {
         Parameters =
@@ -123,7 +138,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             new() { Value = alert.Score },
             new() { Value = alert.ScoreExplanation },
             new() { Value = JsonSerializer.Serialize(alert.Rules, AlertJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
-            new() { Value = alert.Gap is null ? DBNull.Value : JsonSerializer.Serialize(alert.Gap, AlertJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
+            new() { Value = Evidence(alert), NpgsqlDbType = NpgsqlDbType.Jsonb },
             new() { Value = (object?)alert.Location?.LatitudeDegrees ?? DBNull.Value },
             new() { Value = (object?)alert.Location?.LongitudeDegrees ?? DBNull.Value },
             new() { Value = alert.FirstRaised },

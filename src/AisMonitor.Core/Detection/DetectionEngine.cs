@@ -82,6 +82,9 @@ public sealed class DetectionEngine
         }
     }
 
+    /// <summary>Every vessel tracked, partition by partition.</summary>
+    public IEnumerable<VesselState> Vessels() => _partitions.SelectMany(p => p.Values);
+
     /// <summary>The vessels that match a watch list, by MMSI.</summary>
     public IEnumerable<VesselState> WatchListedVessels() =>
         _partitions.SelectMany(p => p.Values).Where(v => v.WatchListMatches.Count > 0).OrderBy(v => v.Mmsi.Value);

@@ -33,9 +33,9 @@ internal static class ReplayCommand
         var to = new Option<string?>("--to") { Description = "Ignore messages at or after this instant." };
         var mmsi = new Option<string[]>("--mmsi") { Description = "Only these vessels (repeat the option or separate with commas)." };
         var speed = new Option<string>("--speed") { Description = "Replay speed: max, or N times real time by event time (e.g. 60).", DefaultValueFactory = _ => "max" };
-        var database = new Option<bool>("--database")
+        var noDatabase = new Option<bool>("--no-database")
         {
-            Description = "Also store the alerts in PostgreSQL: ConnectionStrings__AisMonitor, or AisMonitor's own server when unset (started and stopped here).",
+            Description = "Do not store in PostgreSQL (by default alerts, port calls and vessels are stored: ConnectionStrings__AisMonitor, or AisMonitor's own server when unset, started and stopped here).",
         };
         var threads = new Option<int>("--threads")
         {
@@ -52,7 +52,7 @@ internal static class ReplayCommand
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, portCalls, from, to, mmsi, speed, threads, database, gapHours, watchLists, noBuiltIn, places, noGazetteer, config,
+            files, output, portCalls, from, to, mmsi, speed, threads, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -68,7 +68,7 @@ internal static class ReplayCommand
                     ParseMmsis(result.GetValue(mmsi) ?? []),
                     ParseSpeed(result.GetValue(speed)!),
                     result.GetValue(threads),
-                    result.GetValue(database),
+                    !result.GetValue(noDatabase),
                     WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)));
                 settings.Detection.Validate();
                 return Run(result, input, settings, LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn)), result.GetValue(noGazetteer) ? PortIndex.Empty : LoadPlaces(result.GetValue(places) ?? []));
@@ -227,7 +227,7 @@ internal static class ReplayCommand
         }
         if (settings.Store)
         {
-            Store([.. alerts.Values.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value)]);
+            Store([.. alerts.Values.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value)], [.. calls.Values.OrderBy(c => c.Arrival).ThenBy(c => c.Mmsi.Value)], engine.Vessels());
         }
 
         Console.Error.Write(Summary(engine, alerts.Values, read, filtered, elapsed, readers));
@@ -310,14 +310,19 @@ internal static class ReplayCommand
         }
     }
 
-    private static void Store(List<Alert> alerts)
+    private static void Store(List<Alert> alerts, List<PortCall> calls, IEnumerable<AisMonitor.Core.Tracking.VesselState> vessels)
     {
         Task.Run(async () =>
         {
             await using var database = await Database.OpenAsync().ConfigureAwait(false);
-            var store = new AisMonitor.Storage.AlertStore(database.DataSource);
-            await store.UpsertAsync(alerts).ConfigureAwait(false);
-            Console.Error.WriteLine($"stored       {alerts.Count} alerts in {database.Description}; it holds {await store.CountAsync().ConfigureAwait(false)} alerts");
+            var alertStore = new AisMonitor.Storage.AlertStore(database.DataSource);
+            var started = Stopwatch.StartNew();
+            await new AisMonitor.Storage.VesselStore(database.DataSource).UpsertAsync(vessels).ConfigureAwait(false);
+            await new AisMonitor.Storage.PortCallStore(database.DataSource).UpsertAsync(calls).ConfigureAwait(false);
+            await alertStore.UpsertAsync(alerts).ConfigureAwait(false);
+            var held = await alertStore.CountsAsync().ConfigureAwait(false);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"stored       {alerts.Count} alerts, {calls.Count} port calls and the vessels in {started.Elapsed.TotalSeconds:0.00} s in {database.Description}; it holds {held.Alerts} alerts, {held.PortCalls} port calls, {held.Vessels} vessels"));
         }).GetAwaiter().GetResult();
     }
 

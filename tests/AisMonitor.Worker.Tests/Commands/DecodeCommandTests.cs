@@ -63,7 +63,7 @@ public sealed class DecodeCommandTests
     [Theory]
     [InlineData("--help")]
     [InlineData("decode --help")]
-    [InlineData("replay --help")]
+    [InlineData("replay --no-database --help")]
     public void Every_command_has_help(string arguments)
     {
         var (exit, stdout, _) = CommandRunner.Run(arguments);

@@ -30,7 +30,7 @@ public sealed class PortCallReplayTests
     [InlineData(538004505, "GMBJL")]
     public void Real_port_stays_are_calls_at_the_right_World_Port_Index_ports_and_none_is_unusual_without_a_watch_list(long mmsi, string ports)
     {
-        var (alerts, calls) = Replay($"replay sample-tracks/gfw-segmenter/positions.csv --mmsi {mmsi}");
+        var (alerts, calls) = Replay($"replay --no-database sample-tracks/gfw-segmenter/positions.csv --mmsi {mmsi}");
         Assert.Equal(ports, string.Join(",", calls.Select(c => c.GetProperty("port").GetProperty("un_locode").GetString())));
         Assert.All(calls, c => Assert.Equal(mmsi, c.GetProperty("mmsi").GetInt64()));
         Assert.DoesNotContain(alerts, a => a.GetProperty("kind").GetString() == "unusual_port_call");
@@ -40,7 +40,7 @@ public sealed class PortCallReplayTests
     public void A_call_still_in_progress_at_the_end_of_the_input_counts_every_hour_stopped()
     {
         // 204814000 lies at Ponta Delgada from 5 August 17:10 to the end of its track (10 August 11:42, 114.5 h), reporting 0–0.1 kn.
-        var (_, calls) = Replay("replay sample-tracks/gfw-segmenter/positions.csv --mmsi 204814000");
+        var (_, calls) = Replay("replay --no-database sample-tracks/gfw-segmenter/positions.csv --mmsi 204814000");
         var call = Assert.Single(calls);
         Assert.False(call.TryGetProperty("departure", out _));
         Assert.InRange(call.GetProperty("stopped_hours").GetDouble(), 100, 114.5);
@@ -49,7 +49,7 @@ public sealed class PortCallReplayTests
     [Fact]
     public void Angara_gives_the_gap_the_possible_dark_call_at_Rajin_and_the_unusual_call_at_Zhoushan_and_nothing_else()
     {
-        var (alerts, _) = Replay("replay sample-tracks/angara-2024/angara-2024.nmea.gz");
+        var (alerts, _) = Replay("replay --no-database sample-tracks/angara-2024/angara-2024.nmea.gz");
         Assert.Equal(["transponder_gap", "possible_dark_port_call", "unusual_port_call"], alerts.Select(a => a.GetProperty("kind").GetString()));
         Assert.All(alerts, a => Assert.Equal(273210440, a.GetProperty("mmsi").GetInt64()));
 
@@ -98,7 +98,7 @@ public sealed class PlaceReplayTests
             string[] Calls(string extra)
             {
                 var calls = Path.Combine(folder, "calls.jsonl");
-                var (code, _, error) = CommandRunner.Run($"replay \"{feed}\" --out /dev/null --port-calls \"{calls}\" {extra}");
+                var (code, _, error) = CommandRunner.Run($"replay --no-database \"{feed}\" --out /dev/null --port-calls \"{calls}\" {extra}");
                 Assert.True(code == 0, error);
                 return [.. File.ReadAllLines(calls).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("port"))
                     .Select(p => $"{p.GetProperty("name").GetString()} {(p.TryGetProperty("un_locode", out var code) ? code.GetString() : "(area)")}")];

@@ -9,7 +9,7 @@ public sealed class ReplayConfigurationTests
     public void An_environment_variable_changes_a_threshold()
     {
         // The Angara gap lasts 264 h: a 12-day minimum leaves no gap at all.
-        var (exit, _, stderr) = CommandRunner.Run($"replay {Angara} --out /dev/null", environment: new Dictionary<string, string> { ["AisMonitor__Detection__Gaps__MinimumDuration"] = "12:00:00:00" });
+        var (exit, _, stderr) = CommandRunner.Run($"replay --no-database {Angara} --out /dev/null", environment: new Dictionary<string, string> { ["AisMonitor__Detection__Gaps__MinimumDuration"] = "12:00:00:00" });
         Assert.True(exit == 0, stderr);
         Assert.Contains("alerts      none", stderr, StringComparison.Ordinal);
     }
@@ -17,7 +17,7 @@ public sealed class ReplayConfigurationTests
     [Fact]
     public void The_command_line_overrides_the_environment()
     {
-        var (exit, _, stderr) = CommandRunner.Run($"replay {Angara} --out /dev/null --gap-min-hours 6", environment: new Dictionary<string, string> { ["AisMonitor__Detection__Gaps__MinimumDuration"] = "12:00:00:00" });
+        var (exit, _, stderr) = CommandRunner.Run($"replay --no-database {Angara} --out /dev/null --gap-min-hours 6", environment: new Dictionary<string, string> { ["AisMonitor__Detection__Gaps__MinimumDuration"] = "12:00:00:00" });
         Assert.True(exit == 0, stderr);
         Assert.Contains("TransponderGap: 1", stderr, StringComparison.Ordinal);
     }
@@ -30,7 +30,7 @@ public sealed class ReplayConfigurationTests
         try
         {
             File.WriteAllText(file, """{ "AisMonitor": { "Detection": { "Gaps": { "PortsOfConcern": [ "CNZOS" ] } } } }""");
-            var (exit, _, stderr) = CommandRunner.Run($"replay {Angara} --config \"{file}\" --out \"{alerts}\"");
+            var (exit, _, stderr) = CommandRunner.Run($"replay --no-database {Angara} --config \"{file}\" --out \"{alerts}\"");
             Assert.True(exit == 0, stderr);
             Assert.Contains("went silent 0.6 nm from Zhoushan (CNZOS)", File.ReadAllText(alerts), StringComparison.Ordinal);
         }
@@ -47,7 +47,7 @@ public sealed class ReplayConfigurationTests
     [InlineData("AisMonitor__Detection__Tracking__Partitions", "0", "Partitions")]
     public void A_bad_setting_stops_the_command_naming_it(string variable, string value, string named)
     {
-        var (exit, _, stderr) = CommandRunner.Run($"replay {Angara} --out /dev/null", environment: new Dictionary<string, string> { [variable] = value });
+        var (exit, _, stderr) = CommandRunner.Run($"replay --no-database {Angara} --out /dev/null", environment: new Dictionary<string, string> { [variable] = value });
         Assert.Equal(2, exit);
         Assert.Contains("error: configuration under AisMonitor:Detection", stderr, StringComparison.Ordinal);
         Assert.Contains(named, stderr, StringComparison.Ordinal);

@@ -45,7 +45,7 @@ public sealed class ReplayGoldenTests
         var second = Path.Combine(Path.GetTempPath(), $"aismonitor-replay-{Guid.NewGuid():N}.jsonl");
         try
         {
-            const string input = "replay sample-tracks/gfw-segmenter/positions.csv sample-tracks/gfw-segmenter/static.csv --mmsi 205316000,230942350,240000000";
+            const string input = "replay --no-database sample-tracks/gfw-segmenter/positions.csv sample-tracks/gfw-segmenter/static.csv --mmsi 205316000,230942350,240000000";
             Assert.Equal(0, CommandRunner.Run($"{input} --out \"{first}\"").ExitCode);
             Assert.Equal(0, CommandRunner.Run($"{input} --out \"{second}\"").ExitCode);
             Assert.True(File.ReadAllLines(first).Length >= 3);
@@ -59,10 +59,10 @@ public sealed class ReplayGoldenTests
     }
 
     [Theory]
-    [InlineData("replay --speed fast sample-tracks/gfw-segmenter/positions.csv", "--speed expects")]
-    [InlineData("replay --from yesterday sample-tracks/gfw-segmenter/positions.csv", "--from expects an ISO-8601")]
-    [InlineData("replay sample-tracks/gfw-segmenter/positions.csv --mmsi abc", "--mmsi expects")]
-    [InlineData("replay no/such/file.csv", "Input file not found")]
+    [InlineData("replay --no-database --speed fast sample-tracks/gfw-segmenter/positions.csv", "--speed expects")]
+    [InlineData("replay --no-database --from yesterday sample-tracks/gfw-segmenter/positions.csv", "--from expects an ISO-8601")]
+    [InlineData("replay --no-database sample-tracks/gfw-segmenter/positions.csv --mmsi abc", "--mmsi expects")]
+    [InlineData("replay --no-database no/such/file.csv", "Input file not found")]
     public void Bad_replay_arguments_stop_with_a_message(string arguments, string message)
     {
         var (exit, _, stderr) = CommandRunner.Run(arguments);
@@ -73,7 +73,7 @@ public sealed class ReplayGoldenTests
     [Fact]
     public void Replay_prints_a_summary_by_kind_and_plain_progress_when_not_on_a_terminal()
     {
-        var (exit, stdout, stderr) = CommandRunner.Run("replay sample-tracks/gfw-segmenter/positions.csv --mmsi 230942350");
+        var (exit, stdout, stderr) = CommandRunner.Run("replay --no-database sample-tracks/gfw-segmenter/positions.csv --mmsi 230942350");
         Assert.Equal(0, exit);
         Assert.Equal(2, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // alerts on stdout without --out
         Assert.Contains("alerts      TransponderGap: 2 (Medium 2; 0 open)", stderr, StringComparison.Ordinal);

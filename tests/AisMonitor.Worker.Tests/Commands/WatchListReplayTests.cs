@@ -6,7 +6,7 @@ public sealed class WatchListReplayTests
     [Fact]
     public void Sanctioned_vessels_in_the_NOAA_stream_are_matched_by_IMO_and_MMSI()
     {
-        var (exit, _, stderr) = CommandRunner.Run("replay sample-tracks/noaa-marinecadastre-2022-01-03/AIS_2022_01_03_0000-0015_nationwide.csv.gz --out /dev/null");
+        var (exit, _, stderr) = CommandRunner.Run("replay --no-database sample-tracks/noaa-marinecadastre-2022-01-03/AIS_2022_01_03_0000-0015_nationwide.csv.gz --out /dev/null");
         Assert.True(exit == 0, stderr);
         Assert.Contains("watch lists 2 vessels matched:", stderr, StringComparison.Ordinal);
         Assert.Contains("636015565 broadcasting \"VIKTOR BAKAEV\" = OFAC SDN 2024-05-03 entry 46611 \"VIKTOR BAKAEV\" (matched on imo+mmsi)", stderr, StringComparison.Ordinal);
@@ -21,7 +21,7 @@ public sealed class WatchListReplayTests
         {
             // VIKTOR BAKAEV by MMSI only; FREEDOM by name only (it broadcasts MAGUS anyway); a row with neither identifier.
             File.WriteAllText(list, "name,mmsi,imo\nTANKER ONE,636015565,\nMAGUS,,\nBAD CHECK DIGIT,,IMO1234568\n");
-            var (exit, _, stderr) = CommandRunner.Run($"replay sample-tracks/noaa-marinecadastre-2022-01-03/AIS_2022_01_03_0000-0015_nationwide.csv.gz --out /dev/null --no-builtin-watch-list --watch-list \"{list}\"");
+            var (exit, _, stderr) = CommandRunner.Run($"replay --no-database sample-tracks/noaa-marinecadastre-2022-01-03/AIS_2022_01_03_0000-0015_nationwide.csv.gz --out /dev/null --no-builtin-watch-list --watch-list \"{list}\"");
             Assert.True(exit == 0, stderr);
             Assert.Contains(": 1 vessels, 2 rows rejected (neither a valid IMO nor an MMSI)", stderr, StringComparison.Ordinal);
             Assert.Contains("watch lists 1 vessels matched:", stderr, StringComparison.Ordinal);
@@ -41,7 +41,7 @@ public sealed class WatchListReplayTests
         try
         {
             File.WriteAllText(list, "name,flag\nANGARA,Russia\n");
-            var (exit, _, stderr) = CommandRunner.Run($"replay sample-tracks/angara-2024/angara-2024.nmea.gz --out /dev/null --watch-list \"{list}\"");
+            var (exit, _, stderr) = CommandRunner.Run($"replay --no-database sample-tracks/angara-2024/angara-2024.nmea.gz --out /dev/null --watch-list \"{list}\"");
             Assert.Equal(2, exit);
             Assert.Contains("has no 'imo' or 'mmsi' column", stderr, StringComparison.Ordinal);
         }
