@@ -82,6 +82,9 @@ public sealed class DetectionEngine
         }
     }
 
+    /// <summary>When set, receives every position the tracker keeps (good or suspect), in event-time order: the position archive.</summary>
+    public Action<Mmsi, TrackPoint>? PositionKept { get; set; }
+
     /// <summary>Every vessel tracked, partition by partition.</summary>
     public IEnumerable<VesselState> Vessels() => _partitions.SelectMany(p => p.Values);
 
@@ -334,6 +337,7 @@ public sealed class DetectionEngine
         Statistics.SuspectPositions++;
         var held = point.WithQuality(TrackPointQuality.Suspect);
         vessel.PendingSuspect = held;
+        PositionKept?.Invoke(mmsi, held);
         vessel.Remember(held);
     }
 
@@ -388,6 +392,7 @@ public sealed class DetectionEngine
 
         if (!alreadyRemembered)
         {
+            PositionKept?.Invoke(vessel.Mmsi, point);
             vessel.Remember(point);
         }
     }

@@ -47,12 +47,14 @@ internal static class ReplayCommand
         var watchLists = new Option<string[]>("--watch-list") { Description = "Vessel watch list CSV (imo and/or mmsi, name, …); repeat for several. Matched on IMO and MMSI, never on names." };
         var noBuiltIn = new Option<bool>("--no-builtin-watch-list") { Description = "Leave out the built-in example list (OFAC SDN vessels, 2024-05-03 snapshot)." };
         var places = new Option<string[]>("--places") { Description = "GeoJSON places (polygons; points with radius_nm) added to the World Port Index: port limits, anchorages, shipyards, areas of interest. Repeatable." };
+        var archive = new Option<bool>("--archive-positions") { Description = "Also write every position kept to the day-partitioned position archive (binary COPY)." };
+        var retention = new Option<int?>("--archive-retention-days") { Description = "Drop archive days older than this many days before the latest day written." };
         var noGazetteer = new Option<bool>("--no-gazetteer") { Description = "No ports or places at all (no port calls, no port distances in gap evidence): for measuring what the gazetteer costs." };
         var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
-            files, output, portCalls, from, to, mmsi, speed, threads, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, config,
+            files, output, portCalls, from, to, mmsi, speed, threads, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, archive, retention, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -71,7 +73,20 @@ internal static class ReplayCommand
                     !result.GetValue(noDatabase),
                     WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)));
                 settings.Detection.Validate();
-                return Run(result, input, settings, LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn)), result.GetValue(noGazetteer) ? PortIndex.Empty : LoadPlaces(result.GetValue(places) ?? []));
+                if (result.GetValue(retention) is < 1)
+                {
+                    throw new ArgumentException("--archive-retention-days must be at least 1.");
+                }
+
+                if ((result.GetValue(archive) || result.GetValue(retention) is not null) && !settings.Store)
+                {
+                    throw new ArgumentException("--archive-positions and --archive-retention-days write to PostgreSQL: leave out --no-database.");
+                }
+
+                var lists = LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn));
+                var gazetteer = result.GetValue(noGazetteer) ? PortIndex.Empty : LoadPlaces(result.GetValue(places) ?? []);
+                using var storage = settings.Store ? ReplayStorage.Open(result.GetValue(archive), result.GetValue(retention)) : null;
+                return Run(result, input, settings, storage, lists, gazetteer);
             }
             catch (ArgumentException e)
             {
@@ -145,7 +160,7 @@ internal static class ReplayCommand
         return index;
     }
 
-    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, WatchListFiles watchLists, PortIndex places)
+    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places)
     {
         var counting = new List<CountingStream>();
         var readers = new List<IMessageReader>();
@@ -174,6 +189,7 @@ internal static class ReplayCommand
         var calls = new Dictionary<string, PortCall>(StringComparer.Ordinal);
         var engine = new DetectionEngine(settings.Detection, places, alert => alerts[alert.Id] = alert, call => calls[call.Id] = call);
         engine.ReplaceWatchLists(watchLists.Current);
+        storage?.Attach(engine);
         var sinceReloadCheck = Stopwatch.StartNew();
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
         var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;
@@ -225,10 +241,8 @@ internal static class ReplayCommand
         {
             WriteJsonLines(portCallsPath, calls.Values.OrderBy(c => c.Arrival).ThenBy(c => c.Mmsi.Value));
         }
-        if (settings.Store)
-        {
-            Store([.. alerts.Values.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value)], [.. calls.Values.OrderBy(c => c.Arrival).ThenBy(c => c.Mmsi.Value)], engine.Vessels());
-        }
+
+        storage?.Finish([.. alerts.Values.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value)], [.. calls.Values.OrderBy(c => c.Arrival).ThenBy(c => c.Mmsi.Value)], engine);
 
         Console.Error.Write(Summary(engine, alerts.Values, read, filtered, elapsed, readers));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port calls  {calls.Count:N0} ({calls.Values.Count(c => c.Departure is null):N0} still in port at the end)"));
@@ -308,22 +322,6 @@ internal static class ReplayCommand
 
             return Count > 0;
         }
-    }
-
-    private static void Store(List<Alert> alerts, List<PortCall> calls, IEnumerable<AisMonitor.Core.Tracking.VesselState> vessels)
-    {
-        Task.Run(async () =>
-        {
-            await using var database = await Database.OpenAsync().ConfigureAwait(false);
-            var alertStore = new AisMonitor.Storage.AlertStore(database.DataSource);
-            var started = Stopwatch.StartNew();
-            await new AisMonitor.Storage.VesselStore(database.DataSource).UpsertAsync(vessels).ConfigureAwait(false);
-            await new AisMonitor.Storage.PortCallStore(database.DataSource).UpsertAsync(calls).ConfigureAwait(false);
-            await alertStore.UpsertAsync(alerts).ConfigureAwait(false);
-            var held = await alertStore.CountsAsync().ConfigureAwait(false);
-            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"stored       {alerts.Count} alerts, {calls.Count} port calls and the vessels in {started.Elapsed.TotalSeconds:0.00} s in {database.Description}; it holds {held.Alerts} alerts, {held.PortCalls} port calls, {held.Vessels} vessels"));
-        }).GetAwaiter().GetResult();
     }
 
     private static void WriteAlerts(string? path, IEnumerable<Alert> alerts) =>

@@ -39,6 +39,47 @@ public sealed class ReplayDatabaseTests
     }
 
     [Fact]
+    public void The_position_archive_receives_every_position_kept()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-archive-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string> { ["AisMonitor__DataFolder"] = folder, ["ConnectionStrings__AisMonitor"] = string.Empty };
+        try
+        {
+            // 205316000: 1-31 August 2014. Kept: the positions used plus the suspect ones.
+            var first = CommandRunner.Run("replay sample-tracks/gfw-segmenter/positions.csv --mmsi 205316000 --out /dev/null --archive-positions", environment: environment);
+            Assert.True(first.ExitCode == 0, first.StandardError);
+            var used = System.Text.RegularExpressions.Regex.Match(first.StandardError, @"positions   ([\d,]+) used, [\d,]+ duplicates dropped, ([\d,]+) suspect");
+            Assert.True(used.Success, first.StandardError);
+            var kept = long.Parse(used.Groups[1].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"archived     {kept:N0} positions", first.StandardError, StringComparison.Ordinal);
+
+            // The same file again with a retention (its effect on partitions is tested in AisMonitor.Storage.Tests).
+            var second = CommandRunner.Run("replay sample-tracks/gfw-segmenter/positions.csv --mmsi 205316000 --out /dev/null --archive-positions --archive-retention-days 3", environment: environment);
+            Assert.True(second.ExitCode == 0, second.StandardError);
+            Assert.Contains($"archived     {kept:N0} positions", second.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort
+            }
+        }
+    }
+
+    [Fact]
+    public void Archiving_without_a_database_is_refused()
+    {
+        var (exit, _, stderr) = CommandRunner.Run("replay sample-tracks/angara-2024/angara-2024.nmea.gz --no-database --archive-positions --out /dev/null");
+        Assert.Equal(2, exit);
+        Assert.Contains("leave out --no-database", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_connection_string_stops_with_what_to_fix()
     {
         var (exit, _, stderr) = CommandRunner.Run("migrate", environment: new Dictionary<string, string> { ["ConnectionStrings__AisMonitor"] = "Host=127.0.0.1;Nonsense=1" });
