@@ -10,14 +10,16 @@ namespace AisMonitor.Storage;
 /// <summary>
 /// Writes positions to the day-partitioned <c>position</c> table with binary COPY, in chunks: the
 /// day partitions a chunk needs are created first (DDL cannot run inside a COPY), then the chunk
-/// is copied. Retention drops whole day partitions older than the given number of days before
-/// the latest day written. Not thread safe: one writer.
+/// is copied. A day's (mmsi, time) index is built once the day is complete (or at
+/// <see cref="CompleteAsync"/>). Retention drops whole day partitions older than the given number
+/// of days before the latest day written. Not thread safe: one writer.
 /// </summary>
 public sealed class PositionArchive(NpgsqlDataSource dataSource, int? retentionDays = null)
 {
     private readonly HashSet<LocalDate> _partitions = [];
     private LocalDate? _latestDay;
     private bool _existingRead;
+    private readonly HashSet<LocalDate> _indexed = [];
 
     /// <summary>Positions written.</summary>
     public long Written { get; private set; }
@@ -74,6 +76,25 @@ public sealed class PositionArchive(NpgsqlDataSource dataSource, int? retentionD
 
         Written += chunk.Count;
         await ApplyRetention(connection, cancellation).ConfigureAwait(false);
+
+        // Days two before the latest are complete (positions arrive in event-time order within minutes).
+        await IndexDays(connection, _partitions.Where(d => d < _latestDay!.Value.PlusDays(-1)), cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Indexes the days not indexed yet: call when the writing is over.</summary>
+    public async Task CompleteAsync(CancellationToken cancellation = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await IndexDays(connection, _partitions, cancellation).ConfigureAwait(false);
+    }
+
+    private async Task IndexDays(NpgsqlConnection connection, IEnumerable<LocalDate> days, CancellationToken cancellation)
+    {
+        foreach (var day in days.Where(d => !_indexed.Contains(d)).ToList())
+        {
+            await Execute(connection, string.Create(CultureInfo.InvariantCulture, $"CREATE INDEX IF NOT EXISTS position_{day:yyyyMMdd}_mmsi_time ON position_{day:yyyyMMdd} (mmsi, time)"), cancellation).ConfigureAwait(false);
+            _indexed.Add(day);
+        }
     }
 
     private async Task ReadExistingPartitions(NpgsqlConnection connection, CancellationToken cancellation)
@@ -104,6 +125,7 @@ public sealed class PositionArchive(NpgsqlDataSource dataSource, int? retentionD
         {
             await Execute(connection, string.Create(CultureInfo.InvariantCulture, $"DROP TABLE IF EXISTS position_{day:yyyyMMdd}"), cancellation).ConfigureAwait(false);
             _partitions.Remove(day);
+            _indexed.Remove(day);
         }
     }
 

@@ -37,6 +37,9 @@ public sealed class PositionArchiveTests(PostgresFixture postgres)
         Assert.Equal(4 * 480, await Scalar(database, "SELECT count(*) FROM position WHERE speed IS NULL"));
         Assert.Equal(1, await Scalar(database, "SELECT count(*) FROM position WHERE time = '2024-02-10T23:59:00Z' AND abs(latitude - 42.9439) < 1e-3"));
 
+        await archive.CompleteAsync();
+        Assert.Equal(4, await Scalar(database, "SELECT count(*) FROM pg_indexes WHERE tablename LIKE 'position_2024%' AND indexdef LIKE '%(mmsi, \"time\")%'"));
+
         // A new writer (a restart) knows the partitions already there.
         var restarted = new PositionArchive(database, retentionDays: 1);
         await restarted.WriteAsync(Day(10, 10));

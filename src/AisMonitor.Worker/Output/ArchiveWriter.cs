@@ -26,6 +26,8 @@ internal sealed class ArchiveWriter
             {
                 await archive.WriteAsync(chunk).ConfigureAwait(false);
             }
+
+            await archive.CompleteAsync().ConfigureAwait(false);
         });
     }
 
