@@ -26,6 +26,9 @@ internal sealed class Database : IAsyncDisposable
     /// <summary>Where the data goes, for the log.</summary>
     public string Description { get; }
 
+    /// <summary>AisMonitor's data folder: <c>AisMonitor__DataFolder</c>, default <c>.data</c>.</summary>
+    public static string DataFolder => Environment.GetEnvironmentVariable("AisMonitor__DataFolder") is { Length: > 0 } folder ? folder : ".data";
+
     public static async Task<Database> OpenAsync()
     {
         var configured = Environment.GetEnvironmentVariable("ConnectionStrings__AisMonitor");
@@ -46,7 +49,7 @@ internal sealed class Database : IAsyncDisposable
             return database;
         }
 
-        var folder = Path.Combine(Environment.GetEnvironmentVariable("AisMonitor__DataFolder") ?? ".data", "postgres");
+        var folder = Path.Combine(DataFolder, "postgres");
         LocalPostgresCluster cluster;
         try
         {

@@ -187,7 +187,19 @@ internal static class ReplayCommand
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
         var calls = new Dictionary<string, PortCall>(StringComparer.Ordinal);
-        var engine = new DetectionEngine(settings.Detection, places, alert => alerts[alert.Id] = alert, call => calls[call.Id] = call);
+        var engine = new DetectionEngine(
+            settings.Detection,
+            places,
+            alert =>
+            {
+                alerts[alert.Id] = alert;
+                storage?.Add(alert);
+            },
+            call =>
+            {
+                calls[call.Id] = call;
+                storage?.Add(call);
+            });
         engine.ReplaceWatchLists(watchLists.Current);
         storage?.Attach(engine);
         var sinceReloadCheck = Stopwatch.StartNew();

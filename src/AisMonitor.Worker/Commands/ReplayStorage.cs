@@ -17,14 +17,25 @@ internal sealed class ReplayStorage : IDisposable
 {
     private readonly Database _database;
     private readonly ArchiveWriter? _archive;
+    private readonly BufferedStoreWriter _updates;
 
-    private ReplayStorage(Database database, ArchiveWriter? archive) => (_database, _archive) = (database, archive);
+    private ReplayStorage(Database database, ArchiveWriter? archive, BufferedStoreWriter updates) => (_database, _archive, _updates) = (database, archive, updates);
+
+    /// <summary>How many updates wait in memory during an outage before they go to the spool file: <c>AisMonitor__Storage__MemoryBuffer</c>, default 10,000.</summary>
+    private static int MemoryBuffer => int.TryParse(Environment.GetEnvironmentVariable("AisMonitor__Storage__MemoryBuffer"), out var n) && n > 0 ? n : 10_000;
 
     public static ReplayStorage Open(bool archivePositions, int? retentionDays)
     {
         var database = Task.Run(Database.OpenAsync).GetAwaiter().GetResult();
-        return new ReplayStorage(database, archivePositions ? new ArchiveWriter(new PositionArchive(database.DataSource, retentionDays)) : null);
+        var updates = new BufferedStoreWriter(database.DataSource, Path.Combine(Database.DataFolder, "spool", "updates.jsonl"), MemoryBuffer, message => Console.Error.WriteLine($"storage     {message}"));
+        return new ReplayStorage(database, archivePositions ? new ArchiveWriter(new PositionArchive(database.DataSource, retentionDays)) : null, updates);
     }
+
+    /// <summary>Every alert and port-call update goes to the database as it happens (buffered through outages).</summary>
+    public void Add(Alert alert) => _updates.Add(alert);
+
+    /// <inheritdoc cref="Add(Alert)"/>
+    public void Add(PortCall call) => _updates.Add(call);
 
     /// <summary>Sends the positions the engine keeps to the archive, when there is one.</summary>
     public void Attach(DetectionEngine engine)
@@ -35,7 +46,7 @@ internal sealed class ReplayStorage : IDisposable
         }
     }
 
-    /// <summary>Finishes the archive and writes the final alerts, port calls and vessels.</summary>
+    /// <summary>Finishes the archive, waits for the buffered updates (up to a minute) and writes the vessels.</summary>
     public void Finish(List<Alert> alerts, List<PortCall> calls, DetectionEngine engine)
     {
         var started = Stopwatch.StartNew();
@@ -43,11 +54,20 @@ internal sealed class ReplayStorage : IDisposable
         var archiveSeconds = started.Elapsed.TotalSeconds;
         Task.Run(async () =>
         {
+            if (!await _updates.CompleteAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false))
+            {
+                Console.Error.WriteLine($"storage     the database did not come back within a minute: {_updates.Spooled:N0} updates are kept in the spool and written at the next start");
+                return;
+            }
+
             var alertStore = new AlertStore(_database.DataSource);
             await new VesselStore(_database.DataSource).UpsertAsync(engine.Vessels()).ConfigureAwait(false);
-            await new PortCallStore(_database.DataSource).UpsertAsync(calls).ConfigureAwait(false);
-            await alertStore.UpsertAsync(alerts).ConfigureAwait(false);
             var held = await alertStore.CountsAsync().ConfigureAwait(false);
+            if (_updates.Failures > 0)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"storage     {_updates.Failures:N0} failed attempts during the run; {_updates.Spooled:N0} updates went through the spool; all {_updates.Written:N0} written"));
+            }
+
             var c = CultureInfo.InvariantCulture;
             if (_archive is not null)
             {
@@ -59,5 +79,9 @@ internal sealed class ReplayStorage : IDisposable
         }).GetAwaiter().GetResult();
     }
 
-    public void Dispose() => Task.Run(async () => await _database.DisposeAsync().ConfigureAwait(false)).GetAwaiter().GetResult();
+    public void Dispose() => Task.Run(async () =>
+    {
+        await _updates.DisposeAsync().ConfigureAwait(false);
+        await _database.DisposeAsync().ConfigureAwait(false);
+    }).GetAwaiter().GetResult();
 }

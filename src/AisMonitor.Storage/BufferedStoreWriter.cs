@@ -1,0 +1,283 @@
+using System.Text;
+using System.Text.Json;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.PortCalls;
+using Npgsql;
+
+namespace AisMonitor.Storage;
+
+/// <summary>
+/// Writes alert and port-call updates to PostgreSQL as they happen, and survives database
+/// outages: updates wait in memory (at most <c>memoryLimit</c>), then in an append-only spool file
+/// (each line flushed to disk), and are written when the database returns, oldest first. Writes
+/// are idempotent (ids, and "an older update never overwrites a newer one"), so an update sent
+/// twice across a failure is harmless: nothing is lost and nothing is duplicated. A spool left by
+/// a process that stopped during an outage is written first at the next start.
+/// </summary>
+public sealed class BufferedStoreWriter : IAsyncDisposable
+{
+    private const int BatchSize = 500;
+    private readonly object _gate = new();
+    private readonly Queue<Update> _memory = new();
+    private readonly int _memoryLimit;
+    private readonly string _spoolPath;
+    private readonly AlertStore _alerts;
+    private readonly PortCallStore _calls;
+    private readonly Action<string> _log;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _writing;
+    private FileStream? _spool;
+    private long _spoolReadOffset;
+    private bool _completing;
+
+    /// <summary>Starts writing in the background; <paramref name="spoolPath"/> is where updates go when memory is full.</summary>
+    public BufferedStoreWriter(NpgsqlDataSource dataSource, string spoolPath, int memoryLimit = 10_000, Action<string>? log = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(memoryLimit, 1);
+        _memoryLimit = memoryLimit;
+        _spoolPath = spoolPath;
+        _alerts = new AlertStore(dataSource);
+        _calls = new PortCallStore(dataSource);
+        _log = log ?? (_ => { });
+        if (File.Exists(spoolPath) && new FileInfo(spoolPath).Length > 0)
+        {
+            _spool = OpenSpool();
+            _log($"a spool of updates from an earlier run ({_spool.Length:N0} bytes) is written first");
+        }
+
+        _writing = Task.Run(WriteLoop);
+    }
+
+    /// <summary>Updates written to the database.</summary>
+    public long Written { get; private set; }
+
+    /// <summary>Updates that went through the spool file.</summary>
+    public long Spooled { get; private set; }
+
+    /// <summary>Failed attempts to write (each followed by a wait and a retry).</summary>
+    public long Failures { get; private set; }
+
+    /// <summary>Queues an alert update.</summary>
+    public void Add(Alert alert) => Enqueue(new Update(alert, null));
+
+    /// <summary>Queues a port-call update.</summary>
+    public void Add(PortCall call) => Enqueue(new Update(null, call));
+
+    /// <summary>Waits until everything queued is written, or <paramref name="timeout"/> passes (what is left stays in the spool for the next start).</summary>
+    public async Task<bool> CompleteAsync(TimeSpan timeout)
+    {
+        lock (_gate)
+        {
+            _completing = true;
+            Monitor.PulseAll(_gate);
+        }
+
+        var finished = await Task.WhenAny(_writing, Task.Delay(timeout)).ConfigureAwait(false) == _writing;
+        if (!finished)
+        {
+            await _stop.CancelAsync().ConfigureAwait(false);
+            lock (_gate)
+            {
+                while (_memory.TryDequeue(out var left))
+                {
+                    AppendToSpool(left); // memory is older than anything spooled after it only while not spooling
+                }
+            }
+        }
+
+        try
+        {
+            await _writing.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped on purpose
+        }
+
+        return finished;
+    }
+
+    /// <inheritdoc/>
+    public async ValueTask DisposeAsync()
+    {
+        if (!_writing.IsCompleted)
+        {
+            await CompleteAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        }
+
+        _spool?.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Enqueue(Update update)
+    {
+        lock (_gate)
+        {
+            if (_spool is not null || _memory.Count >= _memoryLimit)
+            {
+                AppendToSpool(update); // once spooling, everything newer goes there too: order is kept
+            }
+            else
+            {
+                _memory.Enqueue(update);
+            }
+
+            Monitor.PulseAll(_gate);
+        }
+    }
+
+    private void AppendToSpool(Update update)
+    {
+        _spool ??= OpenSpool();
+        _spool.Seek(0, SeekOrigin.End);
+        _spool.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(update, AlertJson.Options) + "\n"));
+        _spool.Flush(flushToDisk: true);
+        Spooled++;
+    }
+
+    private FileStream OpenSpool()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_spoolPath))!);
+        return new FileStream(_spoolPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+    }
+
+    private async Task WriteLoop()
+    {
+        var wait = TimeSpan.FromMilliseconds(200);
+        var down = false;
+        while (true)
+        {
+            List<Update> batch;
+            long nextOffset;
+            lock (_gate)
+            {
+                while (_memory.Count == 0 && _spool is null && !_completing)
+                {
+                    Monitor.Wait(_gate, 200);
+                }
+
+                (batch, nextOffset) = NextBatch();
+                if (batch.Count == 0 && _completing)
+                {
+                    return;
+                }
+            }
+
+            if (batch.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                _stop.Token.ThrowIfCancellationRequested();
+                await WriteAsync(batch).ConfigureAwait(false);
+                if (down)
+                {
+                    _log("database reachable again: writing the buffered updates");
+                    down = false;
+                }
+
+                wait = TimeSpan.FromMilliseconds(200);
+                lock (_gate)
+                {
+                    Commit(batch.Count, nextOffset);
+                }
+            }
+            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
+            {
+                Failures++;
+                if (!down)
+                {
+                    _log($"database unavailable ({e.Message}): buffering updates, retrying");
+                    down = true;
+                }
+
+                await Task.Delay(wait, _stop.Token).ConfigureAwait(false);
+                wait = TimeSpan.FromMilliseconds(Math.Min(5000, wait.TotalMilliseconds * 2));
+            }
+        }
+    }
+
+    /// <summary>The oldest updates: memory first (it is older than the spool while spooling), then the spool from where reading stopped.</summary>
+    private (List<Update> Batch, long NextOffset) NextBatch()
+    {
+        if (_memory.Count > 0)
+        {
+            return ([.. _memory.Take(BatchSize)], -1);
+        }
+
+        if (_spool is null)
+        {
+            return ([], -1);
+        }
+
+        var batch = new List<Update>();
+        using var reader = new FileStream(_spoolPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        reader.Seek(_spoolReadOffset, SeekOrigin.Begin);
+        var offset = _spoolReadOffset;
+        using var text = new StreamReader(reader, Encoding.UTF8);
+        while (batch.Count < BatchSize && text.ReadLine() is { } line)
+        {
+            offset += Encoding.UTF8.GetByteCount(line) + 1;
+            batch.Add(JsonSerializer.Deserialize<Update>(line, AlertJson.Options)!);
+        }
+
+        return (batch, offset);
+    }
+
+    private void Commit(int count, long nextOffset)
+    {
+        Written += count;
+        if (nextOffset < 0)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                _memory.Dequeue();
+            }
+
+            return;
+        }
+
+        _spoolReadOffset = nextOffset;
+        if (_spool is not null && _spoolReadOffset >= _spool.Length)
+        {
+            _spool.Dispose();
+            _spool = null;
+            _spoolReadOffset = 0;
+            File.Delete(_spoolPath); // all written: back to memory
+        }
+    }
+
+    private async Task WriteAsync(List<Update> batch)
+    {
+        // Consecutive updates of one kind go together; the order between them is kept.
+        var start = 0;
+        while (start < batch.Count)
+        {
+            var isAlert = batch[start].Alert is not null;
+            var end = start;
+            while (end < batch.Count && (batch[end].Alert is not null) == isAlert)
+            {
+                end++;
+            }
+
+            var run = batch.GetRange(start, end - start);
+            if (isAlert)
+            {
+                await _alerts.UpsertAsync([.. run.Select(u => u.Alert!)], _stop.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await _calls.UpsertAsync([.. run.Select(u => u.PortCall!)], _stop.Token).ConfigureAwait(false);
+            }
+
+            start = end;
+        }
+    }
+
+    /// <summary>One queued update: an alert or a port call.</summary>
+    /// <param name="Alert">The alert, when it is one.</param>
+    /// <param name="PortCall">The port call, when it is one.</param>
+    public sealed record Update(Alert? Alert, PortCall? PortCall);
+}
