@@ -24,7 +24,7 @@ public sealed class PositionArchive(NpgsqlDataSource dataSource, int? retentionD
     /// <summary>Positions written.</summary>
     public long Written { get; private set; }
 
-    /// <summary>Writes one chunk of positions.</summary>
+    /// <summary>Writes one chunk of positions: all or nothing (one COPY), so a failed chunk can be written again without duplicates.</summary>
     public async Task WriteAsync(IReadOnlyList<(Mmsi Mmsi, TrackPoint Point)> chunk, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(chunk);
@@ -75,10 +75,21 @@ public sealed class PositionArchive(NpgsqlDataSource dataSource, int? retentionD
         }
 
         Written += chunk.Count;
+    }
+
+    /// <summary>After a chunk: drops the days past retention and indexes the complete days (idempotent: safe to retry).</summary>
+    public async Task MaintainAsync(CancellationToken cancellation = default)
+    {
+        if (_latestDay is not { } latest)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await ApplyRetention(connection, cancellation).ConfigureAwait(false);
 
         // Days two before the latest are complete (positions arrive in event-time order within minutes).
-        await IndexDays(connection, _partitions.Where(d => d < _latestDay!.Value.PlusDays(-1)), cancellation).ConfigureAwait(false);
+        await IndexDays(connection, _partitions.Where(d => d < latest.PlusDays(-1)), cancellation).ConfigureAwait(false);
     }
 
     /// <summary>Indexes the days not indexed yet: call when the writing is over.</summary>

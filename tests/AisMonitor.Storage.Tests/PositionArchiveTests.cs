@@ -28,6 +28,7 @@ public sealed class PositionArchiveTests(PostgresFixture postgres)
         for (var day = 0; day < 10; day++)
         {
             await archive.WriteAsync(Day(day, 1440));
+            await archive.MaintainAsync();
         }
 
         Assert.Equal(14_400, archive.Written);
@@ -43,6 +44,7 @@ public sealed class PositionArchiveTests(PostgresFixture postgres)
         // A new writer (a restart) knows the partitions already there.
         var restarted = new PositionArchive(database, retentionDays: 1);
         await restarted.WriteAsync(Day(10, 10));
+        await restarted.MaintainAsync();
         Assert.Equal(2, await Scalar(database, "SELECT count(*) FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = 'position'"));
     }
 }

@@ -61,7 +61,7 @@ internal sealed class ReplayStorage : IDisposable
             }
 
             var alertStore = new AlertStore(_database.DataSource);
-            await new VesselStore(_database.DataSource).UpsertAsync(engine.Vessels()).ConfigureAwait(false);
+            await Outages.RetryAsync(() => new VesselStore(_database.DataSource).UpsertAsync(engine.Vessels()), TimeSpan.FromMinutes(1), m => Console.Error.WriteLine($"storage     {m}")).ConfigureAwait(false);
             var held = await alertStore.CountsAsync().ConfigureAwait(false);
             if (_updates.Failures > 0)
             {

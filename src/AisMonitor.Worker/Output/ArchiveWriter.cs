@@ -8,7 +8,8 @@ namespace AisMonitor.Worker.Output;
 /// <summary>
 /// Feeds the position archive from the detection thread without making it wait for the
 /// database: positions are gathered in chunks of 65,536 and written by a background task, with
-/// at most four chunks waiting (then the detection thread waits: memory stays bounded).
+/// at most four chunks waiting (then the detection thread waits: memory stays bounded). Through a
+/// database outage each chunk is retried (for up to five minutes; a chunk is one COPY, all or nothing).
 /// </summary>
 internal sealed class ArchiveWriter
 {
@@ -22,16 +23,20 @@ internal sealed class ArchiveWriter
         Archive = archive;
         _writing = Task.Run(async () =>
         {
+            var outage = TimeSpan.FromMinutes(5);
             await foreach (var chunk in _chunks.Reader.ReadAllAsync().ConfigureAwait(false))
             {
-                await archive.WriteAsync(chunk).ConfigureAwait(false);
+                await Outages.RetryAsync(() => archive.WriteAsync(chunk), outage, Log).ConfigureAwait(false);
+                await Outages.RetryAsync(() => archive.MaintainAsync(), outage, Log).ConfigureAwait(false);
             }
 
-            await archive.CompleteAsync().ConfigureAwait(false);
+            await Outages.RetryAsync(() => archive.CompleteAsync(), outage, Log).ConfigureAwait(false);
         });
     }
 
     public PositionArchive Archive { get; }
+
+    private static void Log(string message) => Console.Error.WriteLine($"archive     {message}");
 
     public void Add(Mmsi mmsi, TrackPoint point)
     {

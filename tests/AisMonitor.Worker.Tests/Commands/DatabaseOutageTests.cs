@@ -6,13 +6,13 @@ namespace AisMonitor.Worker.Tests.Commands;
 /// <summary>
 /// The real server is stopped in the middle of a replay and started again: the alerts and port
 /// calls stored are exactly those of an uninterrupted run (buffered in memory, then spooled to
-/// disk, then written in order).
+/// disk, then written in order), and so is the position archive (its chunks retried).
 /// </summary>
 public sealed class DatabaseOutageTests
 {
     // The Angara feed spans 33 days: at 400,000 times real time the replay lasts about 7 s, raising
     // the open gap about 3 s in and port calls all along.
-    private const string Replay = "replay sample-tracks/angara-2024/angara-2024.nmea.gz --speed 400000 --out /dev/null";
+    private const string Replay = "replay sample-tracks/angara-2024/angara-2024.nmea.gz --speed 400000 --out /dev/null --archive-positions";
 
     [Fact]
     public async Task Stopping_and_starting_the_server_mid_replay_loses_and_duplicates_nothing()
@@ -57,6 +57,8 @@ public sealed class DatabaseOutageTests
             var calls = await Rows(cluster, "whole", "SELECT id, departure, stopped_hours, port_gaps::text FROM port_call ORDER BY id");
             Assert.True(calls.Count > 200);
             Assert.Equal(calls, await Rows(cluster, "interrupted", "SELECT id, departure, stopped_hours, port_gaps::text FROM port_call ORDER BY id"));
+            var positions = await Rows(cluster, "whole", "SELECT count(*), count(DISTINCT mmsi), min(time), max(time) FROM position");
+            Assert.Equal(positions, await Rows(cluster, "interrupted", "SELECT count(*), count(DISTINCT mmsi), min(time), max(time) FROM position"));
             Assert.False(File.Exists(Path.Combine(folder, "interrupted", "spool", "updates.jsonl")), "the spool is deleted once written");
         }
         finally
