@@ -11,12 +11,6 @@ public sealed class SchemaUpgradeAndNotifyTests(PostgresFixture postgres)
     private static List<Alert> Angara() =>
         [.. File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!)];
 
-    private static async Task<long> Scalar(NpgsqlDataSource database, string sql)
-    {
-        await using var command = database.CreateCommand(sql);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
     [Fact]
     public async Task Upgrading_from_the_first_version_keeps_alerts_and_triage_and_adds_the_new_tables()
     {
@@ -25,14 +19,14 @@ public sealed class SchemaUpgradeAndNotifyTests(PostgresFixture postgres)
         var store = new AlertStore(database);
         await store.UpsertAsync(Angara());
         await store.UpdateTriageAsync(Angara()[0].Id, new TriageChange("analyst@example.org", Status: "acknowledged"));
-        Assert.Equal(0, await Scalar(database, "SELECT count(*) FROM pg_tables WHERE tablename = 'port_call'"));
+        Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM pg_tables WHERE tablename = 'port_call'"));
 
         var applied = await SchemaMigrator.MigrateAsync(database);
         Assert.Equal(SchemaMigrator.Migrations.Select(m => m.Version).Where(v => v > 1), applied);
-        Assert.Equal(3, await Scalar(database, "SELECT count(*) FROM alert"));
-        Assert.Equal(1, await Scalar(database, "SELECT count(*) FROM alert_triage WHERE status = 'acknowledged'"));
-        Assert.Equal(1, await Scalar(database, "SELECT count(*) FROM alert_triage_history"));
-        Assert.Equal(0, await Scalar(database, "SELECT count(*) FROM port_call") + await Scalar(database, "SELECT count(*) FROM vessel"));
+        Assert.Equal(3, await database.ScalarAsync("SELECT count(*) FROM alert"));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert_triage WHERE status = 'acknowledged'"));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert_triage_history"));
+        Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM port_call") + await database.ScalarAsync("SELECT count(*) FROM vessel"));
     }
 
     [Fact]
@@ -65,8 +59,8 @@ public sealed class SchemaUpgradeAndNotifyTests(PostgresFixture postgres)
         await using var database = await postgres.NewDatabaseAsync();
         await SchemaMigrator.MigrateAsync(database);
         await new AlertStore(database).UpsertAsync(Angara());
-        Assert.Equal(1, await Scalar(database, "SELECT count(*) FROM alert WHERE kind = 'unusual_port_call' AND evidence->'port_call'->'port'->>'un_locode' = 'CNZOS' AND evidence->'watch_lists'->0->>'matched_on' = 'imo'"));
-        Assert.Equal(1, await Scalar(database, "SELECT count(*) FROM alert WHERE kind = 'possible_dark_port_call' AND jsonb_path_exists(evidence, '$.dark_port_call.ports[*].port ? (@.un_locode == \"KPRJN\")')"));
-        Assert.Equal(1, await Scalar(database, "SELECT count(*) FROM alert WHERE kind = 'transponder_gap' AND (evidence->'gap'->>'displacement_nautical_miles')::float > 450"));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert WHERE kind = 'unusual_port_call' AND evidence->'port_call'->'port'->>'un_locode' = 'CNZOS' AND evidence->'watch_lists'->0->>'matched_on' = 'imo'"));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert WHERE kind = 'possible_dark_port_call' AND jsonb_path_exists(evidence, '$.dark_port_call.ports[*].port ? (@.un_locode == \"KPRJN\")')"));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert WHERE kind = 'transponder_gap' AND (evidence->'gap'->>'displacement_nautical_miles')::float > 450"));
     }
 }

@@ -76,7 +76,7 @@ public sealed class DetectionEngine
     {
         ArgumentNullException.ThrowIfNull(lists);
         _watchLists = lists;
-        foreach (var vessel in _partitions.SelectMany(p => p.Values))
+        foreach (var vessel in Vessels())
         {
             MatchWatchLists(vessel);
         }
@@ -90,7 +90,7 @@ public sealed class DetectionEngine
 
     /// <summary>The vessels that match a watch list, by MMSI.</summary>
     public IEnumerable<VesselState> WatchListedVessels() =>
-        _partitions.SelectMany(p => p.Values).Where(v => v.WatchListMatches.Count > 0).OrderBy(v => v.Mmsi.Value);
+        Vessels().Where(v => v.WatchListMatches.Count > 0).OrderBy(v => v.Mmsi.Value);
 
     private void MatchWatchLists(VesselState vessel) =>
         vessel.WatchListMatches = _watchLists.Match(vessel.Mmsi, vessel.Identity?.Imo, vessel.Identity?.Name);
@@ -149,7 +149,7 @@ public sealed class DetectionEngine
         if (Watermark is { } watermark)
         {
             Sweep(watermark);
-            _portCalls.Complete(_partitions.SelectMany(p => p.Values).OrderBy(v => v.Mmsi.Value), watermark);
+            _portCalls.Complete(Vessels().OrderBy(v => v.Mmsi.Value), watermark);
         }
     }
 
