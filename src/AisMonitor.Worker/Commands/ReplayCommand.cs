@@ -7,13 +7,11 @@ using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
 using AisMonitor.Core.PortCalls;
 using AisMonitor.Core.Ports;
-using AisMonitor.Ingestion.Ports;
 using AisMonitor.Ingestion.Replay;
 using AisMonitor.Ingestion.WatchLists;
-using AisMonitor.Core.WatchLists;
 using AisMonitor.Worker.Output;
-using NodaTime;
 using NodaTime.Text;
+using NodaTime;
 
 namespace AisMonitor.Worker.Commands;
 
@@ -83,8 +81,8 @@ internal static class ReplayCommand
                     throw new ArgumentException("--archive-positions and --archive-retention-days write to PostgreSQL: leave out --no-database.");
                 }
 
-                var lists = LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn));
-                var gazetteer = result.GetValue(noGazetteer) ? PortIndex.Empty : LoadPlaces(result.GetValue(places) ?? []);
+                var lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn));
+                var gazetteer = result.GetValue(noGazetteer) ? PortIndex.Empty : ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? []);
                 using var storage = settings.Store ? ReplayStorage.Open(result.GetValue(archive), result.GetValue(retention)) : null;
                 return Run(result, input, settings, storage, lists, gazetteer);
             }
@@ -99,66 +97,6 @@ internal static class ReplayCommand
 
     private static DetectionOptions WithCommandLine(DetectionOptions configured, double? gapHours) =>
         gapHours is { } hours ? configured with { Gaps = configured.Gaps with { MinimumDuration = Duration.FromHours(hours) } } : configured;
-
-    private static WatchListFiles LoadWatchLists(string[] files, bool builtIn)
-    {
-        foreach (var file in files.Where(f => !File.Exists(f)))
-        {
-            throw new ArgumentException($"--watch-list: file not found: {file}");
-        }
-
-        try
-        {
-            var lists = new WatchListFiles(files, builtIn);
-            foreach (var (path, list) in files.Zip(lists.Current.Lists.Skip(builtIn ? 1 : 0)))
-            {
-                var rejected = lists.Rejected[path];
-                Console.Error.WriteLine($"watch list  {list.Name} (version {list.Version}): {list.Entries.Count} vessels" + (rejected > 0 ? $", {rejected} rows rejected (neither a valid IMO nor an MMSI)" : ""));
-            }
-
-            return lists;
-        }
-        catch (FormatException e)
-        {
-            throw new ArgumentException($"--watch-list: {e.Message}", e);
-        }
-    }
-
-    private static PortIndex LoadPlaces(string[] files)
-    {
-        var places = new List<Port>(WorldPortIndex.WithDefaults);
-        foreach (var file in files)
-        {
-            if (!File.Exists(file))
-            {
-                throw new ArgumentException($"--places: file not found: {file}");
-            }
-
-            try
-            {
-                var (read, rejected) = GeoJsonPlaces.ReadFile(file);
-                Console.Error.WriteLine($"places      {file}: {read.Count} places, {rejected.Count} features rejected");
-                foreach (var reason in rejected)
-                {
-                    Console.Error.WriteLine($"            rejected: {reason}");
-                }
-
-                places.AddRange(read);
-            }
-            catch (FormatException e)
-            {
-                throw new ArgumentException($"--places {file}: {e.Message}", e);
-            }
-        }
-
-        var index = new PortIndex(places);
-        if (index.Superseded.Count > 0)
-        {
-            Console.Error.WriteLine($"places      {index.Superseded.Count} World Port Index points lie inside port polygons and are replaced by them");
-        }
-
-        return index;
-    }
 
     private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places)
     {
@@ -208,7 +146,7 @@ internal static class ReplayCommand
         long read = 0, filtered = 0;
         using (var merge = new TimeOrderedMerge(readers))
         {
-            foreach (var batch in Batches(merge, settings.Threads))
+            foreach (var batch in MessageBatches.Read(merge, settings.Threads))
             {
                 if (sinceReloadCheck.Elapsed > TimeSpan.FromSeconds(2))
                 {
@@ -262,78 +200,6 @@ internal static class ReplayCommand
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
         GC.KeepAlive(engine);
         return 0;
-    }
-
-    /// <summary>
-    /// The merged messages in batches of 4,096: read on this thread, or with two threads read and
-    /// decoded on a second one while this one detects. At most four batches wait between them, and
-    /// a batch is reused once detected, so memory stays bounded and nothing is allocated per batch.
-    /// </summary>
-    private static IEnumerable<Batch> Batches(TimeOrderedMerge merge, int threads)
-    {
-        const int size = 4096;
-        if (threads == 1)
-        {
-            var batch = new Batch(size);
-            while (batch.Fill(merge))
-            {
-                yield return batch;
-            }
-
-            yield break;
-        }
-
-        var full = System.Threading.Channels.Channel.CreateBounded<Batch>(new System.Threading.Channels.BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var empty = System.Threading.Channels.Channel.CreateUnbounded<Batch>();
-        for (var i = 0; i < 6; i++)
-        {
-            empty.Writer.TryWrite(new Batch(size));
-        }
-
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                while (await empty.Reader.ReadAsync().ConfigureAwait(false) is { } batch && batch.Fill(merge))
-                {
-                    await full.Writer.WriteAsync(batch).ConfigureAwait(false);
-                }
-
-                full.Writer.Complete();
-            }
-            catch (Exception e)
-            {
-                full.Writer.Complete(e);
-            }
-        });
-        while (full.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
-        {
-            while (full.Reader.TryRead(out var batch))
-            {
-                yield return batch;
-                empty.Writer.TryWrite(batch);
-            }
-        }
-
-        producer.GetAwaiter().GetResult(); // surfaces a reader failure
-    }
-
-    private sealed class Batch(int size)
-    {
-        public DecodedMessage[] Messages { get; } = new DecodedMessage[size];
-
-        public int Count { get; private set; }
-
-        public bool Fill(TimeOrderedMerge merge)
-        {
-            Count = 0;
-            while (Count < Messages.Length && merge.TryRead(out Messages[Count]))
-            {
-                Count++;
-            }
-
-            return Count > 0;
-        }
     }
 
     private static void WriteAlerts(string? path, IEnumerable<Alert> alerts) =>
