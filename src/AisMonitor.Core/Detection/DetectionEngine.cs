@@ -17,7 +17,7 @@ namespace AisMonitor.Core.Detection;
 /// to the watermark (open). Replaying a history at full speed gives the alerts watching it live
 /// would have given. Alert updates go to the sink given at construction, in a deterministic order.
 /// </summary>
-public sealed class DetectionEngine
+public sealed partial class DetectionEngine
 {
     private readonly DetectionOptions _options;
     private readonly Action<Alert> _sink;
@@ -151,114 +151,6 @@ public sealed class DetectionEngine
             Sweep(watermark);
             _portCalls.Complete(Vessels().OrderBy(v => v.Mmsi.Value), watermark);
         }
-    }
-
-    /// <summary>Everything the engine holds, as data (see <see cref="EngineSnapshot"/>).</summary>
-    public EngineSnapshot Snapshot() => new()
-    {
-        Watermark = Watermark,
-        NextSweep = _nextSweep,
-        Reordering = _reorder.Held.Select(h => Buffered(h.Message, h.Time, h.Arrival)).ToList(),
-        Released = _reorder.Released,
-        LatestSeen = _reorder.Latest,
-        Arrivals = _reorder.Arrivals,
-        Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Values.Select(Snapshot).ToList()).ToList(),
-        ConflictsRaised = _conflictsRaised.Order().ToList(),
-        Reception = Reception.ToSnapshot(),
-        Callers = _portCalls.Callers.ToSnapshot(),
-        Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
-            Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates),
-    };
-
-    /// <summary>A fresh engine that continues from <paramref name="snapshot"/> as the snapshotted one would have (watch lists: put them in force again with <see cref="ReplaceWatchLists"/>).</summary>
-    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, Action<Alert> sink, EngineSnapshot snapshot, Action<PortCall>? portCalls = null)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var engine = new DetectionEngine(options, ports, sink, portCalls);
-        if (snapshot.Partitions.Count != engine._partitions.Length)
-        {
-            throw new ArgumentException($"The snapshot has {snapshot.Partitions.Count} partitions; the options say {engine._partitions.Length}.", nameof(snapshot));
-        }
-
-        engine.Watermark = snapshot.Watermark;
-        engine._nextSweep = snapshot.NextSweep;
-        engine._reorder.RestoreClock(snapshot.LatestSeen, snapshot.Released, snapshot.Arrivals);
-        foreach (var held in snapshot.Reordering)
-        {
-            engine._reorder.Restore(Decoded(held), held.Time, held.Arrival);
-        }
-
-        foreach (var vessel in snapshot.Partitions.SelectMany(p => p))
-        {
-            var state = new VesselState(vessel.Mmsi)
-            {
-                LastGood = vessel.LastGood?.ToPoint(),
-                PendingSuspect = vessel.PendingSuspect?.ToPoint(),
-                Identity = vessel.Identity,
-                OpenGap = vessel.OpenGap,
-                Visit = vessel.Visit?.ToVisit(ports),
-                PortsCalled = vessel.PortsCalled is { } called ? [.. called] : null,
-                RecentGap = vessel.RecentGap,
-            };
-            foreach (var point in vessel.History)
-            {
-                state.Remember(point.ToPoint());
-            }
-
-            state.RestoreChanges(vessel.IdentityChanges);
-            var hash = MmsiHash.Of(vessel.Mmsi.Value);
-            engine.Partition(hash).Add(hash, state);
-            if (state.LastGood is { } last)
-            {
-                engine.ScheduleSilenceCheck(state, engine.NextSilenceCheck(state, last.UnixMilliseconds));
-            }
-        }
-
-        engine._conflictsRaised.UnionWith(snapshot.ConflictsRaised);
-        engine.Reception.Restore(snapshot.Reception);
-        if (snapshot.Callers is { } callers)
-        {
-            engine._portCalls.Callers.Restore(callers);
-        }
-        var s = snapshot.Statistics;
-        (engine.Statistics.Messages, engine.Statistics.WithoutEventTime, engine.Statistics.Late, engine.Statistics.Duplicates, engine.Statistics.SuspectPositions) =
-            (s.Messages, s.WithoutEventTime, s.Late, s.Duplicates, s.SuspectPositions);
-        (engine.Statistics.Positions, engine.Statistics.PositionsNotAvailable, engine.Statistics.NotTrackedForGaps, engine.Statistics.Vessels, engine.Statistics.AlertUpdates) =
-            (s.Positions, s.PositionsNotAvailable, s.NotTrackedForGaps, s.Vessels, s.AlertUpdates);
-        return engine;
-    }
-
-    private static VesselSnapshot Snapshot(VesselState v) => new(
-        v.Mmsi,
-        v.History.Select(TrackPointSnapshot.From).ToList(),
-        v.LastGood is { } good ? TrackPointSnapshot.From(good) : null,
-        v.PendingSuspect is { } suspect ? TrackPointSnapshot.From(suspect) : null,
-        v.Identity,
-        [.. v.IdentityChanges],
-        v.OpenGap,
-        v.Visit is { } visit ? VisitSnapshot.From(visit) : null,
-        v.PortsCalled?.Order(StringComparer.Ordinal).ToList(),
-        v.RecentGap);
-
-    private static BufferedMessage Buffered(in DecodedMessage message, Instant time, long arrival) => new(
-        time,
-        arrival,
-        message.MessageType,
-        message.Mmsi,
-        message.TryGetPosition(out var position) ? position : null,
-        message.Message as StaticAndVoyageData,
-        message.Message as StaticDataReport);
-
-    private static DecodedMessage Decoded(BufferedMessage held)
-    {
-        var metadata = new MessageMetadata { Received = held.Time, ChecksumValid = true };
-        return held switch
-        {
-            { Position: { } position } => new DecodedMessage(metadata, position),
-            { Voyage: { } voyage } => new DecodedMessage(metadata, voyage),
-            { ClassBStatic: { } report } => new DecodedMessage(metadata, report),
-            _ => new DecodedMessage(metadata, new OtherAisMessage { MessageType = (byte)held.MessageType, Mmsi = held.Mmsi }),
-        };
     }
 
     /// <summary>The state of one vessel, when tracked.</summary>
