@@ -78,10 +78,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
             await _stop.CancelAsync().ConfigureAwait(false);
             lock (_gate)
             {
-                while (_memory.TryDequeue(out var left))
-                {
-                    AppendToSpool(left); // memory is older than anything spooled after it only while not spooling
-                }
+                KeepMemoryInSpool();
             }
         }
 
@@ -135,6 +132,41 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
         Spooled++;
     }
 
+    /// <summary>Leaves what is still in memory to the spool, ahead of what the spool holds unwritten (memory is the older of the two).</summary>
+    private void KeepMemoryInSpool()
+    {
+        if (_memory.Count == 0)
+        {
+            return;
+        }
+
+        var unwritten = new List<string>();
+        if (_spool is not null)
+        {
+            _spool.Seek(_spoolReadOffset, SeekOrigin.Begin);
+            using var text = new StreamReader(_spool, Encoding.UTF8, leaveOpen: true);
+            while (text.ReadLine() is { } line)
+            {
+                unwritten.Add(line);
+            }
+
+            _spool.SetLength(0);
+            _spoolReadOffset = 0;
+        }
+
+        while (_memory.TryDequeue(out var left))
+        {
+            AppendToSpool(left);
+        }
+
+        foreach (var line in unwritten)
+        {
+            _spool!.Write(Encoding.UTF8.GetBytes(line + "\n"));
+        }
+
+        _spool!.Flush(flushToDisk: true);
+    }
+
     private FileStream OpenSpool()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_spoolPath))!);
@@ -184,7 +216,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
                     Commit(batch.Count, nextOffset);
                 }
             }
-            catch (Exception e) when (e is NpgsqlException or IOException or TimeoutException or System.Net.Sockets.SocketException or InvalidOperationException)
+            catch (Exception e) when (Outages.IsTransient(e))
             {
                 Failures++;
                 if (!down)

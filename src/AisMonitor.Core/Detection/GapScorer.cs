@@ -90,7 +90,7 @@ public sealed class GapScorer
             ScoreExplanation = Explain(duration, startReception, endReception, score, after is null),
             Rules = rules,
             Location = before.Position,
-            WatchLists = vessel.WatchListMatches is { Count: > 0 } listed ? listed : null,
+            WatchLists = vessel.WatchListEvidence,
             Gap = new GapEvidence
             {
                 LastBefore = PositionEvidence.From(before),

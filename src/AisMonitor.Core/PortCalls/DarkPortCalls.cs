@@ -79,7 +79,7 @@ internal sealed class DarkPortCalls(PortCallOptions options, IReadOnlyList<Port>
             Rules = [new RuleResult("PortOfConcernWithinReach", true, detail)],
             Location = nearest.Port.Position,
             DarkPortCall = new DarkPortCallEvidence(before.Position, after.Position, Math.Round(budget, 1), options.DarkCallTopSpeedKnots, options.DarkCallMinimumStay.TotalHours, reachable),
-            WatchLists = listed ? vessel.WatchListMatches : null,
+            WatchLists = vessel.WatchListEvidence,
             FirstRaised = after.Time,
             LastUpdated = after.Time,
         };

@@ -302,7 +302,7 @@ internal sealed class PortCallDetector
             Rules = [.. factors.Select(f => f.Rule)],
             Location = visit.Port.Position,
             PortCall = call,
-            WatchLists = vessel.WatchListMatches.Count > 0 ? vessel.WatchListMatches : null,
+            WatchLists = vessel.WatchListEvidence,
             FirstRaised = previous?.FirstRaised ?? now,
             LastUpdated = now,
         };

@@ -56,6 +56,9 @@ public sealed class VesselState
     internal float PortClearanceLongitude;
     internal float PortClearanceNauticalMiles;
 
+    /// <summary>The watch-list entries as alert evidence: null when there are none (an alert then carries no <c>watch_lists</c>).</summary>
+    internal IReadOnlyList<WatchLists.WatchListMatch>? WatchListEvidence => WatchListMatches.Count > 0 ? WatchListMatches : null;
+
     /// <summary>The port the vessel is in, when it is in one.</summary>
     internal PortCalls.PortVisit? Visit { get; set; }
 
