@@ -272,7 +272,7 @@ public sealed partial class DetectionEngine
             }
 
             // Learnt after scoring, so that a gap is not judged against itself.
-            Reception.Observe(previous.LatitudeDegrees, previous.LongitudeDegrees, intervalMilliseconds / 1000.0, previous.SpeedKnots);
+            Reception.Observe(previous.LatitudeDegrees, previous.LongitudeDegrees, intervalMilliseconds / 1000.0, previous.SpeedKnots, point.UnixMilliseconds);
         }
 
         vessel.LastGood = point;
@@ -376,7 +376,7 @@ public sealed partial class DetectionEngine
             }
             else
             {
-                ScheduleSilenceCheck(vessel, now + 1); // silent but not (yet) alert-worthy: at every sweep
+                ScheduleSilenceCheck(vessel, NextAlertWorthyCheck(last, watermark));
             }
         }
 
@@ -417,6 +417,21 @@ public sealed partial class DetectionEngine
         return vessel.Visit is { OpenPortGap: null } && portGapDue > nowMilliseconds
             ? Math.Min(portGapDue, lastMilliseconds + _minimumGapMilliseconds)
             : lastMilliseconds + _minimumGapMilliseconds;
+    }
+
+    /// <summary>
+    /// When a silent vessel that is not yet alert-worthy needs its next look: when its silence could
+    /// first become alert-worthy as the reception model stands, but no later than a quarter longer
+    /// than it has lasted (the model learns meanwhile), and never before the next sweep. A satellite
+    /// feed's silent vessels so cost a few checks per silence rather than one per sweep.
+    /// </summary>
+    private long NextAlertWorthyCheck(TrackPoint last, Instant watermark)
+    {
+        var silentFor = watermark - last.Time;
+        var sweep = _options.Tracking.SweepInterval;
+        var latest = silentFor + Duration.FromTicks(Math.Max(silentFor.BclCompatibleTicks / 4, sweep.BclCompatibleTicks));
+        var due = _gaps.EarliestAlertWorthy(last, silentFor + sweep, latest) is { } earliest && earliest < latest ? earliest : latest;
+        return last.UnixMilliseconds + (long)due.TotalMilliseconds;
     }
 
     private void ScheduleSilenceCheck(VesselState vessel, long dueUnixMilliseconds)

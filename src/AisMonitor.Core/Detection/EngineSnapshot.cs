@@ -74,8 +74,15 @@ public sealed record TrackPointSnapshot(Instant Time, double LatitudeDegrees, do
     internal TrackPoint ToPoint() => new(Time, LatitudeDegrees, LongitudeDegrees, SpeedKnots, Quality);
 }
 
-/// <summary>The reception model as data.</summary>
-public sealed record ReceptionSnapshot(IReadOnlyList<CellSnapshot> Cells, HistogramSnapshot Feed);
+/// <summary>The reception model as data, with the span of event time it has listened over (Unix milliseconds; null before the first interval).</summary>
+public sealed record ReceptionSnapshot(IReadOnlyList<CellSnapshot> Cells, HistogramSnapshot Feed)
+{
+    /// <summary>Start of the first interval learnt.</summary>
+    public long? ListenedFromUnixMilliseconds { get; init; }
+
+    /// <summary>End of the latest interval learnt.</summary>
+    public long? ListenedToUnixMilliseconds { get; init; }
+}
 
 /// <summary>One cell's histogram.</summary>
 public sealed record CellSnapshot(long Key, HistogramSnapshot Histogram);

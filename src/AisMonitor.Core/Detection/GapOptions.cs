@@ -47,6 +47,14 @@ public sealed record GapOptions
     public double DarkVoyageMinimumDisplacementNauticalMiles { get; init; } = 50;
 
     /// <summary>
+    /// …where vessels are well heard: the chance per vessel-day of a silence that long (at the end that
+    /// explains it better) must be at most this. A ship at 12 kn unheard for 12 h between satellite
+    /// passes has sailed 144 nm: distance and duration alone are ordinary sailing. Default 0.01, the
+    /// good reception of the intentional-disabling rule.
+    /// </summary>
+    public double DarkVoyageMaximumChancePerVesselDay { get; init; } = 0.01;
+
+    /// <summary>
     /// A silence that starts inside a port (within its radius plus this margin) and, if it has ended,
     /// ends within 1 nm of where it started is a port gap, left to the port-call detector, unless a
     /// port-of-concern rule fires. Default 1 nm.

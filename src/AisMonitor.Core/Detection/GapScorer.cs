@@ -9,9 +9,13 @@ namespace AisMonitor.Core.Detection;
 
 /// <summary>
 /// Turns a silence into a scored gap alert: evidence (positions, displacement, implied speed,
-/// nearest ports), the reception model's probability at each end (the score is the mean of their
-/// −log10), the rules (GFW intentional disabling, far reappearance, near a port of concern) and
-/// the severity that follows. Pure: the same inputs give the same alert.
+/// nearest ports), the reception model's chance of such a silence at each end, the rules (GFW
+/// intentional disabling, a voyage made dark where vessels are well heard, far reappearance, near a
+/// port of concern) and the severity that follows. The score is −log10 of the chance at the end that
+/// explains the silence better (a vessel that sails out of coverage is silent because of the waters
+/// it entered); an end the model knows nothing about is left out rather than averaged in. Whether a
+/// silence is alert-worthy is decided from numbers alone; texts and port lookups are made only for
+/// alerts. Pure: the same inputs give the same alert.
 /// </summary>
 public sealed class GapScorer
 {
@@ -30,7 +34,7 @@ public sealed class GapScorer
         _reception = reception;
         _ports = ports;
         var concern = options.PortsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        _portsOfConcern = new PortIndex(ports.All.Where(p => p.UnLocode is not null && concern.Contains(p.UnLocode)));
+        _portsOfConcern = new PortIndex(ports.All.Where(p => (p.UnLocode is not null && concern.Contains(p.UnLocode)) || p.Tags.Contains("of-concern", StringComparer.OrdinalIgnoreCase)));
     }
 
     /// <summary>
@@ -43,32 +47,57 @@ public sealed class GapScorer
         ArgumentNullException.ThrowIfNull(vessel);
         var end = after?.Time ?? now;
         var duration = end - before.Time;
-        var seconds = duration.TotalSeconds;
-        var startReception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, seconds);
-        var endReception = after is { } a ? _reception.Assess(a.LatitudeDegrees, a.LongitudeDegrees, seconds) : null;
-        var startSurprise = -Math.Log10(startReception.ChancePerVesselDay);
-        var score = endReception is null ? startSurprise : (startSurprise - Math.Log10(endReception.ChancePerVesselDay)) / 2;
+        if (open is null && duration < _options.MinimumDuration)
+        {
+            return null;
+        }
 
+        // Numbers first: most silences of a satellite feed are not alert-worthy, and are checked often.
+        var seconds = duration.TotalSeconds;
+        var startChance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out var startKnown);
+        var endKnown = false;
+        var endChance = after is { } a ? _reception.ChancePerVesselDay(a.LatitudeDegrees, a.LongitudeDegrees, seconds, out endKnown) : double.NaN;
+        var chance = Combined(startChance, startKnown, endChance, endKnown);
+        var score = -Math.Log10(chance);
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
         double? impliedSpeed = displacement / Math.Max(duration.TotalHours, 1e-9);
+        var concernAtStart = _portsOfConcern.Count == 0 ? null : _portsOfConcern.Nearest(before.Position, _options.PortOfConcernRadiusNauticalMiles);
+        var concernAtEnd = _portsOfConcern.Count == 0 || after is null ? null : _portsOfConcern.Nearest(after.Value.Position, _options.PortOfConcernRadiusNauticalMiles);
+        var nearConcern = concernAtStart is not null || concernAtEnd is not null;
+        var far = impliedSpeed > PlausibleSpeed(vessel);
+        var darkVoyage = displacement >= _options.DarkVoyageMinimumDisplacementNauticalMiles && duration >= _options.DarkVoyageMinimumDuration
+            && chance <= _options.DarkVoyageMaximumChancePerVesselDay;
+        var disablingPossible = duration >= _options.DisablingMinimumDuration;
+        if (open is null && score < _options.MinimumScore && !nearConcern && !far && !darkVoyage
+            && !(disablingPossible && WellHeardForDisabling(before) && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore))
+        {
+            return null;
+        }
+
         var portBefore = _ports.Nearest(before.Position);
-        var portAfter = after is { } c ? _ports.Nearest(c.Position) : null;
+        var inPort = portBefore is { } home && home.DistanceNauticalMiles <= InPortDistance(home.Port)
+            && (displacement ?? 0) < 1 && !nearConcern;
+        if (open is null && inPort)
+        {
+            return null;
+        }
 
         var rules = new List<RuleResult>
         {
             IntentionalDisabling(vessel, before, duration, portBefore),
             FarReappearance(vessel, impliedSpeed, displacement),
-            DarkVoyage(duration, displacement),
-            NearPortOfConcern(before, after),
+            DarkVoyage(duration, displacement, chance),
+            NearPortOfConcern(concernAtStart, concernAtEnd),
         };
         var fired = rules.Where(r => r.Fired).Select(r => r.Name).ToList();
-        var inPort = portBefore is { } home && home.DistanceNauticalMiles <= home.Port.RadiusNauticalMiles + _options.InPortMarginNauticalMiles
-            && (displacement ?? 0) < 1 && !fired.Contains("NearPortOfConcern");
-        if (open is null && (duration < _options.MinimumDuration || inPort || (score < _options.MinimumScore && fired.Count == 0)))
+        if (open is null && score < _options.MinimumScore && fired.Count == 0)
         {
             return null;
         }
 
+        var startReception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, seconds);
+        var endReception = after is { } e ? _reception.Assess(e.LatitudeDegrees, e.LongitudeDegrees, seconds) : null;
+        var portAfter = after is { } c ? _ports.Nearest(c.Position) : null;
         var (severity, severityReason) = SeverityOf(score, fired);
         var positions = vessel.History.Where(p => p.Time <= before.Time).Select(PositionEvidence.From).ToList();
         if (after is { } first)
@@ -112,24 +141,85 @@ public sealed class GapScorer
         };
     }
 
+    /// <summary>
+    /// The earliest silence length at which a vessel silent since <paramref name="before"/> could
+    /// become alert-worthy, as the model stands (the score grows with the length): the length at which
+    /// its score reaches the minimum, or the intentional-disabling rule's minimum if that comes first,
+    /// or null when it cannot within <paramref name="horizon"/>. Lengths are tried along the reception
+    /// histograms' bins (a fifth longer each), so the answer is at most one bin late.
+    /// </summary>
+    public Duration? EarliestAlertWorthy(TrackPoint before, Duration silentFor, Duration horizon)
+    {
+        var disabling = _options.DisablingMinimumDuration;
+        for (var length = Max(silentFor, _options.MinimumDuration); length <= horizon; length = Duration.FromSeconds(length.TotalSeconds * 1.1892071150027210))
+        {
+            if (length >= disabling && silentFor < disabling)
+            {
+                return disabling;
+            }
+
+            var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, length.TotalSeconds, out _);
+            if (-Math.Log10(chance) >= _options.MinimumScore)
+            {
+                return length;
+            }
+        }
+
+        return null;
+    }
+
+    private static Duration Max(Duration x, Duration y) => x > y ? x : y;
+
+    /// <summary>The chance at the end that explains the silence better; an end without any local reception data is left out.</summary>
+    private static double Combined(double start, bool startKnown, double end, bool endKnown) =>
+        double.IsNaN(end) || (startKnown && !endKnown) ? start
+        : endKnown && !startKnown ? end
+        : Math.Max(start, end);
+
+    /// <summary>How near its point (or inside its polygon, distance 0) a silence must start to be in port.</summary>
+    private double InPortDistance(Port place) => (place.Boundary is null ? place.RadiusNauticalMiles : 0) + _options.InPortMarginNauticalMiles;
+
+    private bool WellHeardForDisabling(TrackPoint before) =>
+        _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, _options.DisablingMinimumDuration.TotalSeconds, out _) <= _options.DisablingMaximumChancePerVesselDay;
+
+    private int PositionsBefore(VesselState vessel, TrackPoint before)
+    {
+        var window = _options.DisablingMinimumDuration;
+        var count = 0;
+        foreach (var p in vessel.History)
+        {
+            if (p.Quality == TrackPointQuality.Good && p.Time <= before.Time && p.Time > before.Time - window)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private double PlausibleSpeed(VesselState vessel)
+    {
+        var type = vessel.Identity?.ShipType ?? 0;
+        return type is >= 20 and <= 29 or >= 40 and <= 49 ? _options.MaximumPlausibleSpeedHighSpeedCraftKnots : _options.MaximumPlausibleSpeedKnots;
+    }
+
     private RuleResult IntentionalDisabling(VesselState vessel, TrackPoint before, Duration duration, (Port Port, double DistanceNauticalMiles)? nearestPort)
     {
         const string name = "IntentionalDisabling";
         var window = _options.DisablingMinimumDuration;
-        var positionsBefore = vessel.History.Count(p => p.Quality == TrackPointQuality.Good && p.Time <= before.Time && p.Time > before.Time - window);
-        var reception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds);
+        var positionsBefore = PositionsBefore(vessel, before);
+        var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds, out _);
         var offshore = nearestPort is null || nearestPort.Value.DistanceNauticalMiles > _options.DisablingMinimumDistanceFromShoreNauticalMiles;
-        var fired = duration >= window && offshore && reception.ChancePerVesselDay <= _options.DisablingMaximumChancePerVesselDay && positionsBefore >= _options.DisablingMinimumPositionsBefore;
+        var fired = duration >= window && offshore && chance <= _options.DisablingMaximumChancePerVesselDay && positionsBefore >= _options.DisablingMinimumPositionsBefore;
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {_options.DisablingMinimumDistanceFromShoreNauticalMiles:0} nm, shore approximated by ports); chance of a {window.TotalHours:0} h silence per vessel-day at the start {reception.ChancePerVesselDay:0.###e+0} (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
+            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {_options.DisablingMinimumDistanceFromShoreNauticalMiles:0} nm, shore approximated by ports); chance of a {window.TotalHours:0} h silence per vessel-day at the start {chance:0.###e+0} (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
         return new RuleResult(name, fired, detail);
     }
 
     private RuleResult FarReappearance(VesselState vessel, double? impliedSpeed, double? displacement)
     {
         var type = vessel.Identity?.ShipType ?? 0;
-        var fast = type is >= 20 and <= 29 or >= 40 and <= 49;
-        var limit = fast ? _options.MaximumPlausibleSpeedHighSpeedCraftKnots : _options.MaximumPlausibleSpeedKnots;
+        var limit = PlausibleSpeed(vessel);
         var fired = impliedSpeed > limit;
         var detail = impliedSpeed is null
             ? "not evaluated: the vessel has not reappeared"
@@ -137,32 +227,25 @@ public sealed class GapScorer
         return new RuleResult("FarReappearance", fired, detail);
     }
 
-    private RuleResult DarkVoyage(Duration duration, double? displacement)
+    private RuleResult DarkVoyage(Duration duration, double? displacement, double chance)
     {
         var minimumHours = _options.DarkVoyageMinimumDuration.TotalHours;
         var minimumDistance = _options.DarkVoyageMinimumDisplacementNauticalMiles;
-        var fired = displacement >= minimumDistance && duration >= _options.DarkVoyageMinimumDuration;
+        var wellHeard = chance <= _options.DarkVoyageMaximumChancePerVesselDay;
+        var fired = displacement >= minimumDistance && duration >= _options.DarkVoyageMinimumDuration && wellHeard;
         var detail = displacement is null
             ? "not evaluated: the vessel has not reappeared"
-            : string.Create(CultureInfo.InvariantCulture, $"moved {displacement:0.0} nm in {duration.TotalHours:0.0} h of silence (fires from {minimumDistance:0} nm and {minimumHours:0} h)");
+            : string.Create(CultureInfo.InvariantCulture, $"moved {displacement:0.0} nm in {duration.TotalHours:0.0} h of silence (fires from {minimumDistance:0} nm and {minimumHours:0} h) where such a silence happens with a chance of {chance:0.###e+0} per vessel-day (fires at ≤ {_options.DarkVoyageMaximumChancePerVesselDay}: sailing on where vessels are well heard, not where satellites pass now and then)");
         return new RuleResult("DarkVoyage", fired, detail);
     }
 
-    private RuleResult NearPortOfConcern(TrackPoint before, TrackPoint? after)
+    private static RuleResult NearPortOfConcern((Port Port, double DistanceNauticalMiles)? atStart, (Port Port, double DistanceNauticalMiles)? atEnd)
     {
-        if (_portsOfConcern.Count == 0)
-        {
-            return new RuleResult("NearPortOfConcern", false, "no port of concern in the gazetteer");
-        }
-
-        var radius = _options.PortOfConcernRadiusNauticalMiles;
-        var atStart = _portsOfConcern.Nearest(before.Position, radius);
-        var atEnd = after is { } a ? _portsOfConcern.Nearest(a.Position, radius) : null;
         var detail = atStart is { } s
             ? string.Create(CultureInfo.InvariantCulture, $"went silent {s.DistanceNauticalMiles:0.0} nm from {s.Port}")
             : atEnd is { } e
                 ? string.Create(CultureInfo.InvariantCulture, $"reappeared {e.DistanceNauticalMiles:0.0} nm from {e.Port}")
-                : string.Create(CultureInfo.InvariantCulture, $"no port of concern within {radius:0} nm of either end");
+                : "no port of concern near either end";
         return new RuleResult("NearPortOfConcern", atStart is not null || atEnd is not null, detail);
     }
 
@@ -203,7 +286,11 @@ public sealed class GapScorer
             text += string.Create(c, $" Where it reappeared ({Describe(end)}): {Rarity(end.ChancePerVesselDay)}.");
         }
 
-        return text + string.Create(c, $" Score {score:0.0} = {(end is null ? "−log10 of that chance" : "mean of −log10 of both chances")}.");
+        var how = end is null ? "−log10 of that chance"
+            : !end.HasLocalEvidence && start.HasLocalEvidence ? "−log10 of the chance where it went quiet (nothing is known of reception where it reappeared)"
+            : end.HasLocalEvidence && !start.HasLocalEvidence ? "−log10 of the chance where it reappeared (nothing is known of reception where it went quiet)"
+            : "−log10 of the larger chance: the end that explains the silence better";
+        return text + string.Create(c, $" Score {score:0.0} = {how}.");
     }
 
     private static string Rarity(double chancePerVesselDay) => chancePerVesselDay >= 1

@@ -45,6 +45,19 @@ internal sealed class IntervalHistogram
         TotalSeconds += seconds;
     }
 
+    /// <summary>Adds every interval of <paramref name="other"/> (a block is the sum of its cells).</summary>
+    public void Merge(IntervalHistogram other)
+    {
+        for (var b = 0; b < Bins; b++)
+        {
+            _counts[b] += other._counts[b];
+            _seconds[b] += other._seconds[b];
+        }
+
+        Count += other.Count;
+        TotalSeconds += other.TotalSeconds;
+    }
+
     /// <summary>
     /// ⌊4·log₂ s⌋ for s ≥ 1 without a logarithm (it runs for every report): the binary exponent
     /// gives the doubling, the mantissa m ∈ [1, 2) the quarter, by comparing it with 2^¼, 2^½, 2^¾.

@@ -1,21 +1,24 @@
 using System.Globalization;
 using AisMonitor.Core.Alerts;
-using MathNet.Numerics.Distributions;
 
 namespace AisMonitor.Core.Detection;
 
 /// <summary>
 /// How often vessels are normally heard, learnt from the feed itself: for every grid cell, the
 /// intervals between consecutive reports of moving vessels and the vessel-hours they cover. A
-/// silence of length L is scored by the chance, per vessel-day heard in its cell, of a silence at
-/// least that long. Silences of L or more are treated as Poisson events: with k of them counted in
-/// T vessel-hours, the rate has the Gamma(k + shape₀, T + weight) posterior, whose prior is the whole
-/// feed's experience scaled to <see cref="ReceptionOptions.PriorWeightHours"/> (on top of Jeffreys'
-/// shape ½). The score uses the posterior median rate r (MathNet.Numerics) and the Poisson chance of
-/// at least one such silence in a day, 1 − e^(−24r). A cell heard for three hours is so judged like
-/// the feed as a whole; one heard for thousands of vessel-hours by itself. Where satellites pass
-/// every few hours, six-hour silences happen daily (chance near 1, score near 0); in a strait heard
-/// for a thousand vessel-days without one, the chance is about 1 in 4,000.
+/// silence of length L is scored by the chance, per vessel-day heard where it happened, of a silence
+/// at least that long. Silences of L or more are Poisson events whose rate is estimated
+/// hierarchically (empirical Bayes, Gamma–Poisson): the whole feed's rate, with Jeffreys' ½ silence
+/// in <see cref="ReceptionOptions.PriorWeightHours"/>, is the prior of each coarse block (16° by
+/// default), whose estimate is the prior of the finer block (4°), and so down to the cell (1°). At
+/// each level the posterior mean is (k + W·r_above) / (T + W) for k such silences in T vessel-hours,
+/// so a level's own counts weigh T / (T + W) and the rest comes from above; each weight is stated in
+/// the evidence. A cell heard for three hours is so judged like the waters around it, not like the
+/// whole world, and one heard for thousands of vessel-hours by itself. The chance per vessel-day is
+/// 1 − e^(−24 r). Where satellites pass every few hours, six-hour silences happen daily (chance near
+/// 1, score near 0); in a strait heard for a thousand vessel-days without one, it is about 1 in
+/// 40,000. Blocks keep their own histograms, updated with the cell's (derived data: snapshots hold
+/// the cells and the blocks are summed again on restore), so an assessment reads one histogram per level.
 /// </summary>
 public sealed class ReceptionModel
 {
@@ -23,7 +26,10 @@ public sealed class ReceptionModel
     private const double JeffreysShape = 0.5;
     private readonly ReceptionOptions _options;
     private readonly CellGrid _cells;
+    private readonly CellGrid[] _blocks;
+    private readonly int[] _blockSides;
     private IntervalHistogram _feed = new();
+    private long? _listenedFrom, _listenedTo;
 
     /// <summary>Creates an empty model.</summary>
     public ReceptionModel(ReceptionOptions? options = null)
@@ -31,17 +37,28 @@ public sealed class ReceptionModel
         _options = options ?? new ReceptionOptions();
         _options.Validate();
         _cells = new CellGrid(_options.CellSizeDegrees);
+        _blockSides = [.. Enumerable.Range(1, _options.PoolingLevels).Select(level => (int)Math.Pow(_options.PoolingFactor, level))];
+        _blocks = [.. _blockSides.Select(side => new CellGrid(_options.CellSizeDegrees * side))];
     }
 
     /// <summary>The model as data.</summary>
     public ReceptionSnapshot ToSnapshot() =>
-        new(_cells.InKeyOrder().Select(c => new CellSnapshot(c.Key, c.Histogram.ToSnapshot())).ToList(), _feed.ToSnapshot());
+        new(_cells.InKeyOrder().Select(c => new CellSnapshot(c.Key, c.Histogram.ToSnapshot())).ToList(), _feed.ToSnapshot())
+        {
+            ListenedFromUnixMilliseconds = _listenedFrom,
+            ListenedToUnixMilliseconds = _listenedTo,
+        };
 
     /// <summary>Replaces what the model has learnt with a snapshot.</summary>
     public void Restore(ReceptionSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         _cells.Clear();
+        foreach (var blocks in _blocks)
+        {
+            blocks.Clear();
+        }
+
         foreach (var cell in snapshot.Cells)
         {
             var (row, column) = (cell.Key >> 32, cell.Key & uint.MaxValue);
@@ -50,17 +67,23 @@ public sealed class ReceptionModel
                 throw new ArgumentException($"The snapshot has a cell ({row}, {column}) outside the grid of {_options.CellSizeDegrees}° cells.", nameof(snapshot));
             }
 
-            _cells.Set(cell.Key, IntervalHistogram.FromSnapshot(cell.Histogram));
+            var histogram = IntervalHistogram.FromSnapshot(cell.Histogram);
+            _cells.Set(cell.Key, histogram);
+            for (var level = 0; level < _blocks.Length; level++)
+            {
+                _blocks[level].GetOrAdd(BlockKey(cell.Key, _blockSides[level])).Merge(histogram);
+            }
         }
 
         _feed = IntervalHistogram.FromSnapshot(snapshot.Feed);
+        (_listenedFrom, _listenedTo) = (snapshot.ListenedFromUnixMilliseconds, snapshot.ListenedToUnixMilliseconds);
     }
 
     /// <summary>Number of cells with at least one interval.</summary>
     public int CellCount => _cells.Count;
 
-    /// <summary>Learns one interval that started at the given position at the given speed.</summary>
-    public void Observe(double latitudeDegrees, double longitudeDegrees, double intervalSeconds, double? speedKnots)
+    /// <summary>Learns one interval, ending at <paramref name="endUnixMilliseconds"/>, that started at the given position at the given speed.</summary>
+    public void Observe(double latitudeDegrees, double longitudeDegrees, double intervalSeconds, double? speedKnots, long endUnixMilliseconds)
     {
         if (speedKnots < _options.MovingSpeedKnots || intervalSeconds <= 0 || intervalSeconds > _options.MaxIntervalDays * 86_400)
         {
@@ -68,26 +91,126 @@ public sealed class ReceptionModel
         }
 
         var key = CellKey(latitudeDegrees, longitudeDegrees);
-        var cell = _cells.GetOrAdd(key);
-        cell.Add(intervalSeconds);
+        _cells.GetOrAdd(key).Add(intervalSeconds);
+        for (var level = 0; level < _blocks.Length; level++)
+        {
+            _blocks[level].GetOrAdd(BlockKey(key, _blockSides[level])).Add(intervalSeconds);
+        }
+
         _feed.Add(intervalSeconds);
+        _listenedFrom ??= endUnixMilliseconds - (long)(intervalSeconds * 1000);
+        _listenedTo = Math.Max(_listenedTo ?? long.MinValue, endUnixMilliseconds);
     }
 
-    /// <summary>How surprising a silence of <paramref name="durationSeconds"/> is at this position.</summary>
+    /// <summary>
+    /// The share of the vessel-hours learnt that could have shown a silence of this length: one that
+    /// began less than its length before the latest report cannot have ended yet, so over a span S of
+    /// listening only (S − L) / S of the hours count. Early in a feed, long silences are not yet
+    /// evidence of anything; before <see cref="ReceptionOptions.MinimumListening"/> nothing is (the
+    /// vessels silent at that moment, which the model cannot count yet, may be most of a satellite feed).
+    /// </summary>
+    private double ExposureShare(double durationSeconds)
+    {
+        if (_listenedFrom is not { } from || _listenedTo is not { } to || to <= from)
+        {
+            return 0;
+        }
+
+        var spanSeconds = (to - from) / 1000.0;
+        return spanSeconds < _options.MinimumListening.TotalSeconds ? 0 : Math.Clamp(1 - (durationSeconds / spanSeconds), 0, 1);
+    }
+
+    /// <summary>How surprising a silence of <paramref name="durationSeconds"/> is at this position, with its evidence.</summary>
     public ReceptionEvidence Assess(double latitudeDegrees, double longitudeDegrees, double durationSeconds)
     {
+        var key = CellKey(latitudeDegrees, longitudeDegrees);
+        var levels = new ReceptionLevel[_blocks.Length + 2];
+        var chance = Chance(RatePerHour(key, durationSeconds, levels, out var localHours));
         var cellName = CellName(latitudeDegrees, longitudeDegrees);
+        levels[0] = levels[0] with { Area = $"cell {cellName}" };
+        var cell = _cells.Find(key);
+        var basis = string.Join("; ", levels.Select(l => string.Create(CultureInfo.InvariantCulture,
+            $"{l.Area}: {l.Silences:0.#} such silences in {l.VesselHours:#,0} vessel-hours (own weight {l.Weight:0.00})")));
+        return new ReceptionEvidence(cellName, cell?.Count ?? 0, Math.Round(cell?.TotalHours ?? 0, 1), cell?.MedianSeconds(), chance, basis)
+        {
+            Levels = levels,
+            HasLocalEvidence = localHours > 0,
+        };
+    }
+
+    /// <summary>
+    /// The chance per vessel-day of a silence of <paramref name="durationSeconds"/> here, without its
+    /// evidence (no allocation: silent vessels are checked with it); <paramref name="hasLocalEvidence"/>
+    /// is false when neither the cell nor any block around it has been heard.
+    /// </summary>
+    public double ChancePerVesselDay(double latitudeDegrees, double longitudeDegrees, double durationSeconds, out bool hasLocalEvidence)
+    {
+        var chance = Chance(RatePerHour(CellKey(latitudeDegrees, longitudeDegrees), durationSeconds, null, out var localHours));
+        hasLocalEvidence = localHours > 0;
+        return chance;
+    }
+
+    private static double Chance(double ratePerHour) => Math.Clamp(1 - Math.Exp(-24 * ratePerHour), MinimumProbability, 1);
+
+    /// <summary>The pooled rate: the whole feed, then each block from the coarsest down, then the cell, each the prior of the next.</summary>
+    private double RatePerHour(long key, double durationSeconds, ReceptionLevel[]? levels, out double localHours)
+    {
         var weight = _options.PriorWeightHours;
-        var feedSilences = _feed.CountAtLeast(durationSeconds);
-        var priorShape = JeffreysShape + (_feed.TotalHours > 0 ? feedSilences * weight / _feed.TotalHours : 0);
-        var cell = _cells.Find(CellKey(latitudeDegrees, longitudeDegrees));
-        var cellSilences = cell?.CountAtLeast(durationSeconds) ?? 0;
-        var cellHours = cell?.TotalHours ?? 0;
-        var ratePerHour = Gamma.InvCDF(priorShape + cellSilences, weight + cellHours, 0.5);
-        var chance = Math.Clamp(1 - Math.Exp(-24 * ratePerHour), MinimumProbability, 1);
-        var basis = string.Create(CultureInfo.InvariantCulture,
-            $"{cellSilences:0.#} such silences in {cellHours:#,0} vessel-hours here, {feedSilences:0.#} in {_feed.TotalHours:#,0} in the whole feed (weighed as {weight:0} hours)");
-        return new ReceptionEvidence(cellName, cell?.Count ?? 0, Math.Round(cellHours, 1), cell?.MedianSeconds(), chance, basis);
+        var exposure = ExposureShare(durationSeconds);
+        var feedSilences = Silences(_feed, durationSeconds);
+        var feedHours = _feed.TotalHours * exposure;
+        var rate = (JeffreysShape + feedSilences) / (weight + feedHours);
+        levels?[^1] = Level("whole feed", feedSilences, feedHours, rate, weight);
+        localHours = 0.0;
+        for (var level = _blocks.Length; level >= 0; level--)
+        {
+            var histogram = level == 0 ? _cells.Find(key) : _blocks[level - 1].Find(BlockKey(key, _blockSides[level - 1]));
+            var silences = histogram is null ? 0 : Silences(histogram, durationSeconds);
+            var hours = (histogram?.TotalHours ?? 0) * exposure;
+            rate = (silences + (weight * rate)) / (hours + weight);
+            localHours = Math.Max(localHours, hours);
+            levels?[level] = Level(level == 0 ? "cell" : AreaName(key, _blockSides[level - 1]), silences, hours, rate, weight);
+        }
+
+        return rate;
+    }
+
+    /// <summary>
+    /// How many silences of at least this length the histogram stands for: those it has seen, or, if
+    /// more, as many as its shorter silences make when m of them (m = 2 to 4) follow each other, each
+    /// at least 1/m of the length (the chance per interval of one, to the m-th power). Where satellites
+    /// pass every 6–14 h, 11-hour silences are a quarter of all intervals, so a 22-hour one (two
+    /// passes missed) is ordinary even if none has been seen yet; where vessels are heard every few
+    /// minutes, shorter silences are as rare as long ones and the count stands.
+    /// </summary>
+    private static double Silences(IntervalHistogram histogram, double durationSeconds)
+    {
+        var seen = histogram.CountAtLeast(durationSeconds);
+        if (histogram.Count == 0)
+        {
+            return seen;
+        }
+
+        var chained = 0.0;
+        for (var m = 2; m <= 4; m++)
+        {
+            var share = histogram.CountAtLeast(durationSeconds / m) / histogram.Count;
+            chained = Math.Max(chained, histogram.Count * Math.Pow(share, m));
+        }
+
+        return Math.Max(seen, chained);
+    }
+
+    private static ReceptionLevel Level(string area, double silences, double hours, double ratePerHour, double priorWeightHours) =>
+        new(area, Math.Round(silences, 1), Math.Round(hours, 1), Math.Round(hours / (hours + priorWeightHours), 3), ratePerHour * 24);
+    private static long BlockKey(long cellKey, int side) => ((cellKey >> 32) / side << 32) | (uint)((cellKey & uint.MaxValue) / side);
+
+    private string AreaName(long cellKey, int side)
+    {
+        var size = _options.CellSizeDegrees;
+        var south = ((cellKey >> 32) / side * side * size) - 90;
+        var west = ((cellKey & uint.MaxValue) / side * side * size) - 180;
+        return string.Create(CultureInfo.InvariantCulture, $"{side * size:0.##}° block {Math.Abs(south):0.##}{(south >= 0 ? 'N' : 'S')} {Math.Abs(west):0.##}{(west >= 0 ? 'E' : 'W')}");
     }
 
     private long CellKey(double latitudeDegrees, double longitudeDegrees)

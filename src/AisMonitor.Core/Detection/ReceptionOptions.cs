@@ -9,8 +9,30 @@ public sealed record ReceptionOptions
     /// <summary>Only intervals that start at this speed or more are learnt (moored vessels report on their own schedule). Default 1 kn.</summary>
     public double MovingSpeedKnots { get; init; } = 1.0;
 
-    /// <summary>How many vessel-hours of the whole feed's experience a cell starts with, before its own (Bayesian prior). Default 24.</summary>
-    public double PriorWeightHours { get; init; } = 24;
+    /// <summary>
+    /// How many vessel-hours the level above counts for in a cell's (or a block's) estimate, before
+    /// its own (the weight of the Bayesian prior): a level heard for T vessel-hours weighs its own
+    /// counts by T ÷ (T + this). Default 24.
+    /// </summary>
+    public double PriorWeightHours { get; init; } = 1000;
+
+    /// <summary>
+    /// Cells are pooled into blocks of this many cells a side, and those again, <see cref="PoolingLevels"/>
+    /// times, before the whole feed: with the defaults 1° cells, 4° and 16° blocks. A cell heard for
+    /// a few vessel-hours so borrows from the waters around it rather than from the whole world. Default 4.
+    /// </summary>
+    public int PoolingFactor { get; init; } = 4;
+
+    /// <summary>
+    /// How long the model listens before what it has learnt counts as evidence: until then every
+    /// silence is judged by the prior alone (about once per 80 vessel-days, below every alert
+    /// threshold), so rules still fire but scores do not. A snapshot carries what was learnt across a
+    /// restart. Default 24 h.
+    /// </summary>
+    public NodaTime.Duration MinimumListening { get; init; } = NodaTime.Duration.FromHours(24);
+
+    /// <summary>How many levels of blocks lie between the cell and the whole feed. Default 2.</summary>
+    public int PoolingLevels { get; init; } = 2;
 
     /// <summary>Intervals longer than this are not learnt (a vessel laid up). Default 30 days.</summary>
     public double MaxIntervalDays { get; init; } = 30;
@@ -21,6 +43,11 @@ public sealed record ReceptionOptions
         if (CellSizeDegrees is <= 0 or > 30)
         {
             throw new ArgumentOutOfRangeException(nameof(CellSizeDegrees), CellSizeDegrees, "Reception:CellSizeDegrees must be in (0, 30].");
+        }
+
+        if (PoolingFactor < 2 || PoolingLevels is < 0 or > 4)
+        {
+            throw new ArgumentOutOfRangeException(nameof(PoolingFactor), "Reception: PoolingFactor must be at least 2 and PoolingLevels between 0 and 4.");
         }
 
         if (PriorWeightHours <= 0 || MovingSpeedKnots < 0 || MaxIntervalDays <= 0)

@@ -105,9 +105,20 @@ public sealed record Waypoint
 /// <summary>A half-open window [From, To).</summary>
 public sealed record TimeWindow(Instant From, Instant To);
 
-/// <summary>A rectangle in which transmissions are received with a probability, by a receiver named after it.</summary>
+/// <summary>
+/// A rectangle in which transmissions are received with a probability, by a receiver named after it.
+/// A terrestrial area listens all the time; a satellite area (<see cref="PassEveryHours"/> set)
+/// only during passes of <see cref="PassMinutes"/> that follow each other at random intervals
+/// within the given range, the same passes for every vessel in the area.
+/// </summary>
 public sealed record ReceptionArea(string Name, double South, double West, double North, double East, double Probability)
 {
+    /// <summary>Satellite revisit: the shortest and longest hours from one pass to the next (e.g. [1, 3]); null for a terrestrial receiver that always listens.</summary>
+    public IReadOnlyList<double>? PassEveryHours { get; init; }
+
+    /// <summary>How long a satellite pass hears the area, in minutes. Default 10.</summary>
+    public double PassMinutes { get; init; } = 10;
+
     /// <summary>True when the position is inside.</summary>
     public bool Contains(double latitude, double longitude) => latitude >= South && latitude <= North && longitude >= West && longitude <= East;
 }

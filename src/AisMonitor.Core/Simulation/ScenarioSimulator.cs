@@ -23,7 +23,8 @@ public static class ScenarioSimulator
     public static IEnumerable<SimulatedTransmission> Run(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var streams = AllVessels(scenario).Select(v => Transmissions(scenario, v).GetEnumerator()).ToList();
+        var reception = new ReceptionSchedule(scenario);
+        var streams = AllVessels(scenario).Select(v => Transmissions(scenario, reception, v).GetEnumerator()).ToList();
         var queue = new PriorityQueue<int, (Instant, int)>();
         for (var i = 0; i < streams.Count; i++)
         {
@@ -43,7 +44,7 @@ public static class ScenarioSimulator
         }
     }
 
-    private static IEnumerable<SimulatedTransmission> Transmissions(Scenario scenario, SimulatedVessel vessel)
+    private static IEnumerable<SimulatedTransmission> Transmissions(Scenario scenario, ReceptionSchedule reception, SimulatedVessel vessel)
     {
         var random = new Random(unchecked((scenario.Seed * 1_000_003) ^ (int)vessel.Mmsi)); // not HashCode: it is salted per process
         var plan = new RoutePlan(vessel.Route, scenario.Start);
@@ -60,7 +61,7 @@ public static class ScenarioSimulator
             }
 
             var (latitude, longitude, speed, course) = plan.At(time);
-            var receiver = Receiver(scenario, latitude, longitude, random);
+            var receiver = reception.Receiver(time, latitude, longitude, random);
             var second = (byte)(time.InUtc().Second);
             var position = new PositionReport
             {
@@ -123,21 +124,6 @@ public static class ScenarioSimulator
             Destination = vessel.Destination,
         };
     }
-
-    private static string? Receiver(Scenario scenario, double latitude, double longitude, Random random)
-    {
-        foreach (var area in scenario.Reception)
-        {
-            if (area.Contains(latitude, longitude))
-            {
-                return random.NextDouble() < area.Probability ? Sanitise(area.Name) : null;
-            }
-        }
-
-        return random.NextDouble() < scenario.DefaultReceptionProbability ? "other" : null;
-    }
-
-    private static string Sanitise(string name) => new(name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
 
     private static IEnumerable<SimulatedVessel> AmbientVessels(Scenario scenario)
     {

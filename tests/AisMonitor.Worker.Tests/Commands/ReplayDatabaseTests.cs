@@ -10,16 +10,16 @@ public sealed class ReplayDatabaseTests
         var environment = new Dictionary<string, string> { ["AisMonitor__DataFolder"] = folder, ["ConnectionStrings__AisMonitor"] = string.Empty };
         try
         {
-            const string replay = "replay sample-tracks/gfw-segmenter/positions.csv --mmsi 205316000,230942350,240000000 --out /dev/null";
+            const string replay = "replay sample-tracks/angara-2024/angara-2024.nmea.gz --out /dev/null";
             var first = CommandRunner.Run(replay, environment: environment);
             Assert.True(first.ExitCode == 0, first.StandardError);
             Assert.Contains("started AisMonitor's own PostgreSQL on 127.0.0.1:", first.StandardError, StringComparison.Ordinal);
-            Assert.Contains("stored       3 alerts, 5 port calls and the vessels", first.StandardError, StringComparison.Ordinal);
-            Assert.Contains("it holds 3 alerts, 5 port calls, 2 vessels", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("stored       3 alerts, 252 port calls and the vessels", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("it holds 3 alerts, 252 port calls, 53 vessels", first.StandardError, StringComparison.Ordinal);
 
             var second = CommandRunner.Run(replay, environment: environment);
             Assert.True(second.ExitCode == 0, second.StandardError);
-            Assert.Contains("it holds 3 alerts, 5 port calls, 2 vessels", second.StandardError, StringComparison.Ordinal);
+            Assert.Contains("it holds 3 alerts, 252 port calls, 53 vessels", second.StandardError, StringComparison.Ordinal);
         }
         finally
         {
