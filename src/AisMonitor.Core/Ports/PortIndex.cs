@@ -114,7 +114,11 @@ public sealed class PortIndex
     /// <summary>An index with no ports (every lookup answers null).</summary>
     public static PortIndex Empty { get; } = new([]);
 
-    /// <summary>The nearest port within <paramref name="maxDistanceNauticalMiles"/>, with its distance, or null.</summary>
+    /// <summary>
+    /// The nearest place within <paramref name="maxDistanceNauticalMiles"/>, with its distance, or null:
+    /// for a point with a radius the distance to its point, for a polygon 0 inside it and otherwise
+    /// the distance to its nearest edge.
+    /// </summary>
     public (Port Port, double DistanceNauticalMiles)? Nearest(GeoPoint point, double maxDistanceNauticalMiles = 600)
     {
         var cellLatitude = (int)Math.Floor(point.LatitudeDegrees);
@@ -157,6 +161,29 @@ public sealed class PortIndex
                             (best, bestDistance) = (port, distance);
                         }
                     }
+                }
+            }
+        }
+
+        // Polygons: 0 inside (the smallest containing one), else the distance to the nearest edge.
+        if (AreaCount > 0)
+        {
+            if (Containing(point) is { } inside)
+            {
+                return (inside, 0);
+            }
+
+            var reach = Math.Min(bestDistance, maxDistanceNauticalMiles);
+            var location = new Point(point.LongitudeDegrees, point.LatitudeDegrees);
+            var search = location.EnvelopeInternal.Copy();
+            search.ExpandBy(reach / NauticalMilesPerDegreeLatitude / narrowest, reach / NauticalMilesPerDegreeLatitude);
+            foreach (var (area, _) in _areas.Query(search))
+            {
+                var edge = NetTopologySuite.Operation.Distance.DistanceOp.NearestPoints(area.Boundary!, location)[0];
+                var distance = GreatCircle.DistanceNauticalMiles(point, new GeoPoint(edge.Y, edge.X));
+                if (distance < bestDistance)
+                {
+                    (best, bestDistance) = (area, distance);
                 }
             }
         }

@@ -93,4 +93,27 @@ public sealed class GapRuleTests
             Moored(Start, Start + Duration.FromDays(2)), Moored(Start + Duration.FromDays(3), Start + Duration.FromDays(4)));
         Assert.Empty(gaps);
     }
+
+    [Fact]
+    public void A_silence_inside_a_port_polygon_far_from_its_reference_point_is_left_to_the_port_call_detector()
+    {
+        // Port limits 40 nm across: the berth is 15 nm from the polygon's reference point, beyond any radius.
+        var limits = new NetTopologySuite.Geometries.GeometryFactory().CreatePolygon(
+        [
+            new(121.8, 29.7), new(122.6, 29.7), new(122.6, 30.4), new(121.8, 30.4), new(121.8, 29.7),
+        ]);
+        var area = new Port("Port limits", null, "Test", new GeoPoint(30.25, 122.45), 1) { Boundary = limits };
+        var berth = (Latitude: 30.0, Longitude: 122.1);
+        IEnumerable<DecodedMessage> Moored(Instant from, Instant to)
+        {
+            for (var t = from; t < to; t += TenMinutes)
+            {
+                yield return Position(Dark, t, berth.Latitude, berth.Longitude, speedKnots: 0);
+            }
+        }
+
+        var gaps = Gaps(new PortIndex([area]), Busy(30.3, 122.5, 440_100_000),
+            Moored(Start, Start + Duration.FromDays(2)), Moored(Start + Duration.FromDays(3), Start + Duration.FromDays(4)));
+        Assert.Empty(gaps);
+    }
 }

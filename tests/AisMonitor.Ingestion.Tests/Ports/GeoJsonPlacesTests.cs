@@ -29,6 +29,24 @@ public sealed class GeoJsonPlacesTests
     }
 
     [Fact]
+    public void Inside_a_port_polygon_the_nearest_place_is_that_polygon_at_distance_zero()
+    {
+        // With --places, a vessel inside the Brisbane port limits was told its nearest port was
+        // Ballina, 90 nm south, and its in-port silences became gap alerts.
+        var (places, _) = GeoJsonPlaces.ReadFile(AmsaPortLimits);
+        var index = new PortIndex(WorldPortIndex.WithDefaults.Concat(places));
+        var nearest = index.Nearest(new GeoPoint(-27.38, 153.17));
+        Assert.NotNull(nearest);
+        Assert.Equal("Brisbane", nearest.Value.Port.Name);
+        Assert.Equal(0, nearest.Value.DistanceNauticalMiles);
+
+        // Outside every polygon, the distance is to the nearest edge, and a nearer point port still wins.
+        var offshore = index.Nearest(new GeoPoint(-27.2, 153.6));
+        Assert.NotNull(offshore);
+        Assert.InRange(offshore.Value.DistanceNauticalMiles, 0.1, 30);
+    }
+
+    [Fact]
     public void Points_need_a_radius_and_every_bad_feature_is_rejected_with_its_reason()
     {
         const string json = """
