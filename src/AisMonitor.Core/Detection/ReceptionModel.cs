@@ -27,7 +27,7 @@ public sealed class ReceptionModel
     private readonly ReceptionOptions _options;
     private readonly CellGrid _cells;
     private readonly CellGrid[] _blocks;
-    private readonly int[] _blockSides;
+    private readonly int[] _blockShifts; // a block of level l is 2^shift cells a side
     private IntervalHistogram _feed = new();
     private long? _listenedFrom, _listenedTo;
 
@@ -37,8 +37,8 @@ public sealed class ReceptionModel
         _options = options ?? new ReceptionOptions();
         _options.Validate();
         _cells = new CellGrid(_options.CellSizeDegrees);
-        _blockSides = [.. Enumerable.Range(1, _options.PoolingLevels).Select(level => (int)Math.Pow(_options.PoolingFactor, level))];
-        _blocks = [.. _blockSides.Select(side => new CellGrid(_options.CellSizeDegrees * side))];
+        _blockShifts = [.. Enumerable.Range(1, _options.PoolingLevels).Select(level => level * System.Numerics.BitOperations.Log2((uint)_options.PoolingFactor))];
+        _blocks = [.. _blockShifts.Select(shift => new CellGrid(_options.CellSizeDegrees * (1 << shift)))];
     }
 
     /// <summary>The model as data.</summary>
@@ -71,7 +71,7 @@ public sealed class ReceptionModel
             _cells.Set(cell.Key, histogram);
             for (var level = 0; level < _blocks.Length; level++)
             {
-                _blocks[level].GetOrAdd(BlockKey(cell.Key, _blockSides[level])).Merge(histogram);
+                _blocks[level].GetOrAdd(BlockKey(cell.Key, _blockShifts[level])).Merge(histogram);
             }
         }
 
@@ -94,7 +94,7 @@ public sealed class ReceptionModel
         _cells.GetOrAdd(key).Add(intervalSeconds);
         for (var level = 0; level < _blocks.Length; level++)
         {
-            _blocks[level].GetOrAdd(BlockKey(key, _blockSides[level])).Add(intervalSeconds);
+            _blocks[level].GetOrAdd(BlockKey(key, _blockShifts[level])).Add(intervalSeconds);
         }
 
         _feed.Add(intervalSeconds);
@@ -164,12 +164,12 @@ public sealed class ReceptionModel
         localHours = 0.0;
         for (var level = _blocks.Length; level >= 0; level--)
         {
-            var histogram = level == 0 ? _cells.Find(key) : _blocks[level - 1].Find(BlockKey(key, _blockSides[level - 1]));
+            var histogram = level == 0 ? _cells.Find(key) : _blocks[level - 1].Find(BlockKey(key, _blockShifts[level - 1]));
             var silences = histogram is null ? 0 : Silences(histogram, durationSeconds);
             var hours = (histogram?.TotalHours ?? 0) * exposure;
             rate = (silences + (weight * rate)) / (hours + weight);
             localHours = Math.Max(localHours, hours);
-            levels?[level] = Level(level == 0 ? "cell" : AreaName(key, _blockSides[level - 1]), silences, hours, rate, weight);
+            levels?[level] = Level(level == 0 ? "cell" : AreaName(key, 1 << _blockShifts[level - 1]), silences, hours, rate, weight);
         }
 
         return rate;
@@ -203,7 +203,7 @@ public sealed class ReceptionModel
 
     private static ReceptionLevel Level(string area, double silences, double hours, double ratePerHour, double priorWeightHours) =>
         new(area, Math.Round(silences, 1), Math.Round(hours, 1), Math.Round(hours / (hours + priorWeightHours), 3), ratePerHour * 24);
-    private static long BlockKey(long cellKey, int side) => ((cellKey >> 32) / side << 32) | (uint)((cellKey & uint.MaxValue) / side);
+    private static long BlockKey(long cellKey, int shift) => (cellKey >> 32 >> shift << 32) | ((cellKey & uint.MaxValue) >> shift);
 
     private string AreaName(long cellKey, int side)
     {

@@ -19,7 +19,8 @@ public sealed record ReceptionOptions
     /// <summary>
     /// Cells are pooled into blocks of this many cells a side, and those again, <see cref="PoolingLevels"/>
     /// times, before the whole feed: with the defaults 1° cells, 4° and 16° blocks. A cell heard for
-    /// a few vessel-hours so borrows from the waters around it rather than from the whole world. Default 4.
+    /// a few vessel-hours so borrows from the waters around it rather than from the whole world. A power of
+    /// two up to 16. Default 4.
     /// </summary>
     public int PoolingFactor { get; init; } = 4;
 
@@ -45,9 +46,9 @@ public sealed record ReceptionOptions
             throw new ArgumentOutOfRangeException(nameof(CellSizeDegrees), CellSizeDegrees, "Reception:CellSizeDegrees must be in (0, 30].");
         }
 
-        if (PoolingFactor < 2 || PoolingLevels is < 0 or > 4)
+        if (PoolingFactor is not (2 or 4 or 8 or 16) || PoolingLevels is < 0 or > 4)
         {
-            throw new ArgumentOutOfRangeException(nameof(PoolingFactor), "Reception: PoolingFactor must be at least 2 and PoolingLevels between 0 and 4.");
+            throw new ArgumentOutOfRangeException(nameof(PoolingFactor), "Reception: PoolingFactor must be 2, 4, 8 or 16 and PoolingLevels between 0 and 4.");
         }
 
         if (PriorWeightHours <= 0 || MovingSpeedKnots < 0 || MaxIntervalDays <= 0)
