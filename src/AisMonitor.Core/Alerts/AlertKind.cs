@@ -14,4 +14,7 @@ public enum AlertKind
 
     /// <summary>During a transponder gap a port of concern lay within reach, with time for a stay.</summary>
     PossibleDarkPortCall,
+
+    /// <summary>A watch-listed vessel heard: the first time in the feed, and again after a long silence.</summary>
+    WatchListSighting,
 }

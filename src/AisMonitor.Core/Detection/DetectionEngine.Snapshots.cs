@@ -58,6 +58,11 @@ public sealed partial class DetectionEngine
                 PortsCalled = vessel.PortsCalled is { } called ? [.. called] : null,
                 RecentGap = vessel.RecentGap,
             };
+            if (vessel.WatchListSightedAt is { } sighted)
+            {
+                state.WatchListSightedAt = sighted;
+            }
+
             foreach (var point in vessel.History)
             {
                 state.Remember(point.ToPoint());
@@ -96,7 +101,8 @@ public sealed partial class DetectionEngine
         v.OpenGap,
         v.Visit is { } visit ? VisitSnapshot.From(visit) : null,
         v.PortsCalled?.Order(StringComparer.Ordinal).ToList(),
-        v.RecentGap);
+        v.RecentGap,
+        v.WatchListSightedAt);
 
     private static BufferedMessage Buffered(in DecodedMessage message, Instant time, long arrival) => new(
         time,

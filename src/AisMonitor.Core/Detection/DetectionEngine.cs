@@ -276,6 +276,18 @@ public sealed partial class DetectionEngine
         }
 
         vessel.LastGood = point;
+        if (vessel.WatchListMatches.Count > 0)
+        {
+            if (vessel.WatchListSightedAt is null)
+            {
+                Sighted(vessel, point.Time, point.Position, null);
+            }
+            else if (previousGood is { } before && point.Time - before.Time >= _options.WatchLists.SightingAfterSilence)
+            {
+                Sighted(vessel, point.Time, point.Position, point.Time - before.Time);
+            }
+        }
+
         _portCalls.Observe(vessel, point, alreadyRemembered ? null : previousGood);
         if (!vessel.SilenceCheckScheduled)
         {
@@ -324,7 +336,41 @@ public sealed partial class DetectionEngine
         if (updated.Imo != current.Imo || updated.Name != current.Name)
         {
             MatchWatchLists(vessel);
+            if (vessel.WatchListMatches.Count > 0 && vessel.WatchListSightedAt is null)
+            {
+                Sighted(vessel, time, vessel.LastGood?.Position, null);
+            }
         }
+    }
+
+    /// <summary>A watch-listed vessel heard: the first time (<paramref name="silence"/> null) or after a long silence.</summary>
+    private void Sighted(VesselState vessel, Instant time, GeoPoint? location, Duration? silence)
+    {
+        vessel.WatchListSightedAt = time;
+        var matches = vessel.WatchListMatches;
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var what = string.Join("; ", matches.Select(m => $"{m.List} {m.Version} entry {m.EntryId} \"{m.ListedName}\" matched on {(m.MatchedOn == "imo" ? "IMO" : "MMSI")}"));
+        var sails = vessel.Identity?.Name is { } name ? $"sails as \"{name}\"" : "no name broadcast yet";
+        var reason = silence is { } s
+            ? string.Create(c, $"heard again after {s.TotalDays:0.0} days of silence (sighting from {_options.WatchLists.SightingAfterSilence.TotalDays:0} days)")
+            : "first heard in the feed";
+        Emit(new Alert
+        {
+            Kind = AlertKind.WatchListSighting,
+            Mmsi = vessel.Mmsi,
+            Imo = vessel.Identity?.Imo,
+            VesselName = vessel.Identity?.Name,
+            Start = time,
+            End = time,
+            Severity = Severity.Low,
+            SeverityReason = $"a watch-listed vessel {reason}: low, as being heard is not itself an anomaly",
+            ScoreExplanation = $"{what}; {sails}.",
+            Rules = [new RuleResult(silence is null ? "FirstSighting" : "SightedAfterSilence", true, reason)],
+            Location = location,
+            WatchLists = vessel.WatchListEvidence,
+            FirstRaised = time,
+            LastUpdated = time,
+        });
     }
 
     private static void RecordChanges(VesselState vessel, VesselIdentity before, VesselIdentity after, Instant time)

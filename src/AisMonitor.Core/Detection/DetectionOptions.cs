@@ -14,6 +14,9 @@ public sealed record DetectionOptions
     /// <summary>Transponder-gap options.</summary>
     public GapOptions Gaps { get; init; } = new();
 
+    /// <summary>Watch-list sighting options.</summary>
+    public WatchLists.WatchListOptions WatchLists { get; init; } = new();
+
     /// <summary>Port-call options.</summary>
     public PortCalls.PortCallOptions PortCalls { get; init; } = new();
 
@@ -24,5 +27,6 @@ public sealed record DetectionOptions
         Reception.Validate();
         Gaps.Validate();
         PortCalls.Validate();
+        WatchLists.Validate();
     }
 }

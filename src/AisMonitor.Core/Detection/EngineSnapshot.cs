@@ -64,7 +64,8 @@ public sealed record VesselSnapshot(
     Alert? OpenGap,
     PortCalls.VisitSnapshot? Visit = null,
     IReadOnlyList<string>? PortsCalled = null,
-    PortCalls.RecentGap? RecentGap = null);
+    PortCalls.RecentGap? RecentGap = null,
+    Instant? WatchListSightedAt = null);
 
 /// <summary>A track point as data.</summary>
 public sealed record TrackPointSnapshot(Instant Time, double LatitudeDegrees, double LongitudeDegrees, double? SpeedKnots, TrackPointQuality Quality)

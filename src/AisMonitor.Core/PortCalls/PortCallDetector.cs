@@ -278,14 +278,17 @@ internal sealed class PortCallDetector
         var fired = factors.Where(f => f.Rule.Fired).ToList();
         var score = fired.Sum(f => f.Weight);
         var notable = fired.Any(f => NotableFactors.Contains(f.Rule.Name));
-        if (visit.UnusualAlert is null && (!notable || score < _options.UnusualMinimumScore))
+        // Sanctions screening wants every call of a listed vessel, however ordinary.
+        var listed = fired.Any(f => f.Rule.Name == "WatchListedVessel");
+        if (visit.UnusualAlert is null && !listed && (!notable || score < _options.UnusualMinimumScore))
         {
             return;
         }
 
         var c = CultureInfo.InvariantCulture;
         var names = string.Join(", ", fired.Select(f => f.Rule.Name));
-        var high = score >= _options.UnusualHighScore;
+        var high = score >= _options.UnusualHighScore
+            || (listed && fired.Any(f => f.Rule.Name is "PortOfConcern" or "AfterLongGap"));
         var previous = visit.UnusualAlert;
         var alert = new Alert
         {
@@ -296,7 +299,11 @@ internal sealed class PortCallDetector
             Start = visit.Arrival,
             End = call.Departure,
             Severity = high ? Severity.High : Severity.Medium,
-            SeverityReason = string.Create(c, $"score {score:0.#} {(high ? "≥" : "<")} {_options.UnusualHighScore:0.#} ({names})"),
+            SeverityReason = high && score < _options.UnusualHighScore
+                ? $"a watch-listed vessel's call {(fired.Any(f => f.Rule.Name == "PortOfConcern") ? "at a port of concern" : "after a long gap")} ({names})"
+                : listed && !high && score < _options.UnusualMinimumScore
+                    ? string.Create(c, $"every call of a watch-listed vessel is reported: medium (score {score:0.#}; {names})")
+                    : string.Create(c, $"score {score:0.#} {(high ? "≥" : "<")} {_options.UnusualHighScore:0.#} ({names})"),
             Score = score,
             ScoreExplanation = string.Create(c, $"Call at {visit.Port}: score {score:0.#} = sum of the weights of the factors that fired ({string.Join(" + ", fired.Select(f => $"{f.Rule.Name} {f.Weight:0.#}"))})."),
             Rules = [.. factors.Select(f => f.Rule)],

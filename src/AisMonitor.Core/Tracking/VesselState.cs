@@ -1,3 +1,4 @@
+using NodaTime;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 
@@ -67,6 +68,13 @@ public sealed class VesselState
     {
         get => _rarely?.PortsCalled;
         set => Rare.PortsCalled = value;
+    }
+
+    /// <summary>When this vessel was last reported as a watch-list sighting; null before its first.</summary>
+    internal Instant? WatchListSightedAt
+    {
+        get => _rarely?.WatchListSightedAt;
+        set => Rare.WatchListSightedAt = value;
     }
 
     /// <summary>The last long transponder gap, until the next call.</summary>
@@ -157,6 +165,8 @@ public sealed class VesselState
         public HashSet<string>? PortsCalled { get; set; }
 
         public PortCalls.RecentGap? RecentGap { get; set; }
+
+        public Instant? WatchListSightedAt { get; set; }
     }
 
     [System.Runtime.CompilerServices.InlineArray(HistoryCapacity)]

@@ -47,17 +47,24 @@ public sealed class PortCallReplayTests
     }
 
     [Fact]
-    public void Angara_gives_the_gap_the_possible_dark_call_at_Rajin_and_the_unusual_call_at_Zhoushan_and_nothing_else()
+    public void Angara_gives_its_sightings_both_calls_the_gap_and_the_possible_dark_call_at_Rajin_and_nothing_else()
     {
         var (alerts, _) = Replay("replay --no-database sample-tracks/angara-2024/angara-2024.nmea.gz");
-        Assert.Equal(["transponder_gap", "possible_dark_port_call", "unusual_port_call"], alerts.Select(a => a.GetProperty("kind").GetString()));
+        Assert.Equal(["unusual_port_call", "watch_list_sighting", "transponder_gap", "possible_dark_port_call", "watch_list_sighting", "unusual_port_call"],
+            alerts.Select(a => a.GetProperty("kind").GetString()));
         Assert.All(alerts, a => Assert.Equal(273210440, a.GetProperty("mmsi").GetInt64()));
 
-        var dark = alerts[1];
+        // An OFAC-listed vessel: its ordinary call at Dunai is reported (medium), and it is sighted when
+        // first heard and when heard again in the Korea Strait after eleven days of silence.
+        Assert.Equal(("medium", "Dunai"), (alerts[0].GetProperty("severity").GetString(), alerts[0].GetProperty("port_call").GetProperty("port").GetProperty("name").GetString()));
+        Assert.Equal("SightedAfterSilence", alerts[4].GetProperty("rules")[0].GetProperty("name").GetString());
+        Assert.Equal("2024-02-05T06:00:19Z", alerts[4].GetProperty("start").GetString());
+
+        var dark = alerts[3];
         Assert.Contains(dark.GetProperty("dark_port_call").GetProperty("ports").EnumerateArray(), p => p.GetProperty("port").GetProperty("un_locode").GetString() == "KPRJN");
         Assert.Equal("high", dark.GetProperty("severity").GetString());
 
-        var call = alerts[2];
+        var call = alerts[5];
         Assert.Equal("CNZOS", call.GetProperty("port_call").GetProperty("port").GetProperty("un_locode").GetString());
         var fired = call.GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("fired").GetBoolean()).Select(r => r.GetProperty("name").GetString()).ToList();
         Assert.Contains("WatchListedVessel", fired);
@@ -65,51 +72,5 @@ public sealed class PortCallReplayTests
         Assert.Contains("SilentOnArrival", fired);
         Assert.Equal("imo", call.GetProperty("watch_lists")[0].GetProperty("matched_on").GetString());
         Assert.Equal("high", call.GetProperty("severity").GetString());
-    }
-}
-
-/// <summary>Calls at user places from GeoJSON: the polygon wins over the World Port Index point.</summary>
-public sealed class PlaceReplayTests
-{
-    private const string Scenario = """
-        { "name": "sydney-call", "start": "2024-03-01T00:00:00Z", "end": "2024-03-02T12:00:00Z", "seed": 5,
-          "vessels": [ { "mmsi": 503000530, "name": "HARBOUR TEST", "report_interval_seconds": 120,
-            "route": [
-              { "latitude": -33.95, "longitude": 151.45, "depart_at": "2024-03-01T02:00:00Z" },
-              { "latitude": -33.84, "longitude": 151.29, "speed_knots": 10 },
-              { "name": "White Bay berth", "latitude": -33.866, "longitude": 151.185, "speed_knots": 6, "dwell_hours": 10 },
-              { "latitude": -33.84, "longitude": 151.29, "speed_knots": 8 },
-              { "latitude": -33.95, "longitude": 151.45, "speed_knots": 12 } ] } ],
-          "default_reception_probability": 1 }
-        """;
-
-    [Fact]
-    public void A_stay_inside_a_port_limit_polygon_is_a_call_at_that_area()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-places-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(folder);
-        try
-        {
-            File.WriteAllText(Path.Combine(folder, "scenario.json"), Scenario);
-            var feed = Path.Combine(folder, "feed.nmea");
-            var (exit, _, stderr) = CommandRunner.Run($"simulate \"{Path.Combine(folder, "scenario.json")}\" --out \"{feed}\"");
-            Assert.True(exit == 0, stderr);
-
-            string[] Calls(string extra)
-            {
-                var calls = Path.Combine(folder, "calls.jsonl");
-                var (code, _, error) = CommandRunner.Run($"replay --no-database \"{feed}\" --out /dev/null --port-calls \"{calls}\" {extra}");
-                Assert.True(code == 0, error);
-                return [.. File.ReadAllLines(calls).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("port"))
-                    .Select(p => $"{p.GetProperty("name").GetString()} {(p.TryGetProperty("un_locode", out var code) ? code.GetString() : "(area)")}")];
-            }
-
-            Assert.Equal(["Sydney (area)"], Calls("--places tests/data/ports/amsa-port-limits/au_port_limits.geojson"));
-            Assert.Equal(["Sydney AUSYD"], Calls("")); // the World Port Index point, when no polygon is given
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
     }
 }

@@ -14,12 +14,12 @@ public sealed class ReplayDatabaseTests
             var first = CommandRunner.Run(replay, environment: environment);
             Assert.True(first.ExitCode == 0, first.StandardError);
             Assert.Contains("started AisMonitor's own PostgreSQL on 127.0.0.1:", first.StandardError, StringComparison.Ordinal);
-            Assert.Contains("stored       3 alerts, 252 port calls and the vessels", first.StandardError, StringComparison.Ordinal);
-            Assert.Contains("it holds 3 alerts, 252 port calls, 53 vessels", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("stored       6 alerts, 252 port calls and the vessels", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("it holds 6 alerts, 252 port calls, 53 vessels", first.StandardError, StringComparison.Ordinal);
 
             var second = CommandRunner.Run(replay, environment: environment);
             Assert.True(second.ExitCode == 0, second.StandardError);
-            Assert.Contains("it holds 3 alerts, 252 port calls, 53 vessels", second.StandardError, StringComparison.Ordinal);
+            Assert.Contains("it holds 6 alerts, 252 port calls, 53 vessels", second.StandardError, StringComparison.Ordinal);
         }
         finally
         {
