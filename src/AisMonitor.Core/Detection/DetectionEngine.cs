@@ -404,6 +404,7 @@ public sealed partial class DetectionEngine
         while (_silenceChecks.TryPeek(out var vessel, out var due) && due <= now)
         {
             _silenceChecks.Dequeue();
+            Statistics.SilenceChecks++;
             vessel.SilenceCheckScheduled = false;
             _portCalls.CheckSilence(vessel, watermark);
             if (vessel.OpenGap is not null || vessel.LastGood is not { } last)
@@ -467,16 +468,16 @@ public sealed partial class DetectionEngine
 
     /// <summary>
     /// When a silent vessel that is not yet alert-worthy needs its next look: when its silence could
-    /// first become alert-worthy as the reception model stands, but no later than a quarter longer
-    /// than it has lasted (the model learns meanwhile), and never before the next sweep. A satellite
-    /// feed's silent vessels so cost a few checks per silence rather than one per sweep.
+    /// first become alert-worthy as the reception model stands, but no later than half as long again
+    /// as it has lasted (the model learns meanwhile), and never before the next sweep. A satellite
+    /// feed's silent vessels so cost two or three looks per silence rather than one per sweep.
     /// </summary>
     private long NextAlertWorthyCheck(TrackPoint last, Instant watermark)
     {
         var silentFor = watermark - last.Time;
         var sweep = _options.Tracking.SweepInterval;
-        var latest = silentFor + Duration.FromTicks(Math.Max(silentFor.BclCompatibleTicks / 4, sweep.BclCompatibleTicks));
-        var due = _gaps.EarliestAlertWorthy(last, silentFor + sweep, latest) is { } earliest && earliest < latest ? earliest : latest;
+        var latest = silentFor + Duration.FromTicks(Math.Max(silentFor.BclCompatibleTicks / 2, sweep.BclCompatibleTicks));
+        var due = _gaps.EarliestAlertWorthy(last, silentFor + sweep, latest) ?? latest;
         return last.UnixMilliseconds + (long)due.TotalMilliseconds;
     }
 

@@ -6,6 +6,9 @@ public sealed class EngineStatistics
     /// <summary>Messages given to the engine.</summary>
     public long Messages { get; internal set; }
 
+    /// <summary>Looks at silent vessels (due checks taken from the queue at sweeps).</summary>
+    public long SilenceChecks { get; internal set; }
+
     /// <summary>Messages without an event time (cannot be placed in time).</summary>
     public long WithoutEventTime { get; internal set; }
 

@@ -23,6 +23,7 @@ public sealed class GapScorer
     private readonly ReceptionModel _reception;
     private readonly PortIndex _ports;
     private readonly PortIndex _portsOfConcern;
+    private readonly PortProximityGrid _nearConcern;
 
     /// <summary>Scores against <paramref name="reception"/>, with <paramref name="ports"/> for port distances.</summary>
     public GapScorer(GapOptions options, ReceptionModel reception, PortIndex ports)
@@ -35,7 +36,14 @@ public sealed class GapScorer
         _ports = ports;
         var concern = options.PortsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _portsOfConcern = new PortIndex(ports.All.Where(p => (p.UnLocode is not null && concern.Contains(p.UnLocode)) || p.Tags.Contains("of-concern", StringComparer.OrdinalIgnoreCase)));
+        _nearConcern = new PortProximityGrid(_portsOfConcern.All, p => options.PortOfConcernRadiusNauticalMiles + (p.Boundary is null ? 0 : p.RadiusNauticalMiles));
     }
+
+    /// <summary>The port of concern within the rule's radius, looked up only where the grid says one may be.</summary>
+    private (Port Port, double DistanceNauticalMiles)? ConcernNear(GeoPoint point) =>
+        _portsOfConcern.Count == 0 || _nearConcern.Candidates(point.LatitudeDegrees, point.LongitudeDegrees).IsEmpty
+            ? null
+            : _portsOfConcern.Nearest(point, _options.PortOfConcernRadiusNauticalMiles);
 
     /// <summary>
     /// The alert for a silence of <paramref name="vessel"/> from its last good position to
@@ -55,14 +63,17 @@ public sealed class GapScorer
         // Numbers first: most silences of a satellite feed are not alert-worthy, and are checked often.
         var seconds = duration.TotalSeconds;
         var startChance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out var startKnown);
+        // The end can only make the chance larger when the start is known (the better-explaining end
+        // counts): if the start alone alerts on nothing, the end need not be assessed to say so.
+        var startDecides = startKnown && -Math.Log10(startChance) < _options.MinimumScore && startChance > _options.DarkVoyageMaximumChancePerVesselDay;
         var endKnown = false;
-        var endChance = after is { } a ? _reception.ChancePerVesselDay(a.LatitudeDegrees, a.LongitudeDegrees, seconds, out endKnown) : double.NaN;
+        var endChance = after is { } a && (open is not null || !startDecides) ? _reception.ChancePerVesselDay(a.LatitudeDegrees, a.LongitudeDegrees, seconds, out endKnown) : double.NaN;
         var chance = Combined(startChance, startKnown, endChance, endKnown);
         var score = -Math.Log10(chance);
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
         double? impliedSpeed = displacement / Math.Max(duration.TotalHours, 1e-9);
-        var concernAtStart = _portsOfConcern.Count == 0 ? null : _portsOfConcern.Nearest(before.Position, _options.PortOfConcernRadiusNauticalMiles);
-        var concernAtEnd = _portsOfConcern.Count == 0 || after is null ? null : _portsOfConcern.Nearest(after.Value.Position, _options.PortOfConcernRadiusNauticalMiles);
+        var concernAtStart = ConcernNear(before.Position);
+        var concernAtEnd = after is { } d ? ConcernNear(d.Position) : null;
         var nearConcern = concernAtStart is not null || concernAtEnd is not null;
         var far = impliedSpeed > PlausibleSpeed(vessel);
         var darkVoyage = displacement >= _options.DarkVoyageMinimumDisplacementNauticalMiles && duration >= _options.DarkVoyageMinimumDuration
@@ -142,31 +153,41 @@ public sealed class GapScorer
     }
 
     /// <summary>
-    /// The earliest silence length at which a vessel silent since <paramref name="before"/> could
-    /// become alert-worthy, as the model stands (the score grows with the length): the length at which
-    /// its score reaches the minimum, or the intentional-disabling rule's minimum if that comes first,
-    /// or null when it cannot within <paramref name="horizon"/>. Lengths are tried along the reception
-    /// histograms' bins (a fifth longer each), so the answer is at most one bin late.
+    /// The earliest silence length, from <paramref name="silentFor"/> up to <paramref name="latest"/>,
+    /// at which a vessel silent since <paramref name="before"/> could become alert-worthy as the model
+    /// stands (the score grows with the length): where its score reaches the minimum, or the
+    /// intentional-disabling rule's minimum if that comes first; null when it cannot by
+    /// <paramref name="latest"/>. The longest length is tried first, so a vessel that cannot alert
+    /// costs one assessment; otherwise lengths are halved towards the answer, which is at most a
+    /// twentieth of the range late.
     /// </summary>
-    public Duration? EarliestAlertWorthy(TrackPoint before, Duration silentFor, Duration horizon)
+    public Duration? EarliestAlertWorthy(TrackPoint before, Duration silentFor, Duration latest)
     {
         var disabling = _options.DisablingMinimumDuration;
-        for (var length = Max(silentFor, _options.MinimumDuration); length <= horizon; length = Duration.FromSeconds(length.TotalSeconds * 1.1892071150027210))
+        if (silentFor < disabling && latest >= disabling)
         {
-            if (length >= disabling && silentFor < disabling)
-            {
-                return disabling;
-            }
-
-            var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, length.TotalSeconds, out _);
-            if (-Math.Log10(chance) >= _options.MinimumScore)
-            {
-                return length;
-            }
+            latest = disabling; // the rule's conditions other than length are checked when it is reached
         }
 
-        return null;
+        var low = Max(silentFor, _options.MinimumDuration);
+        if (low > latest || !AlertWorthyByScore(before, latest))
+        {
+            return latest == disabling && silentFor < disabling ? disabling : null;
+        }
+
+        var high = latest;
+        var precision = (latest - low) / 20;
+        while (high - low > precision && high - low > Duration.FromMinutes(10))
+        {
+            var middle = low + ((high - low) / 2);
+            (low, high) = AlertWorthyByScore(before, middle) ? (low, middle) : (middle, high);
+        }
+
+        return high;
     }
+
+    private bool AlertWorthyByScore(TrackPoint before, Duration length) =>
+        -Math.Log10(_reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, length.TotalSeconds, out _)) >= _options.MinimumScore;
 
     private static Duration Max(Duration x, Duration y) => x > y ? x : y;
 

@@ -14,6 +14,10 @@ internal sealed class IntervalHistogram
 
     public long Count { get; private set; }
 
+    /// <summary>How many intervals lie above each bin, kept while no interval is added (null until first asked).</summary>
+    private double[]? _above;
+    private bool _aboveStale;
+
     public HistogramSnapshot ToSnapshot() => new([.. _counts], [.. _seconds], Count, TotalSeconds);
 
     public static IntervalHistogram FromSnapshot(HistogramSnapshot snapshot)
@@ -41,6 +45,7 @@ internal sealed class IntervalHistogram
         var bin = Math.Min(Bins - 1, BinOf(seconds));
         _counts[bin]++;
         _seconds[bin] += seconds;
+        _aboveStale = true;
         Count++;
         TotalSeconds += seconds;
     }
@@ -53,6 +58,8 @@ internal sealed class IntervalHistogram
             _counts[b] += other._counts[b];
             _seconds[b] += other._seconds[b];
         }
+
+        _aboveStale = true;
 
         Count += other.Count;
         TotalSeconds += other.TotalSeconds;
@@ -93,6 +100,42 @@ internal sealed class IntervalHistogram
         }
 
         return count + (_counts[bin] * (1 - (position - bin)));
+    }
+
+    /// <summary>
+    /// <see cref="CountAtLeast"/> for <paramref name="seconds"/> and for a half, a third and a quarter of
+    /// it, with one logarithm and no pass over the bins: the counts above each bin are kept until the
+    /// next interval is added. Silent vessels are looked at in bursts, at sweeps, between which the
+    /// histograms do not change, so the whole feed's and the blocks' are summed once per sweep.
+    /// </summary>
+    public void CountAtLeastFractions(double seconds, out double whole, out double half, out double third, out double quarter)
+    {
+        const double ThirdOffset = 6.339850002884625; // 4·log₂ 3
+        if (_above is null || _aboveStale)
+        {
+            _above ??= new double[Bins];
+            double sum = 0; // integers: exact in a double, so the order of summing does not matter
+            for (var b = Bins - 1; b >= 0; b--)
+            {
+                _above[b] = sum;
+                sum += _counts[b];
+            }
+
+            _aboveStale = false;
+        }
+
+        var p1 = Math.Log2(Math.Max(1, seconds)) * BinsPerDoubling;
+        whole = AtLeast(p1);
+        half = AtLeast(p1 - BinsPerDoubling);
+        third = AtLeast(p1 - ThirdOffset);
+        quarter = AtLeast(p1 - (2 * BinsPerDoubling));
+    }
+
+    private double AtLeast(double position)
+    {
+        position = Math.Max(0, position);
+        var bin = (int)position;
+        return bin >= Bins ? 0 : _above![bin] + (_counts[bin] * (1 - (position - bin)));
     }
 
     /// <summary>The median interval in seconds (geometric middle of the bin that holds it).</summary>

@@ -185,19 +185,14 @@ public sealed class ReceptionModel
     /// </summary>
     private static double Silences(IntervalHistogram histogram, double durationSeconds)
     {
-        var seen = histogram.CountAtLeast(durationSeconds);
+        histogram.CountAtLeastFractions(durationSeconds, out var seen, out var half, out var third, out var quarter);
         if (histogram.Count == 0)
         {
             return seen;
         }
 
-        var chained = 0.0;
-        for (var m = 2; m <= 4; m++)
-        {
-            var share = histogram.CountAtLeast(durationSeconds / m) / histogram.Count;
-            chained = Math.Max(chained, histogram.Count * Math.Pow(share, m));
-        }
-
+        double n = histogram.Count, s2 = half / n, s3 = third / n, s4 = quarter / n;
+        var chained = n * Math.Max(s2 * s2, Math.Max(s3 * s3 * s3, s4 * s4 * s4 * s4));
         return Math.Max(seen, chained);
     }
 

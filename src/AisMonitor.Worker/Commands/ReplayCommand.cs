@@ -228,7 +228,7 @@ internal static class ReplayCommand
         }
 
         text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.Late:N0} too late to reorder");
-        text.AppendLine(c, $"positions   {s.Positions:N0} used, {s.Duplicates:N0} duplicates dropped, {s.SuspectPositions:N0} suspect, {s.PositionsNotAvailable:N0} without a position");
+        text.AppendLine(c, $"positions   {s.Positions:N0} used, {s.Duplicates:N0} duplicates dropped, {s.SuspectPositions:N0} suspect, {s.PositionsNotAvailable:N0} without a position; {s.SilenceChecks:N0} looks at silent vessels");
         text.AppendLine(c, $"vessels     {s.Vessels:N0} tracked, {s.NotTrackedForGaps:N0} reports from non-ship or conflicting identities");
         var listed = engine.WatchListedVessels().ToList();
         text.AppendLine(c, $"watch lists {listed.Count} vessels matched{(listed.Count > 0 ? ":" : "")}");

@@ -37,6 +37,31 @@ public sealed class HotPathStructureTests
         Gen.Double[1, 1 << 25].Sample(seconds =>
             IntervalHistogram.BinOf(seconds) == (int)(Math.Log2(seconds) * 4), iter: 200_000);
 
+    [Fact]
+    public void Counts_kept_above_each_bin_answer_as_counting_does_whatever_was_added_between()
+    {
+        // The counts above each bin are kept between additions: they must never go stale.
+        Gen.Select(Gen.Double[1, 1 << 24].Array[0, 300], Gen.Double[1, 1 << 26].Array[1, 20]).Sample((intervals, lengths) =>
+        {
+            var histogram = new IntervalHistogram();
+            foreach (var (interval, i) in intervals.Select((x, i) => (x, i)))
+            {
+                histogram.Add(interval);
+                var length = lengths[i % lengths.Length];
+                histogram.CountAtLeastFractions(length, out var whole, out var half, out var third, out var quarter);
+                if (!Close(whole, histogram.CountAtLeast(length)) || !Close(half, histogram.CountAtLeast(length / 2))
+                    || !Close(third, histogram.CountAtLeast(length / 3)) || !Close(quarter, histogram.CountAtLeast(length / 4)))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, iter: 300);
+
+        static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
+    }
+
     [Theory]
     [InlineData(1.0, 0)]
     [InlineData(2.0, 4)]
