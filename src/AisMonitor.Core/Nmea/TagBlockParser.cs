@@ -54,7 +54,8 @@ internal sealed class TagBlockParser
                 case (byte)'c':
                     if (TryParseLong(value, out var unix) && unix >= 0)
                     {
-                        time = unix >= MillisecondThreshold ? Instant.FromUnixTimeMilliseconds(unix) : FromSeconds(unix);
+                        time = unix >= MillisecondThreshold ? FromMilliseconds(unix) : FromSeconds(unix);
+                        malformed |= time is null; // past the end of the calendar (year 9999)
                     }
                     else
                     {
@@ -128,6 +129,8 @@ internal sealed class TagBlockParser
     }
 
     private static Instant? FromSeconds(long unix) => unix <= 253_402_300_799 ? Instant.FromUnixTimeSeconds(unix) : null;
+
+    private static Instant? FromMilliseconds(long unix) => unix <= 253_402_300_799_999 ? Instant.FromUnixTimeMilliseconds(unix) : null;
 
     private static bool Assign(ReadOnlySpan<byte> value, ref long? target)
     {

@@ -33,6 +33,9 @@ public sealed record ReadSummary
     /// <summary>Tolerated anomalies that did not cost a line (e.g. wrong tag-block checksums).</summary>
     public IReadOnlyDictionary<string, long> Tolerated { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>Null when the input was read to its end; otherwise why it ended early and where (a truncated or damaged gzip file): the lines before were read.</summary>
+    public string? Incomplete { get; init; }
+
     /// <summary>True when every line is accounted for exactly once.</summary>
     public bool AddsUp => LinesRead == MessageLines + FragmentLines + Skipped.Values.Sum() + Rejected.Values.Sum();
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using AisMonitor.Core.Nmea;
 using AisMonitor.Ingestion.Csv;
 
@@ -16,26 +15,32 @@ public static class ReplayInput
     public static IMessageReader Open(string path, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return Open(path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), format, csvMapping, nmeaOptions);
+        return Open(path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), format, csvMapping, nmeaOptions, filePath: path == "-" ? null : path);
     }
 
-    /// <summary>Opens a stream (which the reader disposes) as a message reader of its detected (or the forced) format.</summary>
-    public static IMessageReader Open(Stream stream, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null)
+    /// <summary>
+    /// Opens a stream (which the reader disposes) as a message reader of its detected (or the forced)
+    /// format; <paramref name="filePath"/>, when the stream is that file, lets a gzip file of several
+    /// members be told from a truncated one.
+    /// </summary>
+    public static IMessageReader Open(Stream stream, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null, string? filePath = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
         {
             var head = Peek(ref stream);
+            GZipInput? gzip = null;
             if (head.Span is [0x1f, 0x8b, ..])
             {
-                stream = new GZipStream(stream, CompressionMode.Decompress);
+                stream = gzip = new GZipInput(stream, filePath);
                 head = Peek(ref stream);
             }
 
             var detected = format ?? DetectFormat(head.Span);
-            return detected == ReplayFormat.Nmea
+            IMessageReader reader = detected == ReplayFormat.Nmea
                 ? new NmeaLogReader(stream, nmeaOptions)
                 : new CsvMessageReader(stream, detected, csvMapping);
+            return gzip is null ? reader : new GZipCheckedReader(reader, gzip);
         }
         catch
         {
@@ -96,5 +101,21 @@ public static class ReplayInput
         var head = buffer.AsMemory(0, read);
         stream = new PrefixedStream(head, stream);
         return head;
+    }
+
+    /// <summary>A reader over gzip input whose summary says when the input ended early.</summary>
+    private sealed class GZipCheckedReader(IMessageReader inner, GZipInput gzip) : IMessageReader
+    {
+        public ReadSummary Summary => inner.Summary with { Incomplete = gzip.Incomplete };
+
+        public Action<long, string>? RejectionObserver
+        {
+            get => inner.RejectionObserver;
+            set => inner.RejectionObserver = value;
+        }
+
+        public bool TryRead(out Core.Ais.DecodedMessage message) => inner.TryRead(out message);
+
+        public void Dispose() => inner.Dispose();
     }
 }

@@ -21,7 +21,7 @@ internal static class DecodeCommand
         var output = new Option<string>("--format") { Description = "Output: json (JSON Lines, every field) or csv (position fields).", DefaultValueFactory = _ => "json" };
         output.AcceptOnlyFromAmong("json", "csv");
         var input = new InputOptions();
-        var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr.") { file, output };
+        var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr." + "\n" + ExitCodes.Table) { file, output };
         input.AddTo(command);
         command.SetAction(result => Run(result, input, result.GetValue(file)!, result.GetValue(output)!));
         return command;
@@ -37,7 +37,7 @@ internal static class DecodeCommand
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return 2;
+            return ExitCodes.BadArguments;
         }
 
         using (reader)
@@ -72,9 +72,8 @@ internal static class DecodeCommand
 
             stdout.Flush();
             Console.Error.Write(FormatSummary(path, reader.Summary));
+            return ExitCodes.ReportIncomplete([(path, reader.Summary)]);
         }
-
-        return 0;
     }
 
     internal static string FormatSummary(string path, ReadSummary summary)

@@ -80,7 +80,7 @@ internal sealed class InputOptions
         try
         {
             nmea.Validate();
-            return ReplayInput.Open(stream, format, ParseMapping(result.GetValue(Map)), nmea);
+            return ReplayInput.Open(stream, format, ParseMapping(result.GetValue(Map)), nmea, filePath: name == "-" ? null : name);
         }
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {

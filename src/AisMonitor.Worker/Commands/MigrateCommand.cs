@@ -7,7 +7,7 @@ internal static class MigrateCommand
 {
     public static Command Create()
     {
-        var command = new Command("migrate", "Apply the database migrations (ConnectionStrings__AisMonitor, or AisMonitor's own PostgreSQL when unset).");
+        var command = new Command("migrate", "Apply the database migrations (ConnectionStrings__AisMonitor, or AisMonitor's own PostgreSQL when unset)." + "\n" + ExitCodes.Table);
         command.SetAction(async (_, _) =>
         {
             try

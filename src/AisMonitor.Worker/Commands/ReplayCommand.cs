@@ -50,7 +50,7 @@ internal static class ReplayCommand
         var noGazetteer = new Option<bool>("--no-gazetteer") { Description = "No ports or places at all (no port calls, no port distances in gap evidence): for measuring what the gazetteer costs." };
         var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
-        var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
+        var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind." + "\n" + ExitCodes.Table)
         {
             files, output, portCalls, from, to, mmsi, speed, threads, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, archive, retention, config,
         };
@@ -89,7 +89,7 @@ internal static class ReplayCommand
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return ExitCodes.BadArguments;
             }
         });
         return command;
@@ -199,7 +199,7 @@ internal static class ReplayCommand
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
         GC.KeepAlive(engine);
-        return 0;
+        return ExitCodes.ReportIncomplete(settings.Files.Zip(readers, (path, reader) => (path, reader.Summary)));
     }
 
     private static void WriteAlerts(string? path, IEnumerable<Alert> alerts) =>

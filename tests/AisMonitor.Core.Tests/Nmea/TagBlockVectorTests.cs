@@ -28,6 +28,17 @@ public sealed class TagBlockVectorTests
         }
     }
 
+    [Theory]
+    [InlineData(@"\c:999999999999999*00\!BSVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,0*06")] // milliseconds past year 9999 (found by fuzzing)
+    [InlineData(@"\c:9223372036854775807*00\!BSVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,0*06")]
+    public void A_tag_block_time_past_the_calendar_is_malformed_not_a_crash(string line)
+    {
+        var decoder = new NmeaAisDecoder();
+        var outcome = decoder.Decode(line, out var message);
+        Assert.Null(message.Metadata.Received);
+        Assert.True(outcome == LineOutcome.Message || outcome.ToString().Contains("Malformed", StringComparison.Ordinal), outcome.ToString());
+    }
+
     [Fact]
     public void Pyais_tag_block_with_line_count_source_and_time()
     {

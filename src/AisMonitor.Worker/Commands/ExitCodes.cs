@@ -1,0 +1,33 @@
+namespace AisMonitor.Worker.Commands;
+
+/// <summary>What every command's exit code means (README, Commands; each command's --help).</summary>
+internal static class ExitCodes
+{
+    /// <summary>Done. Bad lines are counted and logged, not fatal.</summary>
+    public const int Done = 0;
+
+    /// <summary>Bad arguments, configuration or unreadable input: nothing was done, and the message says what to fix.</summary>
+    public const int BadArguments = 2;
+
+    /// <summary>Done with what could be read, but an input ended early (a truncated or damaged compressed file): the message says where.</summary>
+    public const int IncompleteInput = 3;
+
+    /// <summary>The table, for --help.</summary>
+    public const string Table = "Exit codes: 0 done (bad lines are counted, not fatal); 2 bad arguments, configuration or unreadable input (nothing done; the message says what to fix); 3 done with what could be read, but an input ended early (truncated or damaged compressed file; the message says where).";
+
+    /// <summary>One "error:" line per input that ended early, and the exit code that follows.</summary>
+    public static int ReportIncomplete(IEnumerable<(string Path, Ingestion.Replay.ReadSummary Summary)> inputs)
+    {
+        var code = Done;
+        foreach (var (path, summary) in inputs)
+        {
+            if (summary.Incomplete is { } why)
+            {
+                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"error: {path}: {why} (up to line {summary.LinesRead:N0})."));
+                code = IncompleteInput;
+            }
+        }
+
+        return code;
+    }
+}
