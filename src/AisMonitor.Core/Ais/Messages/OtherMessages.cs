@@ -144,11 +144,13 @@ internal static class OtherMessages
     {
         var name = bits.Text(43, 20);
         var extensionCharacters = (bits.BitLength - 272) / 6;
-        if (extensionCharacters > 0 && bits.TextFillsField(43, 20) && bits.Text(272, extensionCharacters) is { } extension)
+        if (extensionCharacters > 0 && bits.TextFillsField(43, 20) && bits.Text(272, extensionCharacters, trim: false) is { } extension)
         {
             // The extension continues the name only when the name fills all 20 characters
             // (a trailing space included); after a padded name the extension bits are padding too.
+            // Its own leading space is part of the name ("… LB" + " 6" is "… LB 6"): only the whole is trimmed.
             name = (bits.Text(43, 20, trim: false) + extension).Trim(' ');
+            name = name.Length == 0 ? null : name;
         }
 
         return new AidToNavigationReport

@@ -67,8 +67,8 @@ public sealed record StaticAndVoyageData : AisMessage
         writer.WriteInteger(AisFieldNames.ShipType, ShipType);
         WriteDimensions(writer, Dimensions);
         writer.WriteInteger(AisFieldNames.Epfd, Epfd);
-        writer.WriteInteger(AisFieldNames.EtaMonth, EtaMonth);
-        writer.WriteInteger(AisFieldNames.EtaDay, EtaDay);
+        writer.WriteInteger(AisFieldNames.EtaMonth, EtaMonth == 0 ? null : EtaMonth); // 0: not available (ITU-R M.1371-5, Table 48)
+        writer.WriteInteger(AisFieldNames.EtaDay, EtaDay == 0 ? null : EtaDay);
         writer.WriteInteger(AisFieldNames.EtaHour, EtaHour);
         writer.WriteInteger(AisFieldNames.EtaMinute, EtaMinute);
         writer.WriteNumber(AisFieldNames.Draught, DraughtMetres);
