@@ -5,7 +5,8 @@ namespace AisMonitor.Core.Nmea;
 /// <summary>
 /// Reassembles multi-sentence AIS messages. Fragments are keyed by source, tag-block group,
 /// channel, sequential message id and fragment count, so interleaved messages from several
-/// receivers do not mix; fragments may arrive in any order. Bounded: a message that does not
+/// receivers do not mix; fragments may arrive in any order. A continuation without a tag block
+/// joins the latest pending message it fits (feeds often tag only the first fragment). Bounded: a message that does not
 /// complete within <see cref="NmeaDecoderOptions.MaxFragmentAgeLines"/> lines, or that is the
 /// oldest when <see cref="NmeaDecoderOptions.MaxPendingMessages"/> are held, is dropped and its
 /// lines counted as <see cref="RejectionReason.FragmentExpired"/>. Buffers are reused, so steady
@@ -65,6 +66,11 @@ internal sealed class FragmentAssembler
     public bool Add(in FragmentKey key, int number, ReadOnlySpan<byte> payload, int fillBits, long line, Instant? received, bool checksumValid)
     {
         var index = Find(key);
+        if (index < 0 && number > 1 && key is { Source: null, GroupId: -1 })
+        {
+            index = FindTaggedStart(key, number);
+        }
+
         if (index >= 0 && _pending[index].Has(number))
         {
             // The same fragment again: the earlier message never completed and its key is being reused.
@@ -109,6 +115,26 @@ internal sealed class FragmentAssembler
         for (var i = 0; i < _pending.Count; i++)
         {
             if (_pending[i].Key.Equals(key))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Many feeds tag only a message's first fragment: an untagged continuation belongs to the latest
+    /// pending message, tagged or not, of the same channel, sequential id and count that still lacks
+    /// this fragment.
+    /// </summary>
+    private int FindTaggedStart(in FragmentKey key, int number)
+    {
+        for (var i = _pending.Count - 1; i >= 0; i--)
+        {
+            var candidate = _pending[i].Key;
+            if (candidate.Channel == key.Channel && candidate.SequenceId == key.SequenceId && candidate.Count == key.Count
+                && candidate.OwnShip == key.OwnShip && !_pending[i].Has(number))
             {
                 return i;
             }

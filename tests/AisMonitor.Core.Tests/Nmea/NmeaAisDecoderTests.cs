@@ -172,6 +172,23 @@ public sealed class NmeaAisDecoderTests
         Assert.True(decoder.Statistics.IsBalanced);
     }
 
+    [Theory]
+    // source: tests/data/nmea-logs/aisnet-kystverket-Ais1000Lines.nm4 lines 13-14, the second without its tag block,
+    // as feeds that tag only the first fragment send it
+    [InlineData(@"\s:2573535,c:1565218798*56\!BSVDM,2,1,3,A,53nPnh800000ha@J2218UH60U@4hT6000000000t2PD33t?P008000000000,0*72", "!BSVDM,2,2,3,A,00000000000,2*3E")]
+    [InlineData(@"\g:1-2-9999,c:1565218798*53\!BSVDM,2,1,3,A,53nPnh800000ha@J2218UH60U@4hT6000000000t2PD33t?P008000000000,0*72", "!BSVDM,2,2,3,A,00000000000,2*3E")]
+    public void A_continuation_without_a_tag_block_completes_the_message_its_first_fragment_began(string first, string second)
+    {
+        var decoder = new NmeaAisDecoder();
+        Assert.Equal(LineOutcome.Fragment, decoder.Decode(first, out _));
+        Assert.Equal(LineOutcome.Message, decoder.Decode(second, out var message));
+        Assert.Equal(5, message.MessageType);
+        Assert.NotNull(message.Metadata.Received); // the time of the tagged first fragment
+        decoder.Flush();
+        Assert.Equal(0, decoder.Statistics.RejectedFor(RejectionReason.FragmentIncomplete));
+        Assert.True(decoder.Statistics.IsBalanced);
+    }
+
     [Fact]
     public void A_fragment_that_never_completes_expires_after_the_age_limit()
     {
