@@ -6,8 +6,11 @@ public enum CsvField
     /// <summary>MMSI (required).</summary>
     Mmsi,
 
-    /// <summary>Event time (required): ISO-8601, "dd/MM/yyyy HH:mm:ss" or Unix seconds, UTC.</summary>
+    /// <summary>Event time (required): ISO-8601, "dd/MM/yyyy HH:mm:ss", "yyyyMMdd_HHmmss", Unix seconds or milliseconds (see <see cref="CsvTimeParser"/>).</summary>
     Time,
+
+    /// <summary>Milliseconds of the event time, in a column of their own (exactEarth-style exports).</summary>
+    Milliseconds,
 
     /// <summary>Latitude in degrees.</summary>
     Latitude,

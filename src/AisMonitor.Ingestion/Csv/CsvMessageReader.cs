@@ -19,6 +19,7 @@ public sealed class CsvMessageReader : IMessageReader
     private readonly CsvReader _reader;
     private readonly ReplayFormat _format;
     private readonly CsvLayout _layout;
+    private readonly CsvTimeParser _times;
     private readonly Dictionary<uint, int> _lastStaticHash = [];
     private readonly Dictionary<string, long> _skipped = [];
     private readonly Dictionary<string, long> _rejected = [];
@@ -30,10 +31,11 @@ public sealed class CsvMessageReader : IMessageReader
     private long _messages;
 
     /// <summary>Opens a CSV; the header is read at once. Throws <see cref="FormatException"/> when it lacks MMSI or time.</summary>
-    public CsvMessageReader(Stream stream, ReplayFormat format, IReadOnlyDictionary<string, string>? mapping = null)
+    public CsvMessageReader(Stream stream, ReplayFormat format, IReadOnlyDictionary<string, string>? mapping = null, string? timeFormat = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         _format = format;
+        _times = new CsvTimeParser(timeFormat);
         var options = new CsvReaderOptions
         {
             Separator = ',',
@@ -122,7 +124,7 @@ public sealed class CsvMessageReader : IMessageReader
             return RowOutcome.Rejected;
         }
 
-        if (!CsvValues.TryTime(Cell(CsvField.Time), out var time))
+        if (_times.Parse(Cell(CsvField.Time), _layout.Has(CsvField.Milliseconds) ? Cell(CsvField.Milliseconds) : null) is not { } time)
         {
             reason = "InvalidTimestamp";
             return RowOutcome.Rejected;

@@ -8,10 +8,6 @@ namespace AisMonitor.Ingestion.Csv;
 /// <summary>Parses the cell values of AIS CSV exports. Empty, "Unknown", "NA" and "nan" cells are null.</summary>
 internal static class CsvValues
 {
-    private static readonly InstantPattern IsoInstant = InstantPattern.ExtendedIso;
-    private static readonly LocalDateTimePattern IsoLocal = LocalDateTimePattern.ExtendedIso;
-    private static readonly LocalDateTimePattern SpaceLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss.FFFFFFFFF");
-    private static readonly LocalDateTimePattern DanishLocal = LocalDateTimePattern.CreateWithInvariantCulture("dd'/'MM'/'uuuu HH':'mm':'ss");
 
     // ITU-R M.1371-5 Table 45 names as exports spell them (DMA writes them out).
     private static readonly FrozenDictionary<string, byte> NavigationStatusNames = new Dictionary<string, byte>(StringComparer.OrdinalIgnoreCase)
@@ -71,39 +67,6 @@ internal static class CsvValues
     public static bool IsMissing(string? cell) =>
         string.IsNullOrWhiteSpace(cell) || cell.Equals("Unknown", StringComparison.OrdinalIgnoreCase) || cell.Equals("NA", StringComparison.OrdinalIgnoreCase)
         || cell.Equals("nan", StringComparison.OrdinalIgnoreCase) || cell.Equals("null", StringComparison.OrdinalIgnoreCase);
-
-    public static bool TryTime(string? cell, out Instant instant)
-    {
-        instant = default;
-        if (IsMissing(cell))
-        {
-            return false;
-        }
-
-        var text = cell!.Trim();
-        if (IsoInstant.Parse(text) is { Success: true } iso)
-        {
-            instant = iso.Value;
-            return true;
-        }
-
-        foreach (var pattern in (ReadOnlySpan<LocalDateTimePattern>)[IsoLocal, SpaceLocal, DanishLocal])
-        {
-            if (pattern.Parse(text) is { Success: true } local)
-            {
-                instant = local.Value.InUtc().ToInstant();
-                return true;
-            }
-        }
-
-        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var unix) && unix is > 0 and < 253_402_300_799)
-        {
-            instant = Instant.FromUnixTimeSeconds(unix);
-            return true;
-        }
-
-        return false;
-    }
 
     public static double? Number(string? cell) =>
         !IsMissing(cell) && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;

@@ -23,7 +23,7 @@ public static class ReplayInput
     /// format; <paramref name="filePath"/>, when the stream is that file, lets a gzip file of several
     /// members be told from a truncated one.
     /// </summary>
-    public static IMessageReader Open(Stream stream, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null, string? filePath = null)
+    public static IMessageReader Open(Stream stream, ReplayFormat? format = null, IReadOnlyDictionary<string, string>? csvMapping = null, NmeaDecoderOptions? nmeaOptions = null, string? filePath = null, string? csvTimeFormat = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         try
@@ -39,7 +39,7 @@ public static class ReplayInput
             var detected = format ?? DetectFormat(head.Span);
             IMessageReader reader = detected == ReplayFormat.Nmea
                 ? new NmeaLogReader(stream, nmeaOptions)
-                : new CsvMessageReader(stream, detected, csvMapping);
+                : new CsvMessageReader(stream, detected, csvMapping, csvTimeFormat);
             return gzip is null ? reader : new GZipCheckedReader(reader, gzip);
         }
         catch

@@ -18,6 +18,11 @@ internal sealed class InputOptions
         Description = "CSV column mapping for fields the header names do not give, e.g. \"mmsi=ship_id,time=ts,lat=y,lon=x\".",
     };
 
+    public Option<string?> TimeFormat { get; } = new("--time-format")
+    {
+        Description = "CSV time format when the built-in ones do not read it: a NodaTime pattern read as UTC (e.g. \"dd'.'MM'.'uuuu HH':'mm':'ss\"), or unix, unix-ms.",
+    };
+
     public Option<bool> AcceptBadChecksum { get; } = new("--accept-bad-checksum")
     {
         Description = "Decode sentences whose NMEA checksum does not match (flagged as checksum_valid=false) instead of rejecting them.",
@@ -44,6 +49,7 @@ internal sealed class InputOptions
     {
         command.Options.Add(InputFormat);
         command.Options.Add(Map);
+        command.Options.Add(TimeFormat);
         command.Options.Add(AcceptBadChecksum);
         command.Options.Add(MaxLineLength);
         command.Options.Add(FragmentMaxAgeLines);
@@ -80,7 +86,7 @@ internal sealed class InputOptions
         try
         {
             nmea.Validate();
-            return ReplayInput.Open(stream, format, ParseMapping(result.GetValue(Map)), nmea, filePath: name == "-" ? null : name);
+            return ReplayInput.Open(stream, format, ParseMapping(result.GetValue(Map)), nmea, filePath: name == "-" ? null : name, csvTimeFormat: result.GetValue(TimeFormat));
         }
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
         {
