@@ -12,6 +12,9 @@ public sealed record GapEvidence
     /// <summary>Length of the silence in hours (to the watermark while open).</summary>
     public required double DurationHours { get; init; }
 
+    /// <summary>Hours of the silence during which the whole feed was silent (a feed outage): not counted when the gap is judged; null when none.</summary>
+    public double? FeedOutageHours { get; init; }
+
     /// <summary>Great-circle displacement between the two positions, in nautical miles.</summary>
     public double? DisplacementNauticalMiles { get; init; }
 

@@ -24,6 +24,7 @@ public sealed partial class DetectionEngine
         ConflictsRaised = _conflictsRaised.Order().ToList(),
         Reception = Reception.ToSnapshot(),
         Callers = _portCalls.Callers.ToSnapshot(),
+        FeedOutages = [.. _feedOutages],
         Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
             Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates),
     };
@@ -78,6 +79,7 @@ public sealed partial class DetectionEngine
         }
 
         engine._conflictsRaised.UnionWith(snapshot.ConflictsRaised);
+        engine._feedOutages.AddRange(snapshot.FeedOutages);
         engine.Reception.Restore(snapshot.Reception);
         if (snapshot.Callers is { } callers)
         {

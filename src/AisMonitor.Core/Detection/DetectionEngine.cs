@@ -26,6 +26,7 @@ public sealed partial class DetectionEngine
     private readonly PriorityQueue<VesselState, long> _silenceChecks = new();
     private readonly HashSet<uint> _conflictsRaised = [];
     private readonly HashSet<uint> _identityJudged = [];
+    private readonly List<FeedOutage> _feedOutages = [];
     private readonly GapScorer _gaps;
     private readonly PortCallDetector _portCalls;
     private readonly DarkPortCalls _darkCalls;
@@ -62,8 +63,26 @@ public sealed partial class DetectionEngine
     /// <summary>Counts.</summary>
     public EngineStatistics Statistics { get; } = new();
 
+    /// <summary>The options in force.</summary>
+    public DetectionOptions Options => _options;
+
     /// <summary>The reception model learnt so far.</summary>
     public ReceptionModel Reception { get; }
+
+    /// <summary>Silences of the whole feed (see <see cref="TrackingOptions.FeedOutageMinimum"/>), oldest first.</summary>
+    public IReadOnlyList<FeedOutage> FeedOutages => _feedOutages;
+
+    /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed itself was silent.</summary>
+    private Duration FeedSilent(Instant start, Instant end)
+    {
+        var total = Duration.Zero;
+        for (var i = _feedOutages.Count - 1; i >= 0 && _feedOutages[i].To > start; i--)
+        {
+            total += _feedOutages[i].Overlap(start, end);
+        }
+
+        return total;
+    }
 
     /// <summary>The latest event time processed: silences are measured up to it.</summary>
     public Instant? Watermark { get; private set; }
@@ -164,6 +183,11 @@ public sealed partial class DetectionEngine
 
     private void Apply(in DecodedMessage message, Instant time)
     {
+        if (Watermark is { } previous && time - previous >= _options.Tracking.FeedOutageMinimum)
+        {
+            NoteFeedSilence(previous, time);
+        }
+
         Watermark = time;
         var mmsi = message.Mmsi;
         if (!IdentityRules.IsTrackedForGaps(mmsi))
@@ -188,6 +212,21 @@ public sealed partial class DetectionEngine
         {
             Sweep(time);
             _nextSweep = time + _options.Tracking.SweepInterval;
+        }
+    }
+
+    /// <summary>The feed was silent from <paramref name="from"/> to <paramref name="to"/>: an outage if enough vessels had been heard just before (one pass over the vessels, only at such a silence).</summary>
+    private void NoteFeedSilence(Instant from, Instant to)
+    {
+        var since = (from - Duration.FromHours(1)).ToUnixTimeMilliseconds();
+        var heard = 0;
+        foreach (var vessel in Vessels())
+        {
+            if (vessel.LastGood is { } last && last.UnixMilliseconds >= since && ++heard >= _options.Tracking.FeedOutageMinimumVessels)
+            {
+                _feedOutages.Add(new FeedOutage(from, to, heard));
+                return;
+            }
         }
     }
 
@@ -258,9 +297,10 @@ public sealed partial class DetectionEngine
         if (vessel.LastGood is { } previous)
         {
             var intervalMilliseconds = point.UnixMilliseconds - previous.UnixMilliseconds;
+            var feedSilent = _feedOutages.Count == 0 ? Duration.Zero : FeedSilent(previous.Time, point.Time);
             if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
             {
-                var gap = _gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap);
+                var gap = _gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap, feedSilent);
                 Emit(gap);
                 vessel.OpenGap = null;
                 if (gap is not null)
@@ -271,8 +311,8 @@ public sealed partial class DetectionEngine
                 _portCalls.GapEnded(vessel, previous, point);
             }
 
-            // Learnt after scoring, so that a gap is not judged against itself.
-            Reception.Observe(previous.LatitudeDegrees, previous.LongitudeDegrees, intervalMilliseconds / 1000.0, previous.SpeedKnots, point.UnixMilliseconds);
+            // Learnt after scoring, so that a gap is not judged against itself; like a gap, on the time the feed was listening.
+            Reception.Observe(previous.LatitudeDegrees, previous.LongitudeDegrees, (intervalMilliseconds / 1000.0) - feedSilent.TotalSeconds, previous.SpeedKnots, point.UnixMilliseconds);
         }
 
         vessel.LastGood = point;
@@ -416,7 +456,7 @@ public sealed partial class DetectionEngine
             {
                 ScheduleSilenceCheck(vessel, NextSilenceCheck(vessel, last.UnixMilliseconds, now));
             }
-            else if (_gaps.Score(vessel, last, null, watermark, null) is { } alert)
+            else if (_gaps.Score(vessel, last, null, watermark, null, _feedOutages.Count == 0 ? Duration.Zero : FeedSilent(last.Time, watermark)) is { } alert)
             {
                 vessel.OpenGap = alert;
                 opened.Add(alert);

@@ -48,6 +48,9 @@ public sealed record EngineSnapshot
 
     /// <summary>Counters.</summary>
     public required EngineStatisticsSnapshot Statistics { get; init; }
+
+    /// <summary>Feed outages found so far.</summary>
+    public IReadOnlyList<FeedOutage> FeedOutages { get; init; } = [];
 }
 
 /// <summary>A message waiting in the reordering buffer: what the engine needs of it.</summary>

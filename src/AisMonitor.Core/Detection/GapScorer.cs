@@ -50,11 +50,12 @@ public sealed class GapScorer
     /// <paramref name="after"/> (null while open, the silence then runs to <paramref name="now"/>),
     /// or null when it is not alert-worthy and no alert is open for it.
     /// </summary>
-    public Alert? Score(VesselState vessel, TrackPoint before, TrackPoint? after, Instant now, Alert? open)
+    public Alert? Score(VesselState vessel, TrackPoint before, TrackPoint? after, Instant now, Alert? open, Duration feedSilent = default)
     {
         ArgumentNullException.ThrowIfNull(vessel);
         var end = after?.Time ?? now;
-        var duration = end - before.Time;
+        var elapsed = end - before.Time;
+        var duration = elapsed - feedSilent; // judged on the hours the feed was listening
         if (open is null && duration < _options.MinimumDuration)
         {
             return null;
@@ -71,7 +72,7 @@ public sealed class GapScorer
         var chance = Combined(startChance, startKnown, endChance, endKnown);
         var score = -Math.Log10(chance);
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
-        double? impliedSpeed = displacement / Math.Max(duration.TotalHours, 1e-9);
+        double? impliedSpeed = displacement / Math.Max(elapsed.TotalHours, 1e-9);
         var concernAtStart = ConcernNear(before.Position);
         var concernAtEnd = after is { } d ? ConcernNear(d.Position) : null;
         var nearConcern = concernAtStart is not null || concernAtEnd is not null;
@@ -127,7 +128,8 @@ public sealed class GapScorer
             Severity = severity,
             SeverityReason = severityReason,
             Score = Math.Round(score, 2),
-            ScoreExplanation = Explain(duration, startReception, endReception, score, after is null),
+            ScoreExplanation = Explain(duration, startReception, endReception, score, after is null)
+                + (feedSilent > Duration.Zero ? string.Create(CultureInfo.InvariantCulture, $" The feed itself was silent for {feedSilent.TotalHours:0.0} h of the {elapsed.TotalHours:0.0} h (a feed outage): those hours are not counted.") : string.Empty),
             Rules = rules,
             Location = before.Position,
             WatchLists = vessel.WatchListEvidence,
@@ -135,7 +137,8 @@ public sealed class GapScorer
             {
                 LastBefore = PositionEvidence.From(before),
                 FirstAfter = after is { } f ? PositionEvidence.From(f) : null,
-                DurationHours = Math.Round(duration.TotalHours, 2),
+                DurationHours = Math.Round(elapsed.TotalHours, 2),
+                FeedOutageHours = feedSilent > Duration.Zero ? Math.Round(feedSilent.TotalHours, 2) : null,
                 DisplacementNauticalMiles = Round(displacement, 1),
                 DisplacementKilometres = Round(displacement * GreatCircle.KilometresPerNauticalMile, 1),
                 ImpliedSpeedKnots = Round(impliedSpeed, 2),

@@ -23,12 +23,29 @@ public sealed record TrackingOptions
     /// <summary>How often, in event time, silent vessels are checked for open gaps. Default 10 minutes.</summary>
     public Duration SweepInterval { get; init; } = Duration.FromMinutes(10);
 
+    /// <summary>
+    /// A silence of the whole feed at least this long, after at least <see cref="FeedOutageMinimumVessels"/>
+    /// vessels were heard in the hour before it, is a feed outage (files that do not meet in time, a
+    /// receiver network down): gaps are judged on the hours the feed was listening, and the reception
+    /// model learns intervals the same way. Default 6 h: a regional extract of satellite data can be
+    /// silent between passes for a few hours, and those silences are how it is heard, not outages.
+    /// </summary>
+    public Duration FeedOutageMinimum { get; init; } = Duration.FromHours(6);
+
+    /// <summary>How many vessels must have been heard in the hour before a feed-wide silence for it to be an outage (a replay of one vessel has none). Default 10.</summary>
+    public int FeedOutageMinimumVessels { get; init; } = 10;
+
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
         if (ReorderingWindow < Duration.Zero || DuplicateWindow < Duration.Zero || SweepInterval <= Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(ReorderingWindow), "Tracking:ReorderingWindow and DuplicateWindow must not be negative, SweepInterval must be positive.");
+        }
+
+        if (FeedOutageMinimum <= Duration.Zero || FeedOutageMinimumVessels < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(FeedOutageMinimum), "Tracking:FeedOutageMinimum must be positive and FeedOutageMinimumVessels at least 1.");
         }
 
         if (Partitions is < 1 or > 4096 || ImpossibleSpeedKnots <= 0)

@@ -230,6 +230,10 @@ internal static class ReplayCommand
         text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.Late:N0} too late to reorder");
         text.AppendLine(c, $"positions   {s.Positions:N0} used, {s.Duplicates:N0} duplicates dropped, {s.SuspectPositions:N0} suspect, {s.PositionsNotAvailable:N0} without a position; {s.SilenceChecks:N0} looks at silent vessels");
         text.AppendLine(c, $"vessels     {s.Vessels:N0} tracked, {s.NotTrackedForGaps:N0} reports from non-ship or conflicting identities");
+        var outages = engine.FeedOutages;
+        text.AppendLine(outages.Count == 0
+            ? string.Create(c, $"feed        no outage (no silence of the whole feed of {WholeHours(engine)} or more)")
+            : string.Create(c, $"feed        {outages.Count} outage{(outages.Count == 1 ? "" : "s")}, gap judgement suspended over {(outages.Count == 1 ? "it" : "them")}: {string.Join(", ", outages.Take(5).Select(o => $"{InstantPattern.General.Format(o.From)} to {InstantPattern.General.Format(o.To)} ({(o.To - o.From).TotalHours:N1} h)"))}{(outages.Count > 5 ? ", …" : "")}"));
         var listed = engine.WatchListedVessels().ToList();
         text.AppendLine(c, $"watch lists {listed.Count} vessels matched{(listed.Count > 0 ? ":" : "")}");
         foreach (var vessel in listed.Take(20))
@@ -254,6 +258,8 @@ internal static class ReplayCommand
         text.AppendLine(c, $"time        {elapsed.TotalSeconds:0.00} s, {read / Math.Max(elapsed.TotalSeconds, 1e-6):N0} messages/s");
         return text.ToString();
     }
+
+    private static string WholeHours(DetectionEngine engine) => string.Create(CultureInfo.InvariantCulture, $"{engine.Options.Tracking.FeedOutageMinimum.TotalHours:0.#} h");
 
     private static Instant? ParseInstant(string? text, string option) =>
         text is null ? null
