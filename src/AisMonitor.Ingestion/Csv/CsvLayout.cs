@@ -18,6 +18,7 @@ public sealed class CsvLayout
         ["time"] = CsvField.Time,
         ["datetime"] = CsvField.Time,
         ["datetimeutc"] = CsvField.Time,
+        ["received"] = CsvField.Time, // decode --format csv
         ["timeutc"] = CsvField.Time,
         ["tsutc"] = CsvField.Time,
         ["tsposutc"] = CsvField.Time,

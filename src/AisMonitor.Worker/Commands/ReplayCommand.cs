@@ -48,11 +48,17 @@ internal static class ReplayCommand
         var archive = new Option<bool>("--archive-positions") { Description = "Also write every position kept to the day-partitioned position archive (binary COPY)." };
         var retention = new Option<int?>("--archive-retention-days") { Description = "Drop archive days older than this many days before the latest day written." };
         var noGazetteer = new Option<bool>("--no-gazetteer") { Description = "No ports or places at all (no port calls, no port distances in gap evidence): for measuring what the gazetteer costs." };
+        var order = new Option<string>("--order")
+        {
+            Description = "auto: sort a file that is not in time order (exports grouped by vessel), after a first read to find out; sort: always sort; as-is: trust the order (fastest; what is too late is dropped, with a warning).",
+            DefaultValueFactory = _ => "auto",
+        };
+        order.AcceptOnlyFromAmong(ReplayInputs.Orders);
         var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind." + "\n" + ExitCodes.Table)
         {
-            files, output, portCalls, from, to, mmsi, speed, threads, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, archive, retention, config,
+            files, output, portCalls, from, to, mmsi, speed, threads, order, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, archive, retention, config,
         };
         input.AddTo(command);
         command.SetAction(result =>
@@ -69,7 +75,8 @@ internal static class ReplayCommand
                     ParseSpeed(result.GetValue(speed)!),
                     result.GetValue(threads),
                     !result.GetValue(noDatabase),
-                    WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)));
+                    WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)),
+                    result.GetValue(order)!);
                 settings.Detection.Validate();
                 if (result.GetValue(retention) is < 1)
                 {
@@ -101,26 +108,7 @@ internal static class ReplayCommand
     private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places)
     {
         var counting = new List<CountingStream>();
-        var readers = new List<IMessageReader>();
-        try
-        {
-            foreach (var path in settings.Files)
-            {
-                if (!File.Exists(path))
-                {
-                    throw new ArgumentException($"Input file not found: {path}");
-                }
-
-                var stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
-                counting.Add(stream);
-                readers.Add(input.Open(result, stream, path));
-            }
-        }
-        catch (ArgumentException)
-        {
-            readers.ForEach(r => r.Dispose());
-            throw;
-        }
+        var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking.ReorderingWindow, counting);
 
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
@@ -228,6 +216,11 @@ internal static class ReplayCommand
         }
 
         text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.Late:N0} too late to reorder");
+        if (s.Late > 0)
+        {
+            text.AppendLine(c, $"warning: {s.Late:N0} message{(s.Late == 1 ? " was" : "s were")} more than {engine.Options.Tracking.ReorderingWindow.TotalMinutes:0.#} min behind the latest and dropped as too late to reorder: replay with --order auto or sort (or a longer Tracking:ReorderingWindow) to use them");
+        }
+
         text.AppendLine(c, $"positions   {s.Positions:N0} used, {s.Duplicates:N0} duplicates dropped, {s.SuspectPositions:N0} suspect, {s.PositionsNotAvailable:N0} without a position; {s.SilenceChecks:N0} looks at silent vessels");
         text.AppendLine(c, $"vessels     {s.Vessels:N0} tracked, {s.NotTrackedForGaps:N0} reports from non-ship or conflicting identities");
         var outages = engine.FeedOutages;
@@ -282,7 +275,7 @@ internal static class ReplayCommand
         : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && factor > 0 ? factor
         : throw new ArgumentException($"--speed expects 'max' or a positive factor such as 60; got '{text}'.");
 
-    private sealed record ReplaySettings(string[] Files, string? Output, string? PortCalls, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, bool Store, DetectionOptions Detection)
+    private sealed record ReplaySettings(string[] Files, string? Output, string? PortCalls, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, bool Store, DetectionOptions Detection, string Order)
     {
         public bool Accepts(in DecodedMessage message)
         {

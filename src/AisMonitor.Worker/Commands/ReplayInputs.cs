@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using AisMonitor.Ingestion.Replay;
+using NodaTime;
+
+namespace AisMonitor.Worker.Commands;
+
+/// <summary>
+/// Opens replay's input files in event-time order. With <c>--order auto</c> (the default) each file
+/// is read once first to see whether it is in time order within the reordering window; one that is
+/// not (an export grouped by vessel) is sorted (external merge sort, spilled under the data folder)
+/// and replay says so before it starts. <c>sort</c> sorts without looking; <c>as-is</c> trusts the
+/// order (the fastest), and whatever is then too late is dropped with a warning in the summary.
+/// </summary>
+internal static class ReplayInputs
+{
+    public static readonly string[] Orders = ["auto", "sort", "as-is"];
+
+    public static List<IMessageReader> Open(ParseResult result, InputOptions input, IEnumerable<string> files, string order, Duration window, List<CountingStream> counting)
+    {
+        var readers = new List<IMessageReader>();
+        try
+        {
+            foreach (var path in files)
+            {
+                if (!File.Exists(path))
+                {
+                    throw new ArgumentException($"Input file not found: {path}");
+                }
+
+                var sort = order == "sort" || (order == "auto" && IsDisordered(result, input, path, window));
+                var stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
+                counting.Add(stream);
+                var reader = input.Open(result, stream, path);
+                readers.Add(sort ? Sorted(reader, path) : reader);
+            }
+
+            return readers;
+        }
+        catch (ArgumentException)
+        {
+            readers.ForEach(r => r.Dispose());
+            throw;
+        }
+    }
+
+    private static bool IsDisordered(ParseResult result, InputOptions input, string path, Duration window)
+    {
+        var clock = Stopwatch.StartNew();
+        using var scan = input.Open(result, path);
+        var (late, messages) = InputOrder.CountLate(scan, window);
+        if (late > 0)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"input       {path} is not in time order: {late:N0} of {messages:N0} messages are more than {window.TotalMinutes:0.#} min behind an earlier one (found in {clock.Elapsed.TotalSeconds:0.0} s); sorting it by event time (external merge sort, spilled to {SpillFolder}) so that nothing is dropped as too late"));
+        }
+
+        return late > 0;
+    }
+
+    private static string SpillFolder => Path.Combine(Database.DataFolder, "sort");
+
+    private static SortingReader Sorted(IMessageReader reader, string path) => new(reader, Path.Combine(SpillFolder, Path.GetFileName(path) + "-" + Guid.NewGuid().ToString("N")[..8]));
+}
