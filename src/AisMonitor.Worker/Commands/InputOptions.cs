@@ -58,9 +58,9 @@ internal sealed class InputOptions
     /// <summary>Opens a file with these options; throws <see cref="ArgumentException"/> with a message that says what to fix.</summary>
     public IMessageReader Open(ParseResult result, string path)
     {
-        if (path != "-" && !File.Exists(path))
+        if (path != "-")
         {
-            throw new ArgumentException($"Input file not found: {path}");
+            CommandLineChecks.CheckFile(path, result.CommandResult.Command);
         }
 
         return Open(result, path == "-" ? Console.OpenStandardInput() : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16), path);

@@ -78,6 +78,18 @@ internal static class ReplayCommand
                     WithCommandLine(DetectionConfiguration.Options(DetectionConfiguration.Load(result.GetValue(config))), result.GetValue(gapHours)),
                     result.GetValue(order)!);
                 settings.Detection.Validate();
+                if (settings.From is { } start && settings.To is { } end && start >= end)
+                {
+                    throw new ArgumentException($"--from must be before --to (got {InstantPattern.General.Format(start)} and {InstantPattern.General.Format(end)}): nothing would be replayed.");
+                }
+
+                foreach (var path in settings.Files.Where(f => f != "-"))
+                {
+                    CommandLineChecks.CheckFile(path, result.CommandResult.Command); // before any database is started
+                }
+
+                CheckWritable(settings.Output, "--out");
+                CheckWritable(settings.PortCalls, "--port-calls");
                 if (result.GetValue(retention) is < 1)
                 {
                     throw new ArgumentException("--archive-retention-days must be at least 1.");
@@ -100,6 +112,32 @@ internal static class ReplayCommand
             }
         });
         return command;
+    }
+
+    /// <summary>An output file that cannot be written stops the command before the replay, not after it.</summary>
+    private static void CheckWritable(string? path, string option)
+    {
+        if (path is null || path == "/dev/null")
+        {
+            return;
+        }
+
+        var existed = File.Exists(path);
+        try
+        {
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"{option} {path} cannot be written: {e.Message}", e);
+        }
     }
 
     private static DetectionOptions WithCommandLine(DetectionOptions configured, double? gapHours) =>

@@ -24,11 +24,15 @@ internal static class ReplayInputs
         {
             foreach (var path in files)
             {
-                if (!File.Exists(path))
+                if (path == "-")
                 {
-                    throw new ArgumentException($"Input file not found: {path}");
+                    // Standard input cannot be read twice to find out: sorted unless told it is in order.
+                    var stdin = input.Open(result, "-");
+                    readers.Add(order == "as-is" ? stdin : Sorted(stdin, "stdin"));
+                    continue;
                 }
 
+                CommandLineChecks.CheckFile(path, result.CommandResult.Command);
                 var sort = order == "sort" || (order == "auto" && IsDisordered(result, input, path, window));
                 var stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
                 counting.Add(stream);

@@ -1,0 +1,53 @@
+using System.CommandLine;
+
+namespace AisMonitor.Worker.Commands;
+
+/// <summary>What the command line's own parser does not say in a user's words: misspelled options, directories, missing files.</summary>
+internal static class CommandLineChecks
+{
+    /// <summary>A path that is not a readable file says why: a misspelled option, a directory, a missing file.</summary>
+    public static void CheckFile(string path, Command command)
+    {
+        if (path.StartsWith('-') && path.Length > 1 && !File.Exists(path))
+        {
+            throw new ArgumentException(UnknownOption(path, command));
+        }
+
+        if (Directory.Exists(path))
+        {
+            throw new ArgumentException($"{path} is a directory: give the files in it (e.g. {Path.Combine(path, "*.nmea")}).");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new ArgumentException($"Input file not found: {path}");
+        }
+    }
+
+    /// <summary>"unknown option --ouput (did you mean --out?)": the closest option of the command, when close.</summary>
+    public static string UnknownOption(string token, Command command)
+    {
+        var known = command.Options.SelectMany(o => o.Aliases.Prepend(o.Name)).Where(n => n.StartsWith("--", StringComparison.Ordinal)).Distinct().ToList();
+        var closest = known.MinBy(n => Distance(n, token));
+        return $"unknown option {token}{(closest is not null && Distance(closest, token) <= 3 ? $" (did you mean {closest}?)" : string.Empty)}; aismonitor {command.Name} --help lists them.";
+    }
+
+    /// <summary>Levenshtein distance, for suggesting the option a user meant.</summary>
+    private static int Distance(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+}
