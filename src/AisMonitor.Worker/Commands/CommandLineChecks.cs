@@ -33,7 +33,7 @@ internal static class CommandLineChecks
     }
 
     /// <summary>Levenshtein distance, for suggesting the option a user meant.</summary>
-    private static int Distance(string a, string b)
+    public static int Distance(string a, string b)
     {
         var previous = Enumerable.Range(0, b.Length + 1).ToArray();
         for (var i = 1; i <= a.Length; i++)

@@ -45,7 +45,16 @@ internal sealed class Database : IAsyncDisposable
             }
 
             var database = new Database(source, null, $"PostgreSQL at {new NpgsqlConnectionStringBuilder(configured).Host}");
-            await SchemaMigrator.MigrateAsync(source).ConfigureAwait(false);
+            try
+            {
+                await SchemaMigrator.MigrateAsync(source).ConfigureAwait(false); // the first connection: at start, before any input is read
+            }
+            catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+                throw DatabaseUnreachableException.From(e, configured);
+            }
+
             return database;
         }
 

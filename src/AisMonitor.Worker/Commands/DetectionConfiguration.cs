@@ -1,19 +1,26 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using AisMonitor.Core.Detection;
 using Microsoft.Extensions.Configuration;
 
 namespace AisMonitor.Worker.Commands;
 
 /// <summary>
-/// Detection options from configuration, in the standard .NET layering (later wins):
-/// <c>appsettings.json</c> in the working folder, the file given with <c>--config</c>, then
-/// environment variables (<c>AisMonitor__Detection__Gaps__MinimumDuration=0:12:00:00</c>).
-/// Keys mirror <see cref="DetectionOptions"/>: <c>AisMonitor:Detection:{Tracking|Reception|Gaps}:{option}</c>;
-/// durations are written <c>D:hh:mm:ss</c>. An unknown key or a value that does not convert
-/// stops the command with a message naming it.
+/// Settings from configuration, in the standard .NET layering (later wins): <c>appsettings.json</c>
+/// in the working folder, the file given with <c>--config</c>, then environment variables
+/// (<c>AisMonitor__Detection__Gaps__MinimumDuration=0:12:00:00</c>). Detection keys mirror
+/// <see cref="DetectionOptions"/>: <c>AisMonitor:Detection:{Tracking|Reception|Gaps|PortCalls|WatchLists}:{option}</c>;
+/// durations are written <c>D:hh:mm:ss</c>. Every key under <c>AisMonitor</c> must be a setting: a
+/// misspelled one (or a misspelled section) stops the command, naming it and the closest real one;
+/// so does a value that does not convert or is out of range, and a file that is not JSON.
 /// </summary>
-internal static class DetectionConfiguration
+internal static partial class DetectionConfiguration
 {
     public const string Section = "AisMonitor:Detection";
+
+    /// <summary>The settings directly under AisMonitor besides Detection.</summary>
+    private static readonly string[] OtherSettings = ["DataFolder", "Storage"];
+    private static readonly string[] StorageSettings = ["MemoryBuffer"];
 
     public static IConfiguration Load(string? file)
     {
@@ -28,17 +35,30 @@ internal static class DetectionConfiguration
             builder.AddJsonFile(Path.GetFullPath(file), optional: false);
         }
 
-        return builder.AddEnvironmentVariables().Build();
+        try
+        {
+            return builder.AddEnvironmentVariables().Build();
+        }
+        catch (InvalidDataException e)
+        {
+            var which = file is not null && e.Message.Contains(Path.GetFullPath(file), StringComparison.Ordinal) ? file : Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json");
+            throw new ArgumentException($"{which} is not valid JSON: {Innermost(e).Message}", e);
+        }
     }
 
     /// <summary>The options, defaults where nothing is configured; <see cref="ArgumentException"/> on a bad key or value.</summary>
     public static DetectionOptions Options(IConfiguration configuration)
     {
+        CheckKeys(configuration);
         try
         {
             var options = configuration.GetSection(Section).Get<DetectionOptions>(b => b.ErrorOnUnknownConfiguration = true) ?? new DetectionOptions();
             options.Validate();
             return options;
+        }
+        catch (InvalidOperationException e) when (ConversionFailure().Match(Flatten(e)) is { Success: true } failure)
+        {
+            throw new ArgumentException($"configuration: {failure.Groups["key"].Value} = '{failure.Groups["value"].Value}': expected {Expected(failure.Groups["type"].Value)}.", e);
         }
         catch (InvalidOperationException e)
         {
@@ -49,6 +69,63 @@ internal static class DetectionConfiguration
             throw new ArgumentException($"configuration under {Section}: {e.Message}", e);
         }
     }
+
+    /// <summary>Every key under AisMonitor names a setting, or the command stops naming the closest one.</summary>
+    private static void CheckKeys(IConfiguration configuration)
+    {
+        var root = configuration.GetSection("AisMonitor");
+        foreach (var child in root.GetChildren())
+        {
+            if (child.Key.Equals("Detection", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var part in child.GetChildren())
+                {
+                    var property = Property(typeof(DetectionOptions), part.Key) ?? throw Unknown(part.Path, part.Key, Names(typeof(DetectionOptions)));
+                    foreach (var setting in part.GetChildren())
+                    {
+                        _ = Property(property.PropertyType, setting.Key) ?? throw Unknown(setting.Path, setting.Key, Names(property.PropertyType));
+                    }
+                }
+            }
+            else if (child.Key.Equals("Storage", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var setting in child.GetChildren().Where(s => !StorageSettings.Contains(s.Key, StringComparer.OrdinalIgnoreCase)))
+                {
+                    throw Unknown(setting.Path, setting.Key, StorageSettings);
+                }
+            }
+            else if (!OtherSettings.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                throw Unknown(child.Path, child.Key, ["Detection", .. OtherSettings]);
+            }
+        }
+    }
+
+    private static PropertyInfo? Property(Type type, string name) =>
+        type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is { CanWrite: true } property ? property : null;
+
+    private static string[] Names(Type type) => [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite).Select(p => p.Name)];
+
+    private static ArgumentException Unknown(string path, string key, IReadOnlyList<string> known)
+    {
+        var closest = known.MinBy(k => CommandLineChecks.Distance(k.ToLowerInvariant(), key.ToLowerInvariant()));
+        var hint = closest is not null && CommandLineChecks.Distance(closest.ToLowerInvariant(), key.ToLowerInvariant()) <= Math.Max(3, key.Length / 3) ? $" (did you mean {closest}?)" : string.Empty;
+        return new ArgumentException($"configuration: {path} is not a setting{hint}; the settings here are {string.Join(", ", known)}.");
+    }
+
+    private static string Expected(string type) => type switch
+    {
+        _ when type.Contains("Duration", StringComparison.Ordinal) => "a duration D:hh:mm:ss, e.g. 0:06:00:00 for 6 hours",
+        _ when type.Contains("Double", StringComparison.Ordinal) => "a number, e.g. 2.5",
+        _ when type.Contains("Int", StringComparison.Ordinal) => "a whole number",
+        _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ => "a value of another kind",
+    };
+
+    [GeneratedRegex(@"Failed to convert configuration value '(?<value>[^']*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'")]
+    private static partial Regex ConversionFailure();
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
 
     private static string Flatten(Exception e) => e.InnerException is { } inner ? $"{e.Message} {Flatten(inner)}" : e.Message;
 }

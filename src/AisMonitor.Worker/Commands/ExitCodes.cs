@@ -12,8 +12,11 @@ internal static class ExitCodes
     /// <summary>Done with what could be read, but an input ended early (a truncated or damaged compressed file): the message says where.</summary>
     public const int IncompleteInput = 3;
 
+    /// <summary>The configured database could not be reached or refused AisMonitor at start: nothing was done, and the message says why.</summary>
+    public const int DatabaseUnreachable = 4;
+
     /// <summary>The table, for --help.</summary>
-    public const string Table = "Exit codes: 0 done (bad lines are counted, not fatal); 2 bad arguments, configuration or unreadable input (nothing done; the message says what to fix); 3 done with what could be read, but an input ended early (truncated or damaged compressed file; the message says where).";
+    public const string Table = "Exit codes: 0 done (bad lines are counted, not fatal); 2 bad arguments, configuration or unreadable input (nothing done; the message says what to fix); 3 done with what could be read, but an input ended early (truncated or damaged compressed file; the message says where); 4 the database could not be reached or refused AisMonitor at start (nothing done; the message says why).";
 
     /// <summary>One "error:" line per input that ended early, and the exit code that follows.</summary>
     public static int ReportIncomplete(IEnumerable<(string Path, Ingestion.Replay.ReadSummary Summary)> inputs)

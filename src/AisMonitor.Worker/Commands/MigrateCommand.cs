@@ -14,12 +14,17 @@ internal static class MigrateCommand
             {
                 await using var database = await Database.OpenAsync();
                 Console.Error.WriteLine($"schema up to date in {database.Description}");
-                return 0;
+                return ExitCodes.Done;
             }
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
-                return 2;
+                return ExitCodes.BadArguments;
+            }
+            catch (DatabaseUnreachableException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.DatabaseUnreachable;
             }
         });
         return command;

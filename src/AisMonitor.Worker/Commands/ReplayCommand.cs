@@ -110,6 +110,11 @@ internal static class ReplayCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadArguments;
             }
+            catch (DatabaseUnreachableException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.DatabaseUnreachable;
+            }
         });
         return command;
     }

@@ -42,14 +42,49 @@ public sealed class ReplayConfigurationTests
     }
 
     [Theory]
-    [InlineData("AisMonitor__Detection__Gaps__MinimumDurationHours", "6", "'MinimumDurationHours'")]
-    [InlineData("AisMonitor__Detection__Gaps__MinimumDuration", "six hours", "'AisMonitor:Detection:Gaps:MinimumDuration' to type 'NodaTime.Duration'")]
+    [InlineData("AisMonitor__Detection__Gaps__MinimumDurationHours", "6", "AisMonitor:Detection:Gaps:MinimumDurationHours is not a setting (did you mean MinimumDuration?)")]
+    [InlineData("AisMonitor__Detection__Gaps__MinimumDuration", "six hours", "AisMonitor:Detection:Gaps:MinimumDuration = 'six hours': expected a duration D:hh:mm:ss")]
+    [InlineData("AisMonitor__Detection__Gaps__MinimumScore", "abc", "AisMonitor:Detection:Gaps:MinimumScore = 'abc': expected a number")]
     [InlineData("AisMonitor__Detection__Tracking__Partitions", "0", "Partitions")]
+    [InlineData("AisMonitor__Detecton__Gaps__MinimumScore", "3", "AisMonitor:Detecton is not a setting (did you mean Detection?)")]
     public void A_bad_setting_stops_the_command_naming_it(string variable, string value, string named)
     {
         var (exit, _, stderr) = CommandRunner.Run($"replay --no-database {Angara} --out /dev/null", environment: new Dictionary<string, string> { [variable] = value });
         Assert.Equal(2, exit);
-        Assert.Contains("error: configuration under AisMonitor:Detection", stderr, StringComparison.Ordinal);
+        Assert.Contains("error: configuration", stderr, StringComparison.Ordinal);
         Assert.Contains(named, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("ErrorOnUnknownConfiguration", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_settings_file_that_is_not_JSON_is_named_with_where_it_breaks()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"aismonitor-broken-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, """{ "AisMonitor": { "Detection": { "Gaps": { "MinimumScore": 3, } }""");
+            var (exit, _, stderr) = CommandRunner.Run($"replay --no-database {Angara} --config \"{file}\" --out /dev/null");
+            Assert.Equal(2, exit);
+            Assert.Contains($"error: {file} is not valid JSON", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Theory]
+    [InlineData("Host=127.0.0.1;Port=1;Username=aismonitor;Database=aismonitor;Timeout=3", "connection refused")]
+    [InlineData("Host=no-such-host.invalid;Username=aismonitor;Database=aismonitor;Timeout=3", "unknown host")]
+    public void A_database_that_cannot_be_reached_stops_the_command_at_start_with_exit_4(string connection, string why)
+    {
+        var (exit, stdout, stderr) = CommandRunner.Run($"replay {Angara} --out /dev/null", environment: new Dictionary<string, string> { ["ConnectionStrings__AisMonitor"] = connection });
+        Assert.True(exit == 4, $"exit {exit}: {stderr}");
+        Assert.Contains("error: the database", stderr, StringComparison.Ordinal);
+        Assert.Contains(why, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("messages    ", stderr, StringComparison.Ordinal); // stopped before reading input
     }
 }
