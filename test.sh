@@ -35,9 +35,14 @@ for trx in "$results"/*.trx; do
   skipped=$((skipped + ${total:-0} - ${executed:-0}))
 done
 
-if [ "$files" -eq 0 ] && [ "$status" -ne 0 ]; then
-  failed=$((failed + 1)) # the build failed before any test ran: count it, never report a green line
-  echo "error: the build failed before any test ran (see above)." >&2
+expected=$(ls tests/*/*.Tests.csproj 2>/dev/null | wc -l)
+if [ "$status" -ne 0 ] && { [ "$failed" -eq 0 ] || [ "$files" -lt "$expected" ]; }; then
+  # A project that did not build (or a test host that crashed) leaves no results of its own:
+  # count each missing one as a failure, so that the line is never green when something broke.
+  missing=$((expected - files))
+  [ "$missing" -lt 1 ] && missing=1
+  failed=$((failed + missing))
+  echo "error: dotnet test failed (exit $status) and $files of $expected test projects reported results: see the build output above." >&2
 fi
 
 summary="$passed passed, $failed failed"
