@@ -120,7 +120,7 @@ public sealed class CsvLayout
             var index = header.Select(Normalise).ToList().IndexOf(Normalise(columnName));
             if (index < 0)
             {
-                throw new FormatException($"The mapping {fieldName}={columnName} names a column that is not in the header ({string.Join(", ", header)}).");
+                throw new FormatException($"The mapping {fieldName}={columnName} names a column that is not in the header ({Printable(string.Join(", ", header))}).");
             }
 
             columns[(int)field] = index;
@@ -128,7 +128,7 @@ public sealed class CsvLayout
 
         if (columns[(int)CsvField.Mmsi] < 0 || columns[(int)CsvField.Time] < 0)
         {
-            throw new FormatException($"A CSV needs an MMSI and a time column; the header has {string.Join(", ", header)}. Map them, e.g. --map mmsi=<column>,time=<column>.");
+            throw new FormatException($"A CSV needs an MMSI and a time column; the header has {Printable(string.Join(", ", header))}. Map them, e.g. --map mmsi=<column>,time=<column>.");
         }
 
         return new CsvLayout(columns, header.Count);
@@ -147,6 +147,13 @@ public sealed class CsvLayout
             ? field
             : throw new FormatException($"Unknown CSV field '{name}'. Known: {string.Join(", ", Enum.GetNames<CsvField>())} (or lat, lon, sog, cog, status, type, class)."),
     };
+
+    /// <summary>Input text fit for a terminal: control characters as \u escapes, at most 300 characters.</summary>
+    private static string Printable(string text)
+    {
+        var escaped = string.Concat(text.Take(300).Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+        return text.Length > 300 ? escaped + "…" : escaped;
+    }
 
     private static string Normalise(string name) =>
         new(name.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

@@ -36,6 +36,11 @@ public static class ReplayInput
                 head = Peek(ref stream);
             }
 
+            if (BinaryAt(head.Span) is { } offset)
+            {
+                throw new FormatException($"the content is not text (a control byte 0x{head.Span[offset]:x2} at byte {offset:N0} of the {(gzip is null ? "file" : "decompressed content")}): not an NMEA log or a CSV export.");
+            }
+
             var detected = format ?? DetectFormat(head.Span);
             IMessageReader reader = detected == ReplayFormat.Nmea
                 ? new NmeaLogReader(stream, nmeaOptions)
@@ -47,6 +52,27 @@ public static class ReplayInput
             stream.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Where the first bytes show binary content, or null: more than 1 % of them (and at least 8) are
+    /// control characters no text log has (NUL, ESC, …; tab, CR, LF and form feed are text). A few
+    /// damaged lines in a real log stay lines to count and reject.
+    /// </summary>
+    private static int? BinaryAt(ReadOnlySpan<byte> head)
+    {
+        int? first = null;
+        var count = 0;
+        for (var i = 0; i < head.Length; i++)
+        {
+            if (head[i] < 0x20 && head[i] is not ((byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0c))
+            {
+                first ??= i;
+                count++;
+            }
+        }
+
+        return count >= 8 && count * 100 > head.Length ? first : null;
     }
 
     /// <summary>

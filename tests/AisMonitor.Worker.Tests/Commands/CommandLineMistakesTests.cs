@@ -30,4 +30,25 @@ public sealed class CommandLineMistakesTests
         Assert.True(exit == 0, stderr);
         Assert.Contains("877 read", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Binary_input_is_refused_as_not_text_without_echoing_it()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aismonitor-binary-{Guid.NewGuid():N}.dat");
+        try
+        {
+            File.WriteAllBytes(path, [0x7f, (byte)'E', (byte)'L', (byte)'F', 2, 1, 1, 0, 0, 0, 0x1b, (byte)'[', (byte)'2', (byte)'J', .. Enumerable.Range(0, 200).Select(i => (byte)i)]);
+            foreach (var command in new[] { "decode", "replay --no-database" })
+            {
+                var (exit, _, stderr) = CommandRunner.Run($"{command} \"{path}\"");
+                Assert.Equal(2, exit);
+                Assert.Contains("not text", stderr, StringComparison.Ordinal);
+                Assert.DoesNotContain(stderr, c => char.IsControl(c) && c is not '\n' and not '\r');
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
