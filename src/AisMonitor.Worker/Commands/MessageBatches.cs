@@ -32,32 +32,54 @@ internal static class MessageBatches
             empty.Writer.TryWrite(new Batch(size));
         }
 
+        // The reader thread is stopped and joined before this returns, however it returns (the end,
+        // a break on Ctrl-C, an exception): the readers are disposed only after it has let go of them.
+        using var stop = new CancellationTokenSource();
         var producer = Task.Run(async () =>
         {
             try
             {
-                while (await empty.Reader.ReadAsync().ConfigureAwait(false) is { } batch && batch.Fill(merge))
+                while (await empty.Reader.ReadAsync(stop.Token).ConfigureAwait(false) is { } batch && batch.Fill(merge))
                 {
-                    await full.Writer.WriteAsync(batch).ConfigureAwait(false);
+                    await full.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
                 }
 
-                full.Writer.Complete();
+                full.Writer.TryComplete();
+            }
+            catch (OperationCanceledException)
+            {
+                full.Writer.TryComplete();
             }
             catch (Exception e)
             {
-                full.Writer.Complete(e);
+                full.Writer.TryComplete(e);
             }
         });
-        while (full.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        try
         {
-            while (full.Reader.TryRead(out var batch))
+            while (full.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                yield return batch;
-                empty.Writer.TryWrite(batch);
+                while (full.Reader.TryRead(out var batch))
+                {
+                    yield return batch;
+                    empty.Writer.TryWrite(batch);
+                }
+            }
+
+            producer.GetAwaiter().GetResult(); // surfaces a reader failure
+        }
+        finally
+        {
+            stop.Cancel();
+            try
+            {
+                producer.Wait();
+            }
+            catch (AggregateException)
+            {
+                // a reader failure already surfaced above, or the replay is stopping because of another one
             }
         }
-
-        producer.GetAwaiter().GetResult(); // surfaces a reader failure
     }
 
     internal sealed class Batch(int size)

@@ -175,10 +175,18 @@ internal static class ReplayCommand
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
         var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;
         long read = 0, filtered = 0;
+        var interrupted = false;
+        Interruption.Listen();
         using (var merge = new TimeOrderedMerge(readers))
         {
             foreach (var batch in MessageBatches.Read(merge, settings.Threads))
             {
+                if (Interruption.Requested)
+                {
+                    interrupted = true;
+                    break;
+                }
+
                 if (sinceReloadCheck.Elapsed > TimeSpan.FromSeconds(2))
                 {
                     sinceReloadCheck.Restart();
@@ -230,6 +238,12 @@ internal static class ReplayCommand
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
         GC.KeepAlive(engine);
+        if (interrupted)
+        {
+            Console.Error.WriteLine($"interrupted at event time {(engine.Watermark is { } at ? InstantPattern.General.Format(at) : "(none yet)")} after {read:N0} messages: the alerts and port calls so far are written{(storage is null ? string.Empty : " and stored")}");
+            return ExitCodes.Interrupted;
+        }
+
         return ExitCodes.ReportIncomplete(settings.Files.Zip(readers, (path, reader) => (path, reader.Summary)));
     }
 
