@@ -73,6 +73,12 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             await Run("chown", ["-R", "postgres:postgres", dataDirectory]).ConfigureAwait(false);
         }
 
+        if (RunningServer(dataDirectory) is { } running)
+        {
+            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                $"AisMonitor's own PostgreSQL in {Path.GetFullPath(dataDirectory)} is already running (pid {running.Pid}, port {running.Port}): another aismonitor command is using this data folder, or a run that was killed left it running. Wait for the other command to end, or stop the server with 'pg_ctl -D {Path.GetFullPath(dataDirectory)} -m fast stop'{(root ? " as the postgres user" : string.Empty)}, or give this command another data folder (AisMonitor__DataFolder)."));
+        }
+
         var cluster = new LocalPostgresCluster(Path.GetFullPath(dataDirectory), binaries, FreePort(), root);
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
@@ -85,6 +91,25 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         var options = string.Create(CultureInfo.InvariantCulture, $"-h 127.0.0.1 -p {cluster.Port} -k {cluster.DataDirectory}{bulk}{(durable ? string.Empty : " -F -c synchronous_commit=off -c full_page_writes=off")}");
         await cluster.Postgres("pg_ctl", ["-D", cluster.DataDirectory, "-l", Path.Combine(cluster.DataDirectory, "server.log"), "-w", "-t", "60", "-o", options, "start"]).ConfigureAwait(false);
         return cluster;
+    }
+
+    /// <summary>The server whose postmaster.pid is in the folder, if its process is alive (a stale file, left by a server killed outright, is PostgreSQL's to clear).</summary>
+    private static (int Pid, string Port)? RunningServer(string dataDirectory)
+    {
+        var pidFile = Path.Combine(dataDirectory, "postmaster.pid");
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(pidFile);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        return lines.Length > 3 && int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Directory.Exists($"/proc/{pid}")
+            ? (pid, lines[3].Trim())
+            : null;
     }
 
     /// <summary>Stops the server (fast shutdown).</summary>
