@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The demo: replays the Angara reconstruction (sample-tracks/angara-2024, synthetic) through
 # tracking and gap detection, stores the alerts in PostgreSQL (ConnectionStrings__AisMonitor, or
-# AisMonitor's own server in .data/postgres, started and stopped here) and shows what it raised.
+# AisMonitor's own server in its data folder, started and stopped here) and shows what it raised.
 set -euo pipefail
 cd "$(dirname "$0")"
 if ! command -v dotnet >/dev/null 2>&1; then

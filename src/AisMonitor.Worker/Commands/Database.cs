@@ -7,7 +7,7 @@ namespace AisMonitor.Worker.Commands;
 /// The database AisMonitor writes to: the connection string <c>ConnectionStrings:AisMonitor</c>
 /// (environment variable <c>ConnectionStrings__AisMonitor</c>) when it is set; otherwise a
 /// PostgreSQL cluster of its own, started in <c>{data folder}/postgres</c> on a free loopback port
-/// (data folder: <c>AisMonitor__DataFolder</c>, default <c>.data</c>) and stopped on exit.
+/// (<see cref="DataFolder"/>) and stopped on exit.
 /// Migrations are applied on opening.
 /// </summary>
 internal sealed class Database : IAsyncDisposable
@@ -26,12 +26,31 @@ internal sealed class Database : IAsyncDisposable
     /// <summary>Where the data goes, for the log.</summary>
     public string Description { get; }
 
-    /// <summary>AisMonitor's data folder: <c>AisMonitor__DataFolder</c>, default <c>.data</c>.</summary>
-    public static string DataFolder => Environment.GetEnvironmentVariable("AisMonitor__DataFolder") is { Length: > 0 } folder ? folder : ".data";
+    /// <summary>
+    /// AisMonitor's data folder (its own PostgreSQL, the spool, sort spills): <c>--data-folder</c>, else
+    /// the setting <c>AisMonitor:DataFolder</c> (<c>AisMonitor__DataFolder</c>), else one per user:
+    /// <c>$XDG_DATA_HOME/aismonitor</c>, by default <c>~/.local/share/aismonitor</c> (<c>/var/lib/aismonitor</c> for root).
+    /// </summary>
+    public static string DataFolder { get; private set; } = DefaultDataFolder;
+
+    /// <summary>The connection string: <c>--connection</c>, else <c>ConnectionStrings:AisMonitor</c> (<c>ConnectionStrings__AisMonitor</c>); null for AisMonitor's own server.</summary>
+    public static string? ConnectionString { get; private set; }
+
+    // Root's home is closed to the postgres user its server runs as: root's data goes where services keep theirs.
+    private static string DefaultDataFolder => Environment.UserName == "root"
+        ? "/var/lib/aismonitor"
+        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "aismonitor");
+
+    /// <summary>Takes the connection string and the data folder from the configuration layers, the command line winning.</summary>
+    public static void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, string? connection, string? dataFolder)
+    {
+        ConnectionString = connection is { Length: > 0 } ? connection : configuration["ConnectionStrings:AisMonitor"] is { Length: > 0 } configured ? configured : null;
+        DataFolder = dataFolder is { Length: > 0 } ? dataFolder : configuration["AisMonitor:DataFolder"] is { Length: > 0 } folder ? folder : DefaultDataFolder;
+    }
 
     public static async Task<Database> OpenAsync()
     {
-        var configured = Environment.GetEnvironmentVariable("ConnectionStrings__AisMonitor");
+        var configured = ConnectionString;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             NpgsqlDataSource source;
@@ -41,7 +60,7 @@ internal sealed class Database : IAsyncDisposable
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"ConnectionStrings__AisMonitor is not a valid PostgreSQL connection string: {e.Message}", e);
+                throw new ArgumentException($"ConnectionStrings:AisMonitor (or --connection) is not a valid PostgreSQL connection string: {e.Message}", e);
             }
 
             var database = new Database(source, null, $"PostgreSQL at {new NpgsqlConnectionStringBuilder(configured).Host}");

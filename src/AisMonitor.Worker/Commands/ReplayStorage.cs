@@ -21,8 +21,21 @@ internal sealed class ReplayStorage : IDisposable
 
     private ReplayStorage(Database database, ArchiveWriter? archive, BufferedStoreWriter updates) => (_database, _archive, _updates) = (database, archive, updates);
 
-    /// <summary>How many updates wait in memory during an outage before they go to the spool file: <c>AisMonitor__Storage__MemoryBuffer</c>, default 10,000.</summary>
-    private static int MemoryBuffer => int.TryParse(Environment.GetEnvironmentVariable("AisMonitor__Storage__MemoryBuffer"), out var n) && n > 0 ? n : 10_000;
+    /// <summary>How many updates wait in memory during an outage before they go to the spool file: <c>AisMonitor:Storage:MemoryBuffer</c>, default 10,000.</summary>
+    public static int MemoryBuffer { get; private set; } = 10_000;
+
+    /// <summary>Reads <c>AisMonitor:Storage:MemoryBuffer</c>; a value that is not a positive whole number stops the command naming it.</summary>
+    public static void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        if (configuration["AisMonitor:Storage:MemoryBuffer"] is not { } text)
+        {
+            return;
+        }
+
+        MemoryBuffer = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"configuration: AisMonitor:Storage:MemoryBuffer = '{text}': expected a positive whole number (updates held in memory during a database outage; default 10000).");
+    }
 
     public static ReplayStorage Open(bool archivePositions, int? retentionDays)
     {

@@ -22,4 +22,42 @@ public sealed class DataFolderTests
 
         Directory.Delete(folder, recursive: true);
     }
+
+    [Fact]
+    public void The_connection_string_comes_from_a_settings_file_and_the_command_line_wins()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"aismonitor-connection-{Guid.NewGuid():N}.json");
+        try
+        {
+            File.WriteAllText(file, """{ "ConnectionStrings": { "AisMonitor": "Host=127.0.0.1;Port=1;Username=a;Database=a;Timeout=3" } }""");
+            var fromFile = CommandRunner.Run($"replay sample-tracks/angara-2024/angara-2024.nmea.gz --config \"{file}\" --out /dev/null");
+            Assert.Equal(4, fromFile.ExitCode);
+            Assert.Contains("127.0.0.1:1", fromFile.StandardError, StringComparison.Ordinal);
+
+            var fromCommandLine = CommandRunner.Run($"migrate --config \"{file}\" --connection \"Host=127.0.0.1;Port=2;Username=a;Database=a;Timeout=3\"");
+            Assert.Equal(4, fromCommandLine.ExitCode);
+            Assert.Contains("127.0.0.1:2", fromCommandLine.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void The_data_folder_given_on_the_command_line_wins_over_the_environment()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-given-{Guid.NewGuid():N}");
+        var environment = new Dictionary<string, string> { ["AisMonitor__DataFolder"] = Path.Combine(folder, "from-environment"), ["ConnectionStrings__AisMonitor"] = string.Empty };
+        try
+        {
+            var given = CommandRunner.Run($"migrate --data-folder \"{Path.Combine(folder, "given")}\"", environment: environment);
+            Assert.True(given.ExitCode == 0, given.StandardError);
+            Assert.Contains(Path.Combine(folder, "given", "postgres"), given.StandardError, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -84,6 +84,6 @@ public sealed class ReplayDatabaseTests
     {
         var (exit, _, stderr) = CommandRunner.Run("migrate", environment: new Dictionary<string, string> { ["ConnectionStrings__AisMonitor"] = "Host=127.0.0.1;Nonsense=1" });
         Assert.Equal(2, exit);
-        Assert.Contains("ConnectionStrings__AisMonitor is not a valid PostgreSQL connection string", stderr, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:AisMonitor (or --connection) is not a valid PostgreSQL connection string", stderr, StringComparison.Ordinal);
     }
 }
