@@ -29,8 +29,18 @@ public sealed record PortCall
     /// <summary>First position inside the port.</summary>
     public required Instant Arrival { get; init; }
 
-    /// <summary>First position outside the exit radius; null while the vessel is in port (or silent there).</summary>
+    /// <summary>
+    /// First position outside the exit radius; null while the vessel is in port (or silent there).
+    /// When the vessel was silent before it (<see cref="DepartureKnown"/> false), it left between
+    /// <see cref="LastSeenInPort"/> and this, the latest it can have been.
+    /// </summary>
     public Instant? Departure { get; init; }
+
+    /// <summary>False when the departure is only known from a reappearance outside after a silence of at least the port-gap minimum: the vessel left at some time between <see cref="LastSeenInPort"/> and <see cref="Departure"/>.</summary>
+    public bool DepartureKnown { get; init; } = true;
+
+    /// <summary>The last position in port, when <see cref="DepartureKnown"/> is false.</summary>
+    public Instant? LastSeenInPort { get; init; }
 
     /// <summary>The place's time zone (IANA), for display.</summary>
     public string? TimeZone { get; init; }

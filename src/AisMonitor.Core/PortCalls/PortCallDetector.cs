@@ -50,7 +50,7 @@ internal sealed class PortCallDetector
         {
             if (!IsInside(visit, point))
             {
-                Leave(vessel, visit, point.Time);
+                Leave(vessel, visit, point.Time, previous is { } last && point.Time - last.Time >= _options.PortGapMinimum ? last.Time : null);
                 visit = null;
             }
             else
@@ -236,17 +236,18 @@ internal sealed class PortCallDetector
         Publish(vessel, visit, now);
     }
 
-    private void Leave(VesselState vessel, PortVisit visit, Instant time)
+    /// <summary>The vessel is outside at <paramref name="time"/>; <paramref name="lastSeenInPort"/> is set when it was silent since (the departure is then not known).</summary>
+    private void Leave(VesselState vessel, PortVisit visit, Instant time, Instant? lastSeenInPort = null)
     {
         vessel.Visit = null;
         if (visit.IsCall)
         {
             ClosePortGap(visit, time);
-            Publish(vessel, visit, time, departure: time);
+            Publish(vessel, visit, time, departure: time, lastSeenInPort);
         }
     }
 
-    private void Publish(VesselState vessel, PortVisit visit, Instant now, Instant? departure = null)
+    private void Publish(VesselState vessel, PortVisit visit, Instant now, Instant? departure = null, Instant? lastSeenInPort = null)
     {
         var call = new PortCall
         {
@@ -256,6 +257,8 @@ internal sealed class PortCallDetector
             Port = visit.Port,
             Arrival = visit.Arrival,
             Departure = departure,
+            DepartureKnown = lastSeenInPort is null,
+            LastSeenInPort = lastSeenInPort,
             TimeZone = visit.TimeZone.Id,
             LocalArrival = PlaceTimeZones.Local(visit.Arrival, visit.TimeZone),
             LocalDeparture = departure is { } left ? PlaceTimeZones.Local(left, visit.TimeZone) : null,

@@ -106,4 +106,24 @@ public sealed class WatchListAlertTests
         Assert.Contains(ordinary[0].Rules, r => r.Name == "WatchListedVessel" && r.Fired);
         Assert.Equal(Severity.High, Assert.Single(concern).Severity);
     }
+
+    [Fact]
+    public void A_departure_known_only_from_a_reappearance_far_away_says_so()
+    {
+        var calls = new List<AisMonitor.Core.PortCalls.PortCall>();
+        var engine = new DetectionEngine(new DetectionOptions(), new PortIndex([new Port("Busan", "KRPUS", "Korea", new GeoPoint(35.1, 129.04), 2)]), _ => { }, calls.Add);
+        var moored = Enumerable.Range(0, 36).Select(i => Position(Listed, Start + (TenMinutes * i), 35.1, 129.04, speedKnots: 0)); // 6 h at the berth
+        var silentUntil = Start + Duration.FromHours(30);
+        var away = Enumerable.Range(0, 12).Select(i => Position(Listed, silentUntil + (TenMinutes * i), 33.0, 127.0 + (i * 0.01)));
+        foreach (var message in moored.Concat(away))
+        {
+            engine.Process(message);
+        }
+
+        engine.Complete();
+        var call = calls.Last();
+        Assert.False(call.DepartureKnown);
+        Assert.Equal(Start + (TenMinutes * 35), call.LastSeenInPort);
+        Assert.Equal(silentUntil, call.Departure); // the latest it can have been
+    }
 }
