@@ -7,6 +7,7 @@ var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detectio
     ReplayCommand.Create(),
     SimulateCommand.Create(),
     MigrateCommand.Create(),
+    AlertsCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -4,7 +4,12 @@ using NodaTime;
 namespace AisMonitor.Core.Alerts;
 
 /// <summary>A position as shown in an alert's evidence.</summary>
-public sealed record PositionEvidence(Instant Time, double LatitudeDegrees, double LongitudeDegrees, double? SpeedKnots, bool Suspect)
+public sealed record PositionEvidence(
+    Instant Time,
+    [property: System.Text.Json.Serialization.JsonPropertyName("lat")] double LatitudeDegrees,
+    [property: System.Text.Json.Serialization.JsonPropertyName("lon")] double LongitudeDegrees,
+    double? SpeedKnots,
+    bool Suspect)
 {
     /// <summary>From a track point.</summary>
     public static PositionEvidence From(TrackPoint point) =>

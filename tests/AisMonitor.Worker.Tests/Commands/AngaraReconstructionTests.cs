@@ -45,8 +45,8 @@ public sealed class AngaraReconstructionTests
         var evidence = gap.GetProperty("gap");
         var before = evidence.GetProperty("last_before");
         var after = evidence.GetProperty("first_after");
-        Assert.InRange(before.GetProperty("latitude_degrees").GetDouble(), 42.8, 42.9); // at Dunai
-        Assert.InRange(after.GetProperty("latitude_degrees").GetDouble(), 34.5, 35.3); // in the Korea Strait
+        Assert.InRange(before.GetProperty("lat").GetDouble(), 42.8, 42.9); // at Dunai
+        Assert.InRange(after.GetProperty("lat").GetDouble(), 34.5, 35.3); // in the Korea Strait
         Assert.True(evidence.GetProperty("displacement_nautical_miles").GetDouble() > 450);
         Assert.Contains(gap.GetProperty("rules").EnumerateArray(), r => r.GetProperty("name").GetString() == "DarkVoyage" && r.GetProperty("fired").GetBoolean());
     }
