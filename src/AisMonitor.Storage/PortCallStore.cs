@@ -11,10 +11,11 @@ public sealed class PortCallStore(NpgsqlDataSource dataSource)
 {
     private const string Upsert = """
         INSERT INTO port_call (id, mmsi, imo, vessel_name, place_key, place_name, place_kind, un_locode, country, latitude, longitude,
-                               arrival, departure, stopped_hours, port_gaps, time_zone)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+                               arrival, departure, stopped_hours, port_gaps, time_zone, departure_known, last_seen_in_port)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
         ON CONFLICT (id) DO UPDATE SET
             imo = EXCLUDED.imo, vessel_name = EXCLUDED.vessel_name, departure = EXCLUDED.departure,
+            departure_known = EXCLUDED.departure_known, last_seen_in_port = EXCLUDED.last_seen_in_port,
             stopped_hours = EXCLUDED.stopped_hours, port_gaps = EXCLUDED.port_gaps, stored_last = now()
         """;
 
@@ -49,6 +50,8 @@ public sealed class PortCallStore(NpgsqlDataSource dataSource)
                         new() { Value = call.StoppedHours },
                         new() { Value = JsonSerializer.Serialize(call.PortGaps, AlertJson.Options), NpgsqlDbType = NpgsqlDbType.Jsonb },
                         new() { Value = (object?)call.TimeZone ?? DBNull.Value },
+                        new() { Value = call.DepartureKnown },
+                        new() { Value = (object?)call.LastSeenInPort ?? DBNull.Value },
                     },
                 });
             }
