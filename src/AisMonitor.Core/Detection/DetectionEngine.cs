@@ -72,7 +72,7 @@ public sealed partial class DetectionEngine
     /// <summary>Silences of the whole feed (see <see cref="TrackingOptions.FeedOutageMinimum"/>), oldest first.</summary>
     public IReadOnlyList<FeedOutage> FeedOutages => _feedOutages;
 
-    /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed itself was silent.</summary>
+    /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed itself was silent (newest outages first: for a recent interval the loop ends at once).</summary>
     private Duration FeedSilent(Instant start, Instant end)
     {
         var total = Duration.Zero;
@@ -297,7 +297,7 @@ public sealed partial class DetectionEngine
         if (vessel.LastGood is { } previous)
         {
             var intervalMilliseconds = point.UnixMilliseconds - previous.UnixMilliseconds;
-            var feedSilent = _feedOutages.Count == 0 ? Duration.Zero : FeedSilent(previous.Time, point.Time);
+            var feedSilent = FeedSilent(previous.Time, point.Time);
             if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
             {
                 var gap = _gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap, feedSilent);
@@ -456,7 +456,7 @@ public sealed partial class DetectionEngine
             {
                 ScheduleSilenceCheck(vessel, NextSilenceCheck(vessel, last.UnixMilliseconds, now));
             }
-            else if (_gaps.Score(vessel, last, null, watermark, null, _feedOutages.Count == 0 ? Duration.Zero : FeedSilent(last.Time, watermark)) is { } alert)
+            else if (_gaps.Score(vessel, last, null, watermark, null, FeedSilent(last.Time, watermark)) is { } alert)
             {
                 vessel.OpenGap = alert;
                 opened.Add(alert);

@@ -125,9 +125,8 @@ public sealed class ReceptionModel
     {
         var key = CellKey(latitudeDegrees, longitudeDegrees);
         var levels = new ReceptionLevel[_blocks.Length + 2];
-        var chance = Chance(RatePerHour(key, durationSeconds, levels, out var localHours));
         var cellName = CellName(latitudeDegrees, longitudeDegrees);
-        levels[0] = levels[0] with { Area = $"cell {cellName}" };
+        var chance = Chance(RatePerHour(key, durationSeconds, levels, out var localHours, $"cell {cellName}"));
         var cell = _cells.Find(key);
         var basis = string.Join("; ", levels.Select(l => string.Create(CultureInfo.InvariantCulture,
             $"{l.Area}: {l.Silences:0.#} such silences in {l.VesselHours:#,0} vessel-hours (own weight {l.Weight:0.00})")));
@@ -153,7 +152,7 @@ public sealed class ReceptionModel
     private static double Chance(double ratePerHour) => Math.Clamp(1 - Math.Exp(-24 * ratePerHour), MinimumProbability, 1);
 
     /// <summary>The pooled rate: the whole feed, then each block from the coarsest down, then the cell, each the prior of the next.</summary>
-    private double RatePerHour(long key, double durationSeconds, ReceptionLevel[]? levels, out double localHours)
+    private double RatePerHour(long key, double durationSeconds, ReceptionLevel[]? levels, out double localHours, string? cellArea = null)
     {
         var weight = _options.PriorWeightHours;
         var exposure = ExposureShare(durationSeconds);
@@ -169,7 +168,7 @@ public sealed class ReceptionModel
             var hours = (histogram?.TotalHours ?? 0) * exposure;
             rate = (silences + (weight * rate)) / (hours + weight);
             localHours = Math.Max(localHours, hours);
-            levels?[level] = Level(level == 0 ? "cell" : AreaName(key, 1 << _blockShifts[level - 1]), silences, hours, rate, weight);
+            levels?[level] = Level(level == 0 ? cellArea! : AreaName(key, 1 << _blockShifts[level - 1]), silences, hours, rate, weight);
         }
 
         return rate;

@@ -34,9 +34,6 @@ public sealed class SortingReader : IMessageReader
         _chunkMessages = chunkMessages;
     }
 
-    /// <summary>Messages sorted so far, spill files written: for progress.</summary>
-    public (long Messages, int SpillFiles) Sorted { get; private set; }
-
     /// <inheritdoc />
     public ReadSummary Summary => _input.Summary;
 
@@ -99,10 +96,9 @@ public sealed class SortingReader : IMessageReader
             }
         }
 
-        chunk.Sort(static (a, b) => Key.Of(a.Message, a.Sequence, 0).CompareTo(Key.Of(b.Message, b.Sequence, 0)));
-        Sorted = (sequence, _spills.Count);
         if (_spills.Count == 0)
         {
+            SortChunk(chunk);
             _memory = chunk; // it all fitted in memory
             return;
         }
@@ -125,9 +121,12 @@ public sealed class SortingReader : IMessageReader
         }
     }
 
+    private static void SortChunk(List<(DecodedMessage Message, long Sequence)> chunk) =>
+        chunk.Sort(static (a, b) => Key.Of(a.Message, a.Sequence, 0).CompareTo(Key.Of(b.Message, b.Sequence, 0)));
+
     private void Spill(List<(DecodedMessage Message, long Sequence)> chunk)
     {
-        chunk.Sort(static (a, b) => Key.Of(a.Message, a.Sequence, 0).CompareTo(Key.Of(b.Message, b.Sequence, 0)));
+        SortChunk(chunk);
         Directory.CreateDirectory(_spillFolder);
         var path = Path.Combine(_spillFolder, $"chunk-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
         _spills.Add(path);
@@ -137,7 +136,6 @@ public sealed class SortingReader : IMessageReader
             MessageSpill.Write(writer, message, sequence);
         }
 
-        Sorted = (Sorted.Messages + chunk.Count, _spills.Count);
     }
 
     /// <inheritdoc />

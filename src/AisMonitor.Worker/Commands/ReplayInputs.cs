@@ -32,7 +32,6 @@ internal static class ReplayInputs
                     continue;
                 }
 
-                CommandLineChecks.CheckFile(path, result.CommandResult.Command);
                 var sort = order == "sort" || (order == "auto" && IsDisordered(result, input, path, window));
                 var stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
                 counting.Add(stream);
