@@ -39,6 +39,9 @@ public readonly record struct DecodedMessage
     /// <summary>Source MMSI.</summary>
     public Mmsi Mmsi => Message?.Mmsi ?? Position.Mmsi;
 
+    /// <summary>The same message with other metadata (a time paired later, for instance).</summary>
+    public DecodedMessage WithMetadata(MessageMetadata metadata) => Message is null ? new DecodedMessage(metadata, Position) : new DecodedMessage(metadata, Message);
+
     /// <summary>The position this message reports, for plain position reports and for type 19.</summary>
     public bool TryGetPosition(out PositionReport position)
     {

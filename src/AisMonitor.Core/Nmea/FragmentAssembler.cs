@@ -41,6 +41,9 @@ internal sealed class FragmentAssembler
 
     public bool AssembledChecksumValid { get; private set; }
 
+    /// <summary>The sentence checksum of the completed message's first fragment (−1 when unknown), to pair a $PGHP time with.</summary>
+    public int AssembledFirstChecksum { get; private set; }
+
     /// <summary>Drops messages whose first fragment is older than the age limit.</summary>
     public void Expire(long currentLine)
     {
@@ -63,7 +66,7 @@ internal sealed class FragmentAssembler
     }
 
     /// <summary>Adds a fragment; true when it completed its message (see the Assembled* properties).</summary>
-    public bool Add(in FragmentKey key, int number, ReadOnlySpan<byte> payload, int fillBits, long line, Instant? received, bool checksumValid)
+    public bool Add(in FragmentKey key, int number, ReadOnlySpan<byte> payload, int fillBits, long line, Instant? received, bool checksumValid, int sentenceChecksum = -1)
     {
         var index = Find(key);
         if (index < 0 && number > 1 && key is { Source: null, GroupId: -1 })
@@ -92,7 +95,7 @@ internal sealed class FragmentAssembler
         }
 
         var pending = _pending[index];
-        pending.Store(number, payload, fillBits, received, checksumValid);
+        pending.Store(number, payload, fillBits, received, checksumValid, sentenceChecksum);
         _statistics.FragmentLinesPending++;
         if (!pending.IsComplete)
         {
@@ -106,6 +109,7 @@ internal sealed class FragmentAssembler
         AssembledFragmentCount = pending.Key.Count;
         AssembledReceived = pending.Received;
         AssembledChecksumValid = pending.ChecksumValid;
+        AssembledFirstChecksum = pending.FirstChecksum;
         _free.Push(pending);
         return true;
     }
@@ -170,6 +174,8 @@ internal sealed class FragmentAssembler
 
         public bool ChecksumValid { get; private set; }
 
+        public int FirstChecksum { get; private set; }
+
         public bool IsComplete => FragmentsHeld == Key.Count;
 
         public bool Has(int number) => (_receivedMask & (1 << number)) != 0;
@@ -183,9 +189,10 @@ internal sealed class FragmentAssembler
             FillBits = 0;
             Received = null;
             ChecksumValid = true;
+            FirstChecksum = -1;
         }
 
-        public void Store(int number, ReadOnlySpan<byte> payload, int fillBits, Instant? received, bool checksumValid)
+        public void Store(int number, ReadOnlySpan<byte> payload, int fillBits, Instant? received, bool checksumValid, int sentenceChecksum)
         {
             var slot = number - 1;
             if (_parts[slot] is null || _parts[slot].Length < payload.Length)
@@ -199,6 +206,7 @@ internal sealed class FragmentAssembler
             FragmentsHeld++;
             ChecksumValid &= checksumValid;
             Received ??= received;
+            FirstChecksum = number == 1 ? sentenceChecksum : FirstChecksum;
             if (number == Key.Count)
             {
                 FillBits = fillBits;

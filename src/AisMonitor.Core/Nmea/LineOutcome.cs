@@ -6,6 +6,12 @@ public enum LineOutcome
     /// <summary>The line completed a message (a single-sentence message or the last fragment).</summary>
     Message,
 
+    /// <summary>
+    /// The line completed a message that waits, a few lines at most, for the $PGHP time sentence
+    /// that may follow it (or behind one that does); take it with <see cref="NmeaAisDecoder.TryTakeReleased"/>.
+    /// </summary>
+    Held,
+
     /// <summary>A fragment of a multi-sentence message, held until the message is complete.</summary>
     Fragment,
 

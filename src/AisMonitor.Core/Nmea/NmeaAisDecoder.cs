@@ -20,6 +20,7 @@ public sealed class NmeaAisDecoder
     private readonly StringTable _strings = new();
     private readonly TagBlockParser _tagBlocks;
     private readonly FragmentAssembler _fragments;
+    private readonly TimeSentencePairing _timePairing;
     private readonly ulong[] _words = new ulong[MaxPayloadWords];
     private Instant? _pendingTimeSentence;
     private TagBlock _tagBlock;
@@ -32,6 +33,7 @@ public sealed class NmeaAisDecoder
         _options.Validate();
         _tagBlocks = new TagBlockParser(_strings);
         _fragments = new FragmentAssembler(_options, Statistics);
+        _timePairing = new TimeSentencePairing(_options.TimeSentenceWindowLines, _options.ExpectTimeSentences, Statistics);
     }
 
     /// <summary>Counts of everything decoded, skipped and rejected so far.</summary>
@@ -75,6 +77,11 @@ public sealed class NmeaAisDecoder
         if (_fragments.HasPending)
         {
             _fragments.Expire(lineNumber);
+        }
+
+        if (_timePairing.HasHeld)
+        {
+            _timePairing.Expire(lineNumber);
         }
 
         if (line.Length > _options.MaxLineLengthBytes)
@@ -134,16 +141,26 @@ public sealed class NmeaAisDecoder
 
         if (address.SequenceEqual("PGHP"u8))
         {
-            return TimeSentence(line);
+            return TimeSentence(line, lineNumber);
         }
 
         return Skip(address[0] == (byte)'P' ? SkipReason.ProprietarySentence : SkipReason.OtherSentence);
     }
 
-    /// <summary>End of stream: fragments still waiting are counted as <see cref="RejectionReason.FragmentIncomplete"/>.</summary>
+    /// <summary>
+    /// A message that waited for its $PGHP time (<see cref="LineOutcome.Held"/>), in input order, once
+    /// it has its time or the window has passed. Call after every line and after <see cref="Flush"/>.
+    /// </summary>
+    public bool TryTakeReleased(out DecodedMessage message) => _timePairing.TryRelease(out message);
+
+    /// <summary>
+    /// End of stream: fragments still waiting are counted as <see cref="RejectionReason.FragmentIncomplete"/>,
+    /// and messages waiting for a time are released without one.
+    /// </summary>
     public void Flush()
     {
         _fragments.DropAll();
+        _timePairing.Flush();
         _pendingTimeSentence = null;
     }
 
@@ -223,6 +240,11 @@ public sealed class NmeaAisDecoder
 
         var received = (_hasTagBlock ? _tagBlock.ReceiverTime : null) ?? _pendingTimeSentence;
         _pendingTimeSentence = null;
+        if (received is null && _timePairing.Active)
+        {
+            received = _timePairing.TakeTime(given, lineNumber);
+        }
+
         var tagSource = _hasTagBlock ? _tagBlock.Source : null;
         var source = tagSource;
         if (suffix.Length > 1 && suffix[0] == (byte)',')
@@ -233,6 +255,7 @@ public sealed class NmeaAisDecoder
         received ??= stamped;
         var channel = channelField.IsEmpty ? '\0' : (char)channelField[0];
         var fragmentCount = 1;
+        int firstChecksum = given;
         if (count > 1)
         {
             if (payload.ContainsAnyExcept(PayloadCharacters))
@@ -241,7 +264,7 @@ public sealed class NmeaAisDecoder
             }
 
             var key = new FragmentKey(tagSource, _hasTagBlock ? _tagBlock.GroupId : -1, channel, sequenceId, count, ownShip);
-            if (!_fragments.Add(key, number, payload, fillBits, lineNumber, received, checksumValid))
+            if (!_fragments.Add(key, number, payload, fillBits, lineNumber, received, checksumValid, given))
             {
                 return LineOutcome.Fragment;
             }
@@ -251,6 +274,11 @@ public sealed class NmeaAisDecoder
             received = _fragments.AssembledReceived ?? received;
             checksumValid = _fragments.AssembledChecksumValid;
             fragmentCount = _fragments.AssembledFragmentCount;
+            firstChecksum = _fragments.AssembledFirstChecksum;
+            if (received is null && _timePairing.Active && firstChecksum >= 0)
+            {
+                received = _timePairing.TakeTime(firstChecksum, lineNumber);
+            }
         }
 
         if (payload.Length * 6 > (MaxPayloadWords - 2) * 64)
@@ -282,12 +310,19 @@ public sealed class NmeaAisDecoder
         Statistics.FragmentLinesUsed += fragmentCount - 1;
         Statistics.BadChecksumsAccepted += checksumValid ? 0 : 1;
         Statistics.CountMessage(message.MessageType);
+        if (_timePairing.HasHeld || (received is null && _timePairing.Active))
+        {
+            // Waits for a $PGHP that may follow, or behind one that does, so input order is kept.
+            _timePairing.Hold(message, firstChecksum, given, lineNumber, ready: received is not null);
+            return LineOutcome.Held;
+        }
+
         return LineOutcome.Message;
     }
 
     private static readonly SearchValues<byte> PayloadCharacters = SearchValues.Create("0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVW`abcdefghijklmnopqrstuvw"u8);
 
-    private LineOutcome TimeSentence(ReadOnlySpan<byte> line)
+    private LineOutcome TimeSentence(ReadOnlySpan<byte> line, long lineNumber)
     {
         // $PGHP,1,yyyy,M,d,H,m,s,ms,country,region,pss,online*hh (Gatehouse): fields 1–13.
         var star = line.IndexOf((byte)'*');
@@ -304,10 +339,16 @@ public sealed class NmeaAisDecoder
         var fields = line[6..star];
         Span<long> numbers = stackalloc long[8];
         var fieldCount = 0;
+        var stampedChecksum = -1;
         bool more;
         do
         {
             more = NextField(ref fields, out var field);
+            if (fieldCount == 12 && field.Length == 2 && NmeaChecksum.TryParseHex(field, out var stamped))
+            {
+                stampedChecksum = stamped;
+            }
+
             if (fieldCount < numbers.Length && !TagBlockParser.TryParseLong(field, out numbers[fieldCount]))
             {
                 return Reject(RejectionReason.MalformedTimeSentence);
@@ -324,7 +365,17 @@ public sealed class NmeaAisDecoder
             return Reject(RejectionReason.MalformedTimeSentence);
         }
 
-        _pendingTimeSentence = Instant.FromUtc((int)year, (int)month, (int)day, (int)hour, (int)minute, (int)second).PlusTicks(millisecond * NodaConstants.TicksPerMillisecond);
+        var time = Instant.FromUtc((int)year, (int)month, (int)day, (int)hour, (int)minute, (int)second).PlusTicks(millisecond * NodaConstants.TicksPerMillisecond);
+        if (stampedChecksum >= 0)
+        {
+            // Field 13 names the sentence this time belongs to, before or after it.
+            _timePairing.AddTime(stampedChecksum, time, lineNumber);
+        }
+        else
+        {
+            _pendingTimeSentence = time;
+        }
+
         return Skip(SkipReason.TimeSentence);
     }
 
@@ -340,6 +391,12 @@ public sealed class NmeaAisDecoder
             if (field.Length == 10 && !timeFound && TagBlockParser.TryParseLong(field, out var unix))
             {
                 received = Instant.FromUnixTimeSeconds(unix);
+                timeFound = true;
+            }
+            else if (field.Length == 13 && !timeFound && TagBlockParser.TryParseLong(field, out var unixMilliseconds))
+            {
+                // Danish Maritime Authority logs: the receive time in milliseconds.
+                received = Instant.FromUnixTimeMilliseconds(unixMilliseconds);
                 timeFound = true;
             }
             else if (source is null && field.Length > 1 && (field[0] == (byte)'r' || field[0] == (byte)'b') && IsAddress(field))

@@ -25,6 +25,19 @@ public sealed record NmeaDecoderOptions
     /// <summary>Most incomplete multi-sentence messages held at once; the oldest is discarded beyond it. Default 512.</summary>
     public int MaxPendingMessages { get; init; } = 512;
 
+    /// <summary>
+    /// How many lines a Gatehouse $PGHP time and the sentence it stamps (named by its checksum in
+    /// field 13) may be apart, before or after. Default 8: Gatehouse writes them next to each other.
+    /// </summary>
+    public int TimeSentenceWindowLines { get; init; } = 8;
+
+    /// <summary>
+    /// Let messages without a time wait for their $PGHP from the first line on. Replay sets it when
+    /// the start of a log has $PGHP sentences; otherwise waiting starts with the first $PGHP read
+    /// (so in a log whose times follow their sentences, the sentence before it goes without).
+    /// </summary>
+    public bool ExpectTimeSentences { get; init; }
+
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public void Validate()
     {
@@ -41,6 +54,11 @@ public sealed record NmeaDecoderOptions
         if (MaxPendingMessages < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxPendingMessages), MaxPendingMessages, "MaxPendingMessages must be at least 1.");
+        }
+
+        if (TimeSentenceWindowLines is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(TimeSentenceWindowLines), TimeSentenceWindowLines, "TimeSentenceWindowLines must be from 1 to 1000.");
         }
     }
 }

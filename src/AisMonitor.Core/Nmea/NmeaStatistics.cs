@@ -32,6 +32,12 @@ public sealed class NmeaStatistics
     /// <summary>Messages accepted despite a bad sentence checksum (only with <see cref="NmeaDecoderOptions.AcceptBadChecksum"/>).</summary>
     public long BadChecksumsAccepted { get; internal set; }
 
+    /// <summary>
+    /// $PGHP time sentences that stamped no message: no sentence with their checksum within the
+    /// window, or a later fragment's time when the message already had its first fragment's.
+    /// </summary>
+    public long TimeSentencesUnused { get; internal set; }
+
     /// <summary>Messages decoded.</summary>
     public long Messages => MessageLines;
 

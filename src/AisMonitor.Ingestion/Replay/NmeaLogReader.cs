@@ -41,6 +41,7 @@ public sealed class NmeaLogReader : IMessageReader
                     ["TagBlockChecksumMismatch"] = statistics.TagBlockChecksumMismatches,
                     ["TagBlockMalformedParameter"] = statistics.TagBlockMalformedParameters,
                     ["BadChecksumAccepted"] = statistics.BadChecksumsAccepted,
+                    ["TimeSentenceUnused"] = statistics.TimeSentencesUnused,
                 }.Where(p => p.Value > 0).ToDictionary(),
             };
         }
@@ -52,8 +53,25 @@ public sealed class NmeaLogReader : IMessageReader
     /// <inheritdoc />
     public bool TryRead(out DecodedMessage message)
     {
-        while (_lines.TryReadLine(out var line))
+        while (true)
         {
+            if (_decoder.TryTakeReleased(out message))
+            {
+                return true;
+            }
+
+            if (_flushed)
+            {
+                return false;
+            }
+
+            if (!_lines.TryReadLine(out var line))
+            {
+                _decoder.Flush();
+                _flushed = true;
+                continue;
+            }
+
             var outcome = _decoder.Decode(line, out message);
             if (outcome == LineOutcome.Message)
             {
@@ -65,15 +83,6 @@ public sealed class NmeaLogReader : IMessageReader
                 observer(_decoder.Statistics.LinesRead, _decoder.LastRejection!.Value.ToString());
             }
         }
-
-        if (!_flushed)
-        {
-            _decoder.Flush();
-            _flushed = true;
-        }
-
-        message = default;
-        return false;
     }
 
     /// <inheritdoc />

@@ -42,6 +42,12 @@ public static class ReplayInput
             }
 
             var detected = format ?? DetectFormat(head.Span);
+            if (detected == ReplayFormat.Nmea && head.Span.IndexOf("$PGHP,"u8) >= 0)
+            {
+                // Gatehouse times may follow their sentence: let the first sentences wait for theirs too.
+                nmeaOptions = (nmeaOptions ?? new NmeaDecoderOptions()) with { ExpectTimeSentences = true };
+            }
+
             IMessageReader reader = detected == ReplayFormat.Nmea
                 ? new NmeaLogReader(stream, nmeaOptions)
                 : new CsvMessageReader(stream, detected, csvMapping, csvTimeFormat);
