@@ -7,10 +7,15 @@ namespace AisMonitor.Core.Alerts;
 /// <summary>
 /// An alert with its evidence. Its <see cref="Id"/> is derived from what it is about (kind, MMSI,
 /// start instant), so a replay, a restart or a redelivery updates the same alert instead of adding
-/// another; an open gap keeps its id when it closes.
+/// another; an open gap keeps its id when it closes. Its times are whole seconds (<see cref="Presentation"/>).
 /// </summary>
 public sealed record Alert
 {
+    private readonly Instant _start;
+    private readonly Instant? _end;
+    private readonly Instant _firstRaised;
+    private readonly Instant _lastUpdated;
+
     /// <summary>"TransponderGap:273210440:2024-02-01T00:00:00Z".</summary>
     public string Id => $"{Kind}:{Mmsi}:{NodaTime.Text.InstantPattern.ExtendedIso.Format(Start)}";
 
@@ -27,10 +32,10 @@ public sealed record Alert
     public string? VesselName { get; init; }
 
     /// <summary>Start of the interval the alert covers (a gap: the last position before it).</summary>
-    public required Instant Start { get; init; }
+    public required Instant Start { get => _start; init => _start = Presentation.ToWholeSecond(value); }
 
     /// <summary>End of the interval (a gap: the first position after it); null while open. The interval is half-open [Start, End).</summary>
-    public Instant? End { get; init; }
+    public Instant? End { get => _end; init => _end = Presentation.ToWholeSecond(value); }
 
     /// <summary>True while the condition lasts (a vessel still silent).</summary>
     public bool IsOpen => End is null;
@@ -66,8 +71,8 @@ public sealed record Alert
     public IReadOnlyList<WatchLists.WatchListMatch>? WatchLists { get; init; }
 
     /// <summary>Event time when the alert was first raised.</summary>
-    public required Instant FirstRaised { get; init; }
+    public required Instant FirstRaised { get => _firstRaised; init => _firstRaised = Presentation.ToWholeSecond(value); }
 
     /// <summary>Event time of the latest change.</summary>
-    public required Instant LastUpdated { get; init; }
+    public required Instant LastUpdated { get => _lastUpdated; init => _lastUpdated = Presentation.ToWholeSecond(value); }
 }

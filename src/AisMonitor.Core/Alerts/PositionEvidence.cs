@@ -11,6 +11,9 @@ public sealed record PositionEvidence(
     double? SpeedKnots,
     bool Suspect)
 {
+    /// <summary>When, to the second.</summary>
+    public Instant Time { get; init; } = Presentation.ToWholeSecond(Time);
+
     /// <summary>From a track point.</summary>
     public static PositionEvidence From(TrackPoint point) =>
         new(point.Time, Math.Round(point.LatitudeDegrees, 5), Math.Round(point.LongitudeDegrees, 5), point.SpeedKnots, point.Quality == TrackPointQuality.Suspect);

@@ -22,6 +22,7 @@ public sealed partial class DetectionEngine
         Arrivals = _reorder.Arrivals,
         Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Values.Select(Snapshot).ToList()).ToList(),
         ConflictsRaised = _conflictsRaised.Order().ToList(),
+        ConflictsAwaitingPosition = _conflictsAwaitingPosition.Select(p => new AwaitingConflict(new Mmsi(p.Key), p.Value)).ToList(),
         Reception = Reception.ToSnapshot(),
         Callers = _portCalls.Callers.ToSnapshot(),
         FeedOutages = [.. _feedOutages],
@@ -79,6 +80,11 @@ public sealed partial class DetectionEngine
         }
 
         engine._conflictsRaised.UnionWith(snapshot.ConflictsRaised);
+        foreach (var awaiting in snapshot.ConflictsAwaitingPosition)
+        {
+            engine._conflictsAwaitingPosition[awaiting.Mmsi.Value] = awaiting.FirstHeard;
+        }
+
         engine._feedOutages.AddRange(snapshot.FeedOutages);
         engine.Reception.Restore(snapshot.Reception);
         if (snapshot.Callers is { } callers)

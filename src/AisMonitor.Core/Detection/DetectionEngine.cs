@@ -26,6 +26,7 @@ public sealed partial class DetectionEngine
     private readonly PriorityQueue<VesselState, long> _silenceChecks = new();
     private readonly HashSet<uint> _conflictsRaised = [];
     private readonly HashSet<uint> _identityJudged = [];
+    private readonly SortedDictionary<uint, Instant> _conflictsAwaitingPosition = [];
     private readonly List<FeedOutage> _feedOutages = [];
     private readonly GapScorer _gaps;
     private readonly PortCallDetector _portCalls;
@@ -170,6 +171,19 @@ public sealed partial class DetectionEngine
             Sweep(watermark);
             _portCalls.Complete(Vessels().OrderBy(v => v.Mmsi.Value), watermark);
         }
+
+        // What waited for a position that never came is raised now, without a location.
+        foreach (var vessel in Vessels().Where(v => v.WatchListMatches.Count > 0 && v.WatchListSightedAt is null).OrderBy(v => v.Mmsi.Value))
+        {
+            Sighted(vessel, vessel.Identity?.ChangedAt ?? Watermark!.Value, null, null);
+        }
+
+        foreach (var (mmsi, firstHeard) in _conflictsAwaitingPosition)
+        {
+            RaiseConflict(new Mmsi(mmsi), firstHeard, null);
+        }
+
+        _conflictsAwaitingPosition.Clear();
     }
 
     /// <summary>The state of one vessel, when tracked.</summary>
@@ -376,9 +390,10 @@ public sealed partial class DetectionEngine
         if (updated.Imo != current.Imo || updated.Name != current.Name)
         {
             MatchWatchLists(vessel);
-            if (vessel.WatchListMatches.Count > 0 && vessel.WatchListSightedAt is null)
+            if (vessel.WatchListMatches.Count > 0 && vessel.WatchListSightedAt is null && vessel.LastGood is { } last)
             {
-                Sighted(vessel, time, vessel.LastGood?.Position, null);
+                // Without a position yet, the sighting waits for the first one (AcceptGood), to say where.
+                Sighted(vessel, time, last.Position, null);
             }
         }
     }
@@ -475,25 +490,48 @@ public sealed partial class DetectionEngine
 
     private void RaiseConflictOnce(Mmsi mmsi, Instant time, in DecodedMessage message)
     {
+        GeoPoint? location = message.TryGetPosition(out var p) && p.LatitudeDegrees is { } lat && p.LongitudeDegrees is { } lon ? new GeoPoint(lat, lon) : null;
+        if (_conflictsAwaitingPosition.Count > 0 && _conflictsAwaitingPosition.TryGetValue(mmsi.Value, out var firstHeard))
+        {
+            if (location is not null)
+            {
+                _conflictsAwaitingPosition.Remove(mmsi.Value);
+                RaiseConflict(mmsi, firstHeard, location);
+            }
+
+            return;
+        }
+
         // Each MMSI is judged once: stations such as base stations report all day long.
-        if (!_identityJudged.Add(mmsi.Value) || IdentityRules.ConflictReason(mmsi) is not { } reason || !_conflictsRaised.Add(mmsi.Value))
+        if (!_identityJudged.Add(mmsi.Value) || IdentityRules.ConflictReason(mmsi) is null || !_conflictsRaised.Add(mmsi.Value))
         {
             return;
         }
 
-        GeoPoint? location = message.TryGetPosition(out var p) && p.LatitudeDegrees is { } lat && p.LongitudeDegrees is { } lon ? new GeoPoint(lat, lon) : null;
+        if (location is null)
+        {
+            _conflictsAwaitingPosition[mmsi.Value] = time; // raised at its first position, to say where
+            return;
+        }
+
+        RaiseConflict(mmsi, time, location);
+    }
+
+    private void RaiseConflict(Mmsi mmsi, Instant firstHeard, GeoPoint? location)
+    {
+        var reason = IdentityRules.ConflictReason(mmsi)!;
         Emit(new Alert
         {
             Kind = AlertKind.IdentityConflict,
             Mmsi = mmsi,
-            Start = time,
+            Start = firstHeard,
             Severity = Severity.Low,
             SeverityReason = "an identity that cannot be trusted: its silences are not gaps, its positions may be several vessels'",
             ScoreExplanation = reason,
             Rules = [new RuleResult("InvalidOrSharedMmsi", true, reason)],
             Location = location,
-            FirstRaised = time,
-            LastUpdated = time,
+            FirstRaised = firstHeard,
+            LastUpdated = Watermark ?? firstHeard,
         });
     }
 

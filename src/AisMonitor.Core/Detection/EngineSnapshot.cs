@@ -40,6 +40,9 @@ public sealed record EngineSnapshot
     /// <summary>MMSIs whose identity conflict has been raised.</summary>
     public required IReadOnlyList<uint> ConflictsRaised { get; init; }
 
+    /// <summary>Identity conflicts heard only without a position so far: raised at their first position.</summary>
+    public IReadOnlyList<AwaitingConflict> ConflictsAwaitingPosition { get; init; } = [];
+
     /// <summary>The reception model.</summary>
     public required ReceptionSnapshot Reception { get; init; }
 
@@ -52,6 +55,9 @@ public sealed record EngineSnapshot
     /// <summary>Feed outages found so far.</summary>
     public IReadOnlyList<FeedOutage> FeedOutages { get; init; } = [];
 }
+
+/// <summary>An identity conflict waiting for a position to say where: the MMSI and when it was first heard.</summary>
+public sealed record AwaitingConflict(Mmsi Mmsi, Instant FirstHeard);
 
 /// <summary>A message waiting in the reordering buffer: what the engine needs of it.</summary>
 public sealed record BufferedMessage(Instant Time, long Arrival, int MessageType, Mmsi Mmsi, PositionReport? Position, StaticAndVoyageData? Voyage, StaticDataReport? ClassBStatic);

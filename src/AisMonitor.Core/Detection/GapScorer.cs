@@ -319,11 +319,19 @@ public sealed class GapScorer
 
     private static string Rarity(double chancePerVesselDay) => chancePerVesselDay >= 1
         ? "at least daily"
-        : string.Create(CultureInfo.InvariantCulture, $"about once per {1 / chancePerVesselDay:#,0} vessel-days");
+        : string.Create(CultureInfo.InvariantCulture, $"about once per {Presentation.Significant(1 / chancePerVesselDay):#,0} vessel-days");
 
-    private static string Describe(ReceptionEvidence reception) => reception.MedianIntervalSeconds is { } median
-        ? string.Create(CultureInfo.InvariantCulture, $"cell {reception.Cell}: moving vessels heard every {FormatSeconds(median)} (median of {reception.Intervals} intervals over {reception.VesselHours:#,0} vessel-hours); {reception.Basis}")
-        : $"cell {reception.Cell}: {reception.Basis}";
+    /// <summary>The cell once, then what each level of the pooled estimate has seen.</summary>
+    private static string Describe(ReceptionEvidence reception)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var heard = reception.MedianIntervalSeconds is { } median
+            ? string.Create(c, $"moving vessels heard every {FormatSeconds(median)} (median of {reception.Intervals} intervals over {reception.VesselHours:#,0} vessel-hours); ")
+            : string.Empty;
+        var levels = string.Join("; ", reception.Levels.Select((l, i) =>
+            string.Create(c, $"{(i == 0 ? string.Empty : l.Area + ": ")}{l.Silences:0.#} such silences in {l.VesselHours:#,0} vessel-hours (own weight {l.Weight:0.00})")));
+        return $"cell {reception.Cell}: {heard}{(levels.Length > 0 ? levels : reception.Basis)}";
+    }
 
     private static string FormatSeconds(double seconds) => seconds switch
     {

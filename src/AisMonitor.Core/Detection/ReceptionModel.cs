@@ -130,7 +130,8 @@ public sealed class ReceptionModel
         var cell = _cells.Find(key);
         var basis = string.Join("; ", levels.Select(l => string.Create(CultureInfo.InvariantCulture,
             $"{l.Area}: {l.Silences:0.#} such silences in {l.VesselHours:#,0} vessel-hours (own weight {l.Weight:0.00})")));
-        return new ReceptionEvidence(cellName, cell?.Count ?? 0, Math.Round(cell?.TotalHours ?? 0, 1), cell?.MedianSeconds(), chance, basis)
+        var median = cell?.MedianSeconds() is { } seconds ? Math.Round(seconds) : (double?)null;
+        return new ReceptionEvidence(cellName, cell?.Count ?? 0, Math.Round(cell?.TotalHours ?? 0, 1), median, Presentation.Significant(chance), basis)
         {
             Levels = levels,
             HasLocalEvidence = localHours > 0,
@@ -196,7 +197,7 @@ public sealed class ReceptionModel
     }
 
     private static ReceptionLevel Level(string area, double silences, double hours, double ratePerHour, double priorWeightHours) =>
-        new(area, Math.Round(silences, 1), Math.Round(hours, 1), Math.Round(hours / (hours + priorWeightHours), 3), ratePerHour * 24);
+        new(area, Math.Round(silences, 1), Math.Round(hours, 1), Math.Round(hours / (hours + priorWeightHours), 3), Presentation.Significant(ratePerHour * 24));
     private static long BlockKey(long cellKey, int shift) => (cellKey >> 32 >> shift << 32) | ((cellKey & uint.MaxValue) >> shift);
 
     private string AreaName(long cellKey, int side)
