@@ -37,6 +37,7 @@ echo
 echo "Look at it (aismonitor is dotnet src/AisMonitor.Worker/bin/Release/net10.0/aismonitor.dll):"
 echo "  aismonitor alerts export --format geojson $out > angara.geojson   # open in QGIS: the dark passage as a line"
 echo "  aismonitor alerts export --format csv $out > angara.csv"
+echo "  aismonitor alerts export --severity medium          # from the database instead of the file"
 if [ -n "${ConnectionStrings__AisMonitor:-}" ]; then
   echo "  psql \"\$ConnectionStrings__AisMonitor\" -c 'SELECT kind, severity, vessel_name, start_time, end_time FROM alert ORDER BY start_time'"
 fi

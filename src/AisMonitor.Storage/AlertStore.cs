@@ -1,5 +1,10 @@
 using System.Text.Json;
+using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Geo;
+using AisMonitor.Core.PortCalls;
+using AisMonitor.Core.WatchLists;
+using NodaTime;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -47,6 +52,37 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         }
 
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+    }
+
+    private const string Select = """
+        SELECT kind, mmsi, imo, vessel_name, start_time, end_time, severity, severity_reason, score,
+               score_explanation, rules, evidence, latitude, longitude, first_raised, last_updated
+        FROM alert
+        WHERE ($1::timestamptz IS NULL OR start_time >= $1) AND ($2::timestamptz IS NULL OR start_time < $2)
+          AND ($3::text IS NULL OR kind = $3)
+          AND ($4::int IS NULL OR CASE severity WHEN 'high' THEN 2 WHEN 'medium' THEN 1 ELSE 0 END >= $4)
+          AND ($5::int IS NULL OR mmsi = $5)
+        ORDER BY start_time, id COLLATE "C"
+        """;
+
+    /// <summary>The stored alerts that match, by start time (then id), as the alerts that were written.</summary>
+    public async Task<IReadOnlyList<Alert>> ReadAsync(AlertQuery query, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var command = dataSource.CreateCommand(Select);
+        command.Parameters.Add(new() { Value = (object?)query.From ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = (object?)query.To ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = query.Kind is { } kind ? Name(kind) : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = query.MinimumSeverity is { } severity ? (int)severity : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        command.Parameters.Add(new() { Value = query.Mmsi is { } mmsi ? (int)mmsi.Value : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+        var alerts = new List<Alert>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+        {
+            alerts.Add(ReadAlert(reader));
+        }
+
+        return alerts;
     }
 
     /// <summary>Number of alerts stored.</summary>
@@ -116,6 +152,35 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
     }
 
+    private static Alert ReadAlert(NpgsqlDataReader row)
+    {
+        var evidence = row.IsDBNull(11) ? null : JsonSerializer.Deserialize<StoredEvidence>(row.GetString(11), AlertJson.Options);
+        return new Alert
+        {
+            Kind = Enum.Parse<AlertKind>(row.GetString(0).Replace("_", string.Empty, StringComparison.Ordinal), ignoreCase: true),
+            Mmsi = new Mmsi((uint)row.GetInt32(1)),
+            Imo = row.IsDBNull(2) ? null : Imo.TryCreate(row.GetInt32(2), out var imo) ? imo : null,
+            VesselName = row.IsDBNull(3) ? null : row.GetString(3),
+            Start = row.GetFieldValue<Instant>(4),
+            End = row.IsDBNull(5) ? null : row.GetFieldValue<Instant>(5),
+            Severity = Enum.Parse<Severity>(row.GetString(6), ignoreCase: true),
+            SeverityReason = row.GetString(7),
+            Score = row.GetDouble(8),
+            ScoreExplanation = row.GetString(9),
+            Rules = JsonSerializer.Deserialize<List<RuleResult>>(row.GetString(10), AlertJson.Options) ?? [],
+            Location = row.IsDBNull(12) || row.IsDBNull(13) ? null : new GeoPoint(row.GetDouble(12), row.GetDouble(13)),
+            Gap = evidence?.Gap,
+            PortCall = evidence?.PortCall,
+            DarkPortCall = evidence?.DarkPortCall,
+            WatchLists = evidence?.WatchLists,
+            FirstRaised = row.GetFieldValue<Instant>(14),
+            LastUpdated = row.GetFieldValue<Instant>(15),
+        };
+    }
+
+    private static string Name<T>(T value)
+        where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
+
     /// <summary>Everything an alert carries beyond its columns: the gap, the port call, the reachable ports, the watch-list entries (absent ones left out).</summary>
     private static object Evidence(Alert alert) =>
         alert.Gap is null && alert.PortCall is null && alert.DarkPortCall is null && alert.WatchLists is null
@@ -127,13 +192,13 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         Parameters =
         {
             new() { Value = alert.Id },
-            new() { Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(alert.Kind.ToString()) },
+            new() { Value = Name(alert.Kind) },
             new() { Value = (int)alert.Mmsi.Value },
             new() { Value = (object?)alert.Imo?.Value ?? DBNull.Value },
             new() { Value = (object?)alert.VesselName ?? DBNull.Value },
             new() { Value = alert.Start },
             new() { Value = (object?)alert.End ?? DBNull.Value },
-            new() { Value = JsonNamingPolicy.SnakeCaseLower.ConvertName(alert.Severity.ToString()) },
+            new() { Value = Name(alert.Severity) },
             new() { Value = alert.SeverityReason },
             new() { Value = alert.Score },
             new() { Value = alert.ScoreExplanation },
@@ -145,4 +210,6 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             new() { Value = alert.LastUpdated },
         },
     };
+
+    private sealed record StoredEvidence(GapEvidence? Gap, PortCall? PortCall, DarkPortCallEvidence? DarkPortCall, IReadOnlyList<WatchListMatch>? WatchLists);
 }

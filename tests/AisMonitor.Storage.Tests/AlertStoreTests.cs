@@ -26,6 +26,40 @@ public sealed class AlertStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Alerts_read_back_from_the_database_are_the_alerts_that_were_written()
+    {
+        await using var database = await postgres.NewDatabaseAsync();
+        await SchemaMigrator.MigrateAsync(database);
+        var store = new AlertStore(database);
+        var alerts = Approved("sample-tracks/angara-2024/approved.alerts.jsonl").Concat(GfwAlerts()).ToList();
+        await store.UpsertAsync(alerts);
+
+        var read = await store.ReadAsync(new AlertQuery());
+
+        Assert.Equal(
+            alerts.OrderBy(a => a.Start).ThenBy(a => a.Id, StringComparer.Ordinal).Select(a => JsonSerializer.Serialize(a, AlertJson.Options)),
+            read.Select(a => JsonSerializer.Serialize(a, AlertJson.Options)));
+    }
+
+    [Fact]
+    public async Task Reading_alerts_filters_by_kind_severity_vessel_and_time()
+    {
+        await using var database = await postgres.NewDatabaseAsync();
+        await SchemaMigrator.MigrateAsync(database);
+        var store = new AlertStore(database);
+        var alerts = Approved("sample-tracks/angara-2024/approved.alerts.jsonl").Concat(GfwAlerts()).ToList();
+        await store.UpsertAsync(alerts);
+        var gap = alerts.First(a => a.Kind == AlertKind.TransponderGap);
+
+        Assert.Equal(alerts.Count(a => a.Kind == AlertKind.WatchListSighting), (await store.ReadAsync(new AlertQuery { Kind = AlertKind.WatchListSighting })).Count);
+        Assert.Equal(alerts.Count(a => a.Severity >= Severity.Medium), (await store.ReadAsync(new AlertQuery { MinimumSeverity = Severity.Medium })).Count);
+        Assert.Equal(alerts.Count(a => a.Mmsi == gap.Mmsi), (await store.ReadAsync(new AlertQuery { Mmsi = gap.Mmsi })).Count);
+        var window = await store.ReadAsync(new AlertQuery { From = gap.Start, To = gap.Start + NodaTime.Duration.FromSeconds(1) });
+        Assert.Contains(window, a => a.Id == gap.Id);
+        Assert.All(window, a => Assert.Equal(gap.Start, a.Start));
+    }
+
+    [Fact]
     public async Task Writing_the_same_alerts_twice_updates_them_and_leaves_triage_untouched()
     {
         await using var database = await postgres.NewDatabaseAsync();

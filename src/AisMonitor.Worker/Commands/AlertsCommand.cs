@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
+using AisMonitor.Storage;
 using NetTopologySuite.Features;
 using NetTopologySuite.Geometries;
 using NetTopologySuite.IO.Converters;
@@ -12,7 +14,8 @@ using NodaTime.Text;
 namespace AisMonitor.Worker.Commands;
 
 /// <summary>
-/// <c>aismonitor alerts export FILE</c>: a replay's alerts file for people and tools without SQL:
+/// <c>aismonitor alerts export [FILE]</c>: a replay's alerts file, or the alerts stored in the
+/// database, filtered, for people and tools without SQL:
 /// <c>text</c> (what, where, when and why, a few lines each), <c>geojson</c> (opens in QGIS: a gap
 /// as a line from where the vessel went quiet to where it reappeared, every alert's location and a
 /// gap's evidence positions as points) or <c>csv</c> (one row per alert).
@@ -24,18 +27,52 @@ internal static class AlertsCommand
 
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "Alerts file written by replay --out (JSON Lines)." };
+        var file = new Argument<string?>("FILE") { Description = "Alerts file written by replay --out (JSON Lines); without it, the alerts stored in the database.", Arity = ArgumentArity.ZeroOrOne };
         var format = new Option<string>("--format") { Description = "text, geojson or csv.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "geojson", "csv");
         var output = new Option<string?>("--out") { Description = "Output file; standard output when absent." };
-        var export = new Command("export", "Write a replay's alerts as readable text, GeoJSON (QGIS) or CSV." + "\n" + ExitCodes.Table) { file, format, output };
-        export.SetAction(result =>
+        var kind = new Option<string?>("--kind") { Description = "Only this kind (transponder_gap, possible_dark_port_call, unusual_port_call, watch_list_sighting, identity_conflict)." };
+        kind.AcceptOnlyFromAmong(Enum.GetValues<AlertKind>().Select(Kind).ToArray());
+        var severity = new Option<string?>("--severity") { Description = "Only this severity or higher: low, medium or high." };
+        severity.AcceptOnlyFromAmong("low", "medium", "high");
+        var mmsi = new Option<string?>("--mmsi") { Description = "Only this vessel." };
+        var from = new Option<string?>("--from") { Description = "Only alerts starting at or after this instant (ISO-8601 UTC)." };
+        var to = new Option<string?>("--to") { Description = "Only alerts starting before this instant." };
+        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, without FILE (overrides ConnectionStrings:AisMonitor; unset: AisMonitor's own server)." };
+        var dataFolder = new Option<string?>("--data-folder") { Description = "AisMonitor's data folder, without FILE (overrides AisMonitor:DataFolder)." };
+        var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables)." };
+        var export = new Command("export", "Write alerts, from a replay's alerts file or from the database, as readable text, GeoJSON (QGIS) or CSV." + "\n" + ExitCodes.Table)
+        {
+            file, format, output, kind, severity, mmsi, from, to, connection, dataFolder, config,
+        };
+        export.SetAction(async (result, cancellation) =>
         {
             try
             {
-                var path = result.GetValue(file)!;
-                CommandLineChecks.CheckFile(path, result.CommandResult.Command);
-                var alerts = Read(path);
+                var query = new AlertQuery
+                {
+                    Kind = result.GetValue(kind) is { } k ? Enum.GetValues<AlertKind>().Single(v => Kind(v) == k) : null,
+                    MinimumSeverity = result.GetValue(severity) is { } s ? Enum.Parse<Severity>(s, ignoreCase: true) : null,
+                    Mmsi = result.GetValue(mmsi) is { } m ? Mmsi.TryParse(m, out var parsed) ? parsed : throw new ArgumentException($"--mmsi expects an MMSI number; got '{m}'.") : null,
+                    From = CommandLineChecks.ParseInstant(result.GetValue(from), "--from"),
+                    To = CommandLineChecks.ParseInstant(result.GetValue(to), "--to"),
+                };
+                IReadOnlyList<Alert> alerts;
+                if (result.GetValue(file) is { } path)
+                {
+                    CommandLineChecks.CheckFile(path, result.CommandResult.Command);
+                    alerts = Read(path).Where(query.Matches).ToList();
+                }
+                else
+                {
+                    var configuration = DetectionConfiguration.Load(result.GetValue(config));
+                    DetectionConfiguration.Options(configuration); // every setting checked, as every command does
+                    Database.Configure(configuration, result.GetValue(connection), result.GetValue(dataFolder));
+                    await using var database = await Database.OpenAsync();
+                    alerts = await new AlertStore(database.DataSource).ReadAsync(query, cancellation);
+                    Console.Error.WriteLine($"{alerts.Count:N0} alerts from {database.Description}");
+                }
+
                 var text = result.GetValue(format) switch
                 {
                     "geojson" => GeoJson(alerts),
@@ -44,7 +81,7 @@ internal static class AlertsCommand
                 };
                 if (result.GetValue(output) is { } target)
                 {
-                    File.WriteAllText(target, text);
+                    await File.WriteAllTextAsync(target, text, cancellation);
                 }
                 else
                 {
@@ -58,8 +95,13 @@ internal static class AlertsCommand
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadArguments;
             }
+            catch (DatabaseUnreachableException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.DatabaseUnreachable;
+            }
         });
-        return new Command("alerts", "Work with alerts files.") { export };
+        return new Command("alerts", "Work with alerts: from a replay's file or the database.") { export };
     }
 
     private static List<Alert> Read(string path)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using NodaTime;
+using NodaTime.Text;
 
 namespace AisMonitor.Worker.Commands;
 
@@ -31,6 +33,12 @@ internal static class CommandLineChecks
         var closest = known.MinBy(n => Distance(n, token));
         return $"unknown option {token}{(closest is not null && Distance(closest, token) <= 3 ? $" (did you mean {closest}?)" : string.Empty)}; aismonitor {command.Name} --help lists them.";
     }
+
+    /// <summary>An option's ISO-8601 UTC instant, or null when the option was not given.</summary>
+    public static Instant? ParseInstant(string? text, string option) =>
+        text is null ? null
+        : InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed ? parsed.Value
+        : throw new ArgumentException($"{option} expects an ISO-8601 UTC instant such as 2024-02-01T00:00:00Z; got '{text}'.");
 
     /// <summary>Levenshtein distance, for suggesting the option a user meant.</summary>
     public static int Distance(string a, string b)

@@ -74,8 +74,8 @@ internal static class ReplayCommand
                     result.GetValue(files)!,
                     result.GetValue(output),
                     result.GetValue(portCalls),
-                    ParseInstant(result.GetValue(from), "--from"),
-                    ParseInstant(result.GetValue(to), "--to"),
+                    CommandLineChecks.ParseInstant(result.GetValue(from), "--from"),
+                    CommandLineChecks.ParseInstant(result.GetValue(to), "--to"),
                     ParseMmsis(result.GetValue(mmsi) ?? []),
                     ParseSpeed(result.GetValue(speed)!),
                     result.GetValue(threads),
@@ -315,11 +315,6 @@ internal static class ReplayCommand
     }
 
     private static string WholeHours(DetectionEngine engine) => string.Create(CultureInfo.InvariantCulture, $"{engine.Options.Tracking.FeedOutageMinimum.TotalHours:0.#} h");
-
-    private static Instant? ParseInstant(string? text, string option) =>
-        text is null ? null
-        : InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed ? parsed.Value
-        : throw new ArgumentException($"{option} expects an ISO-8601 UTC instant such as 2024-02-01T00:00:00Z; got '{text}'.");
 
     private static HashSet<uint>? ParseMmsis(string[] values)
     {

@@ -42,6 +42,17 @@ public sealed class AlertsExportTests
     }
 
     [Fact]
+    public void Filters_apply_to_a_file_as_to_the_database()
+    {
+        var (exit, stdout, stderr) = CommandRunner.Run($"alerts export --format csv --kind watch_list_sighting --from 2024-01-01T00:00:00Z --to 2025-01-01T00:00:00Z {Approved}");
+        Assert.True(exit == 0, stderr);
+        var rows = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Contains(",watch_list_sighting,", r, StringComparison.Ordinal));
+        Assert.Equal(2, CommandRunner.Run($"alerts export --from yesterday {Approved}").ExitCode);
+    }
+
+    [Fact]
     public void A_file_that_is_not_alerts_is_refused_naming_the_line()
     {
         var (exit, _, stderr) = CommandRunner.Run("alerts export tests/data/dma/dma-sample.csv");

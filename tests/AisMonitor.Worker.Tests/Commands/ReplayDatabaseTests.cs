@@ -20,6 +20,14 @@ public sealed class ReplayDatabaseTests
             var second = CommandRunner.Run(replay, environment: environment);
             Assert.True(second.ExitCode == 0, second.StandardError);
             Assert.Contains("it holds 6 alerts, 252 port calls, 53 vessels", second.StandardError, StringComparison.Ordinal);
+
+            // Exported from the database, the stored alerts are the replay's, and filters apply.
+            var stored = CommandRunner.Run("alerts export --format csv", environment: environment);
+            Assert.True(stored.ExitCode == 0, stored.StandardError);
+            var approved = CommandRunner.Run("alerts export --format csv sample-tracks/angara-2024/approved.alerts.jsonl");
+            Assert.Equal(approved.StandardOutput.Split('\n').Order(StringComparer.Ordinal), stored.StandardOutput.Split('\n').Order(StringComparer.Ordinal));
+            var gaps = CommandRunner.Run("alerts export --format csv --kind transponder_gap --severity high --mmsi 273210440", environment: environment);
+            Assert.Equal(2, gaps.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         }
         finally
         {
