@@ -7,7 +7,7 @@ namespace AisMonitor.Storage;
 /// Applies the plain SQL migrations embedded from Migrations/NNNN_name.sql, in order, each once,
 /// inside one transaction under a transaction-level advisory lock, so that several processes
 /// starting together neither race nor apply a migration twice. Applied versions are recorded in
-/// <c>schema_migration</c>.
+/// <c>schema_migration</c>. A database migrated by a later version is refused (<see cref="SchemaTooNewException"/>).
 /// </summary>
 public static class SchemaMigrator
 {
@@ -32,6 +32,11 @@ public static class SchemaMigrator
             {
                 applied.Add(reader.GetInt32(0));
             }
+        }
+
+        if (applied.Count > 0 && applied.Max() > Migrations[^1].Version)
+        {
+            throw new SchemaTooNewException(applied.Max(), Migrations[^1].Version);
         }
 
         var now = new List<int>();

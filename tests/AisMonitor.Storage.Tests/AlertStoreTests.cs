@@ -26,6 +26,22 @@ public sealed class AlertStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_database_with_a_schema_newer_than_the_code_is_refused_naming_both_versions()
+    {
+        await using var database = await postgres.NewDatabaseAsync();
+        await SchemaMigrator.MigrateAsync(database);
+        await using (var future = database.CreateCommand("INSERT INTO schema_migration (version, name) VALUES (999, '0999_from_a_later_version')"))
+        {
+            await future.ExecuteNonQueryAsync();
+        }
+
+        var refused = await Assert.ThrowsAsync<SchemaTooNewException>(() => SchemaMigrator.MigrateAsync(database));
+
+        Assert.Contains("999", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(SchemaMigrator.Migrations[^1].Version.ToString(System.Globalization.CultureInfo.InvariantCulture), refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Alerts_read_back_from_the_database_are_the_alerts_that_were_written()
     {
         await using var database = await postgres.NewDatabaseAsync();

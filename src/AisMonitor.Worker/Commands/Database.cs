@@ -73,6 +73,11 @@ internal sealed class Database : IAsyncDisposable
                 await source.DisposeAsync().ConfigureAwait(false);
                 throw DatabaseUnreachableException.From(e, configured);
             }
+            catch (SchemaTooNewException e)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+                throw new ArgumentException(e.Message, e);
+            }
 
             return database;
         }
@@ -90,7 +95,17 @@ internal sealed class Database : IAsyncDisposable
 
         Console.Error.WriteLine($"no ConnectionStrings__AisMonitor set: started AisMonitor's own PostgreSQL on 127.0.0.1:{cluster.Port} (data in {cluster.DataDirectory}); it stops when the command ends");
         var dataSource = AisMonitorDataSource.Create(cluster.ConnectionString());
-        await SchemaMigrator.MigrateAsync(dataSource).ConfigureAwait(false);
+        try
+        {
+            await SchemaMigrator.MigrateAsync(dataSource).ConfigureAwait(false);
+        }
+        catch (SchemaTooNewException e)
+        {
+            await dataSource.DisposeAsync().ConfigureAwait(false);
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw new ArgumentException($"{e.Message} (data folder {DataFolder})", e);
+        }
+
         return new Database(dataSource, cluster, $"AisMonitor's own PostgreSQL ({cluster.DataDirectory})");
     }
 
