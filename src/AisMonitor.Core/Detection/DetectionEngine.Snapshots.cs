@@ -19,6 +19,8 @@ public sealed partial class DetectionEngine
         Reordering = _reorder.Held.Select(h => Buffered(h.Message, h.Time, h.Arrival)).ToList(),
         Released = _reorder.Released,
         LatestSeen = _reorder.Latest,
+        FeedClockTimes = [.. _reorder.Clock.State.Times],
+        FeedClockArrivalsInEpoch = _reorder.Clock.State.ArrivalsInEpoch,
         Arrivals = _reorder.Arrivals,
         Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Values.Select(Snapshot).ToList()).ToList(),
         ConflictsRaised = _conflictsRaised.Order().ToList(),
@@ -27,7 +29,11 @@ public sealed partial class DetectionEngine
         Callers = _portCalls.Callers.ToSnapshot(),
         FeedOutages = [.. _feedOutages],
         Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
-            Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates),
+            Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates)
+        {
+            ImplausibleOutsideCalendar = _implausibleOutsideCalendar,
+            ImplausibleUnconfirmed = _reorder.Implausible,
+        },
     };
 
     /// <summary>A fresh engine that continues from <paramref name="snapshot"/> as the snapshotted one would have (watch lists: put them in force again with <see cref="ReplaceWatchLists"/>).</summary>
@@ -42,7 +48,8 @@ public sealed partial class DetectionEngine
 
         engine.Watermark = snapshot.Watermark;
         engine._nextSweep = snapshot.NextSweep;
-        engine._reorder.RestoreClock(snapshot.LatestSeen, snapshot.Released, snapshot.Arrivals);
+        engine._reorder.RestoreClock(snapshot.Released, snapshot.Arrivals, snapshot.Statistics.ImplausibleUnconfirmed);
+        engine._reorder.Clock.Restore(snapshot.LatestSeen, snapshot.FeedClockTimes, snapshot.FeedClockArrivalsInEpoch);
         foreach (var held in snapshot.Reordering)
         {
             engine._reorder.Restore(Decoded(held), held.Time, held.Arrival);
@@ -96,6 +103,8 @@ public sealed partial class DetectionEngine
             (s.Messages, s.WithoutEventTime, s.Late, s.Duplicates, s.SuspectPositions);
         (engine.Statistics.Positions, engine.Statistics.PositionsNotAvailable, engine.Statistics.NotTrackedForGaps, engine.Statistics.Vessels, engine.Statistics.AlertUpdates) =
             (s.Positions, s.PositionsNotAvailable, s.NotTrackedForGaps, s.Vessels, s.AlertUpdates);
+        engine._implausibleOutsideCalendar = s.ImplausibleOutsideCalendar;
+        engine.Statistics.ImplausibleTimes = s.ImplausibleOutsideCalendar + s.ImplausibleUnconfirmed;
         return engine;
     }
 

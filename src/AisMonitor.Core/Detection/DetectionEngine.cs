@@ -21,7 +21,10 @@ public sealed partial class DetectionEngine
 {
     private readonly DetectionOptions _options;
     private readonly Action<Alert> _sink;
+    private static readonly Instant LatestPlausible = Instant.FromUtc(9000, 1, 1, 0, 0);
     private readonly ReorderBuffer _reorder;
+    private readonly Instant _earliestPlausible;
+    private long _implausibleOutsideCalendar;
     private readonly VesselTable[] _partitions;
     private readonly PriorityQueue<VesselState, long> _silenceChecks = new();
     private readonly HashSet<uint> _conflictsRaised = [];
@@ -47,7 +50,8 @@ public sealed partial class DetectionEngine
         options.Validate();
         _options = options;
         _sink = sink;
-        _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow);
+        _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow, options.Tracking.TimeAgreementMessages, options.Tracking.MaximumUnconfirmedJump);
+        _earliestPlausible = Instant.FromUtc(options.Tracking.EarliestPlausibleYear, 1, 1, 0, 0);
         _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselTable()).ToArray();
         Reception = new ReceptionModel(options.Reception);
         _gaps = new GapScorer(options.Gaps, Reception, ports);
@@ -125,6 +129,13 @@ public sealed partial class DetectionEngine
             return;
         }
 
+        if (time < _earliestPlausible || time >= LatestPlausible)
+        {
+            _implausibleOutsideCalendar++;
+            Statistics.ImplausibleTimes = _implausibleOutsideCalendar + _reorder.Implausible;
+            return;
+        }
+
         if (!_reorder.Add(message, time))
         {
             Statistics.Late++;
@@ -165,6 +176,8 @@ public sealed partial class DetectionEngine
         {
             Apply(ready, readyTime);
         }
+
+        Statistics.ImplausibleTimes = _implausibleOutsideCalendar + _reorder.Implausible;
 
         if (Watermark is { } watermark)
         {

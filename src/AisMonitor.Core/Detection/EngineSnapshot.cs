@@ -28,8 +28,14 @@ public sealed record EngineSnapshot
     /// <summary>Event time of the last message released from reordering.</summary>
     public Instant? Released { get; init; }
 
-    /// <summary>Latest event time seen by the reordering buffer.</summary>
+    /// <summary>The feed's time as the reordering buffer's clock agreed it (<see cref="Tracking.FeedClock"/>).</summary>
     public Instant? LatestSeen { get; init; }
+
+    /// <summary>The feed clock's latest times in its current epoch.</summary>
+    public IReadOnlyList<Instant> FeedClockTimes { get; init; } = [];
+
+    /// <summary>Arrivals so far in the feed clock's current epoch.</summary>
+    public int FeedClockArrivalsInEpoch { get; init; }
 
     /// <summary>Arrival counter of the reordering buffer.</summary>
     public long Arrivals { get; init; }
@@ -101,4 +107,11 @@ public sealed record CellSnapshot(long Key, HistogramSnapshot Histogram);
 public sealed record HistogramSnapshot(IReadOnlyList<long> Counts, IReadOnlyList<double> Seconds, long Count, double TotalSeconds);
 
 /// <summary>The engine's counters as data.</summary>
-public sealed record EngineStatisticsSnapshot(long Messages, long WithoutEventTime, long Late, long Duplicates, long SuspectPositions, long Positions, long PositionsNotAvailable, long NotTrackedForGaps, long Vessels, long AlertUpdates);
+public sealed record EngineStatisticsSnapshot(long Messages, long WithoutEventTime, long Late, long Duplicates, long SuspectPositions, long Positions, long PositionsNotAvailable, long NotTrackedForGaps, long Vessels, long AlertUpdates)
+{
+    /// <summary>Messages with times before the earliest plausible year or from year 9000.</summary>
+    public long ImplausibleOutsideCalendar { get; init; }
+
+    /// <summary>Messages dropped at the end of input as far ahead of the feed with nothing agreeing.</summary>
+    public long ImplausibleUnconfirmed { get; init; }
+}

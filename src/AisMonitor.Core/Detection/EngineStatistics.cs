@@ -12,6 +12,12 @@ public sealed class EngineStatistics
     /// <summary>Messages without an event time (cannot be placed in time).</summary>
     public long WithoutEventTime { get; internal set; }
 
+    /// <summary>
+    /// Messages whose time cannot be the feed's: before <see cref="Tracking.TrackingOptions.EarliestPlausibleYear"/>,
+    /// from year 9000 on, or far ahead of the feed with nothing agreeing (see <see cref="Tracking.FeedClock"/>).
+    /// </summary>
+    public long ImplausibleTimes { get; internal set; }
+
     /// <summary>Messages older than the reordering window allows.</summary>
     public long Late { get; internal set; }
 

@@ -4,28 +4,45 @@ using NodaTime;
 namespace AisMonitor.Core.Tracking;
 
 /// <summary>
-/// Puts messages back in event-time order within a window. A message is held until a message at
-/// least <c>window</c> later has been seen, then released in (time, arrival) order; a message older
-/// than the last one released is too late and is refused (the caller counts it). Holds only what
-/// arrived within one window, so memory follows the feed rate, not its length.
-/// Real feeds are nearly in order, so the held messages are kept sorted in a ring: an in-order
-/// message is appended in constant time and a late one is inserted a few places from the end.
+/// Puts messages back in event-time order within a window. A message is held until the feed's time
+/// (<see cref="FeedClock"/>: what enough recent messages agree on, so a few stamped years ahead
+/// cannot move it) is at least <c>window</c> past it, then released in (time, arrival) order; a
+/// message older than the last one released is too late and is refused (the caller counts it).
+/// At the end of input, a message more than the unconfirmed-jump limit past the last one released
+/// is implausible (nothing agreed with its time) and is dropped and counted, not released.
+/// Holds only what arrived within one window (and the few implausible ones), so memory follows the
+/// feed rate, not its length. Real feeds are nearly in order, so the held messages are kept sorted
+/// in a ring: an in-order message is appended in constant time and a late one is inserted a few
+/// places from the end.
 /// </summary>
 public sealed class ReorderBuffer
 {
     private readonly Duration _window;
+    private readonly Duration _maximumUnconfirmedJump;
+    private readonly FeedClock _clock;
     private Entry[] _ring = new Entry[1024];
     private int _head;
     private long _arrivals;
 
-    /// <summary>Creates a buffer with the given window.</summary>
-    public ReorderBuffer(Duration window) => _window = window;
+    /// <summary>Creates a buffer with the given window, agreement and unconfirmed-jump limit (see <see cref="TrackingOptions"/>).</summary>
+    public ReorderBuffer(Duration window, int agreement = 16, Duration? maximumUnconfirmedJump = null)
+    {
+        _window = window;
+        _clock = new FeedClock(agreement);
+        _maximumUnconfirmedJump = maximumUnconfirmedJump ?? Duration.FromDays(7);
+    }
 
-    /// <summary>Latest event time seen.</summary>
-    public Instant? Latest { get; private set; }
+    /// <summary>The feed's time: what at least the agreed number of recent messages have reached.</summary>
+    public Instant? Latest => _clock.Now;
+
+    /// <summary>The feed clock, for snapshots.</summary>
+    public FeedClock Clock => _clock;
 
     /// <summary>Event time of the last message released: nothing older can be released any more.</summary>
     public Instant? Released { get; private set; }
+
+    /// <summary>Messages dropped at the end of input because nothing agreed with their time.</summary>
+    public long Implausible { get; private set; }
 
     /// <summary>Messages held.</summary>
     public int Count { get; private set; }
@@ -55,17 +72,22 @@ public sealed class ReorderBuffer
         }
 
         Insert(new Entry(time, _arrivals++, message));
-        if (Latest is null || time > Latest)
-        {
-            Latest = time;
-        }
-
+        _clock.Observe(time);
         return true;
     }
 
     /// <summary>The next message whose window has passed (or any, when <paramref name="drain"/>), in event-time order.</summary>
     public bool TryRelease(bool drain, out DecodedMessage message, out Instant time)
     {
+        while (drain && Count > 0 && (Released ?? Latest) is { } reference && _ring[_head].Time > reference + _maximumUnconfirmedJump)
+        {
+            // Far past everything released and never agreed with: a stray time, not the feed's.
+            _ring[_head] = default;
+            _head = (_head + 1) & (_ring.Length - 1);
+            Count--;
+            Implausible++;
+        }
+
         if (Count > 0)
         {
             ref var first = ref _ring[_head];
@@ -99,12 +121,12 @@ public sealed class ReorderBuffer
         return false;
     }
 
-    /// <summary>Restores the buffer's position in time and its arrival counter (messages are added with <see cref="Restore(in DecodedMessage, Instant, long)"/>).</summary>
-    public void RestoreClock(Instant? latest, Instant? released, long arrivals)
+    /// <summary>Restores the buffer's position in time and its counters (messages are added with <see cref="Restore(in DecodedMessage, Instant, long)"/>, the feed clock through <see cref="Clock"/>).</summary>
+    public void RestoreClock(Instant? released, long arrivals, long implausible)
     {
-        Latest = latest;
         Released = released;
         _arrivals = arrivals;
+        Implausible = implausible;
     }
 
     /// <summary>Puts back a held message with its original arrival number.</summary>

@@ -35,6 +35,27 @@ public sealed record TrackingOptions
     /// <summary>How many vessels must have been heard in the hour before a feed-wide silence for it to be an outage (a replay of one vessel has none). Default 10.</summary>
     public int FeedOutageMinimumVessels { get; init; } = 10;
 
+    /// <summary>
+    /// Messages stamped before 1 January of this year are implausible (AIS was not carried before
+    /// 2002; a time of 2 or 0 is a missing one) and are counted, not used. Times from 9000 on are
+    /// always implausible. Default 2000.
+    /// </summary>
+    public int EarliestPlausibleYear { get; init; } = 2000;
+
+    /// <summary>
+    /// How many recent messages must agree that the feed has reached a time before it moves there
+    /// (<see cref="FeedClock"/>): fewer messages stamped far ahead, a receiver's clock gone wrong,
+    /// move nothing. Default 16.
+    /// </summary>
+    public int TimeAgreementMessages { get; init; } = 16;
+
+    /// <summary>
+    /// At the end of input, a message further than this past the last one used, with nothing that
+    /// agreed with its time, is implausible and is counted, not used. Default 7 days: a vessel's last
+    /// reports after a long silence are used, a line stamped years ahead is not.
+    /// </summary>
+    public Duration MaximumUnconfirmedJump { get; init; } = Duration.FromDays(7);
+
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
@@ -46,6 +67,11 @@ public sealed record TrackingOptions
         if (FeedOutageMinimum <= Duration.Zero || FeedOutageMinimumVessels < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(FeedOutageMinimum), "Tracking:FeedOutageMinimum must be positive and FeedOutageMinimumVessels at least 1.");
+        }
+
+        if (EarliestPlausibleYear is < 1970 or > 8999 || TimeAgreementMessages is < 1 or > 1000 || MaximumUnconfirmedJump <= Duration.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EarliestPlausibleYear), "Tracking:EarliestPlausibleYear must be 1970–8999, TimeAgreementMessages 1–1000 and MaximumUnconfirmedJump positive.");
         }
 
         if (Partitions is < 1 or > 4096 || ImpossibleSpeedKnots <= 0)

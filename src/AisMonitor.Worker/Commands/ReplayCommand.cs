@@ -156,7 +156,7 @@ internal static class ReplayCommand
     private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places)
     {
         var counting = new List<CountingStream>();
-        var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking.ReorderingWindow, counting);
+        var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking, counting);
 
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
         var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
@@ -277,7 +277,12 @@ internal static class ReplayCommand
             text.AppendLine(c, $"input {summary.Format}: {summary.LinesRead:N0} lines, {summary.Messages:N0} messages, {summary.Skipped.Values.Sum():N0} skipped, {summary.Rejected.Values.Sum():N0} rejected");
         }
 
-        text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.Late:N0} too late to reorder");
+        text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.ImplausibleTimes:N0} with implausible times, {s.Late:N0} too late to reorder");
+        if (s.ImplausibleTimes > 0)
+        {
+            text.AppendLine(c, $"warning: {s.ImplausibleTimes:N0} message{(s.ImplausibleTimes == 1 ? " was" : "s were")} stamped before {engine.Options.Tracking.EarliestPlausibleYear}, after 8999 or far ahead of the feed with nothing agreeing, and not used (Tracking:EarliestPlausibleYear, TimeAgreementMessages, MaximumUnconfirmedJump)");
+        }
+
         if (s.Late > 0)
         {
             text.AppendLine(c, $"warning: {s.Late:N0} message{(s.Late == 1 ? " was" : "s were")} more than {engine.Options.Tracking.ReorderingWindow.TotalMinutes:0.#} min behind the latest and dropped as too late to reorder: replay with --order auto or sort (or a longer Tracking:ReorderingWindow) to use them");

@@ -1,3 +1,4 @@
+using AisMonitor.Core.Tracking;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -17,7 +18,7 @@ internal static class ReplayInputs
 {
     public static readonly string[] Orders = ["auto", "sort", "as-is"];
 
-    public static List<IMessageReader> Open(ParseResult result, InputOptions input, IEnumerable<string> files, string order, Duration window, List<CountingStream> counting)
+    public static List<IMessageReader> Open(ParseResult result, InputOptions input, IEnumerable<string> files, string order, TrackingOptions tracking, List<CountingStream> counting)
     {
         var readers = new List<IMessageReader>();
         try
@@ -32,7 +33,7 @@ internal static class ReplayInputs
                     continue;
                 }
 
-                var sort = order == "sort" || (order == "auto" && IsDisordered(result, input, path, window));
+                var sort = order == "sort" || (order == "auto" && IsDisordered(result, input, path, tracking));
                 var stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
                 counting.Add(stream);
                 var reader = input.Open(result, stream, path);
@@ -48,11 +49,12 @@ internal static class ReplayInputs
         }
     }
 
-    private static bool IsDisordered(ParseResult result, InputOptions input, string path, Duration window)
+    private static bool IsDisordered(ParseResult result, InputOptions input, string path, TrackingOptions tracking)
     {
+        var window = tracking.ReorderingWindow;
         var clock = Stopwatch.StartNew();
         using var scan = input.Open(result, path);
-        var (late, messages) = InputOrder.CountLate(scan, window);
+        var (late, messages) = InputOrder.CountLate(scan, window, tracking.TimeAgreementMessages);
         if (late > 0)
         {
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,

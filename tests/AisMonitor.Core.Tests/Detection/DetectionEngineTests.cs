@@ -203,7 +203,8 @@ public sealed class DetectionEngineTests
     [Fact]
     public void Messages_out_of_order_within_the_window_are_reordered_and_later_ones_are_refused()
     {
-        var options = new DetectionOptions { Tracking = new() { ReorderingWindow = Duration.FromMinutes(2) } };
+        // Agreement of one message: the feed's time is the latest seen, as in a feed of one vessel.
+        var options = new DetectionOptions { Tracking = new() { ReorderingWindow = Duration.FromMinutes(2), TimeAgreementMessages = 1 } };
         var (_, engine) = Run(
         [
             Position(273_210_440, Start + Duration.FromSeconds(60), 34.3, 128.31),

@@ -32,6 +32,50 @@ public sealed class AngaraReconstructionTests
         Golden.ReplayMatches(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl"), "sample-tracks/angara-2024/angara-2024.nmea.gz");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(10)]
+    public void Lines_stamped_years_ahead_inserted_anywhere_change_no_alert(int count)
+    {
+        // Copies of real lines of the feed with their tag-block time moved to 2030, spread through it
+        // before, one made 48 gap alerts and two made the rest "too late".
+        using var committed = new StreamReader(new GZipStream(File.OpenRead(TestData.SampleTrack("angara-2024", "angara-2024.nmea.gz")), CompressionMode.Decompress));
+        var lines = committed.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var original = lines.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var at = (int)((long)original * (i + 1) / (count + 1)) + i;
+            var copied = lines.FindIndex(at, l => l.Contains("!AIVDM,1,1,", StringComparison.Ordinal)); // a whole message, not a fragment
+            lines.Insert(at, Restamp(lines[copied], 1_906_000_000 + i)); // 2030-05-26
+        }
+
+        var input = Path.Combine(Path.GetTempPath(), $"aismonitor-ahead-{Guid.NewGuid():N}.nmea");
+        var output = Path.ChangeExtension(input, ".jsonl");
+        try
+        {
+            File.WriteAllLines(input, lines);
+            var (exit, _, stderr) = CommandRunner.Run($"replay --no-database \"{input}\" --out \"{output}\"");
+            Assert.True(exit == 0, stderr);
+            Assert.Equal(File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")), File.ReadAllLines(output));
+            Assert.True(stderr.Contains($"{count} with implausible times, 0 too late", StringComparison.Ordinal), stderr);
+        }
+        finally
+        {
+            File.Delete(input);
+            File.Delete(output);
+        }
+    }
+
+    /// <summary>The line with its tag block's c: replaced and the tag block's checksum recomputed.</summary>
+    private static string Restamp(string line, long unixSeconds)
+    {
+        var end = line.IndexOf('*', StringComparison.Ordinal);
+        var parameters = System.Text.RegularExpressions.Regex.Replace(line[1..end], @"c:\d+", $"c:{unixSeconds}");
+        var checksum = parameters.Aggregate(0, (x, ch) => x ^ ch);
+        return $"\\{parameters}*{checksum:X2}{line[line.IndexOf('\\', 1)..]}";
+    }
+
     [Fact]
     public void The_dark_passage_from_Dunai_to_the_Korea_Strait_is_one_high_severity_gap_and_ambient_traffic_raises_nothing()
     {

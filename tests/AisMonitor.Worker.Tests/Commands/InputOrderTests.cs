@@ -46,7 +46,8 @@ public sealed class InputOrderTests
         try
         {
             var path = Path.Combine(folder, "late.csv");
-            File.WriteAllLines(path, ["mmsi,timestamp,lat,lon", "273210440,2024-03-01T12:00:00Z,34.5,128.5", "273210440,2024-03-01T12:10:00Z,34.5,128.5", "273210441,2024-03-01T11:00:00Z,34.5,128.5"]);
+            // Twenty reports agree the feed is past noon (the feed's time needs 16), then one from 11:00.
+            File.WriteAllLines(path, ["mmsi,timestamp,lat,lon", .. Enumerable.Range(0, 20).Select(i => $"273210440,2024-03-01T12:{i:00}:00Z,34.5,128.5"), "273210441,2024-03-01T11:00:00Z,34.5,128.5"]);
             var (exit, _, stderr) = CommandRunner.Run($"replay --no-database --order as-is \"{path}\" --out /dev/null");
             Assert.Equal(0, exit);
             Assert.Contains("warning: 1 message was more than", stderr, StringComparison.Ordinal);
