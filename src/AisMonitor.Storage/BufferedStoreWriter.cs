@@ -169,8 +169,8 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
 
     private FileStream OpenSpool()
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_spoolPath))!);
-        return new FileStream(_spoolPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        Core.IO.PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(_spoolPath))!);
+        return Core.IO.PrivateFiles.Open(_spoolPath, FileMode.OpenOrCreate, FileAccess.ReadWrite);
     }
 
     private async Task WriteLoop()

@@ -135,7 +135,7 @@ internal static class ReplayCommand
         var existed = File.Exists(path);
         try
         {
-            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            using (Core.IO.PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
             {
             }
 
@@ -257,7 +257,7 @@ internal static class ReplayCommand
 
     private static void WriteJsonLines<T>(string? path, IEnumerable<T> items)
     {
-        using var stream = path is null ? Console.OpenStandardOutput() : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        using var stream = path is null ? Console.OpenStandardOutput() : Core.IO.PrivateFiles.Open(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         using var buffered = new BufferedStream(stream, 1 << 16);
         foreach (var item in items)
         {

@@ -14,6 +14,12 @@ public sealed class ReplayDatabaseTests
             var first = CommandRunner.Run(replay, environment: environment);
             Assert.True(first.ExitCode == 0, first.StandardError);
             Assert.Contains("started AisMonitor's own PostgreSQL on 127.0.0.1:", first.StandardError, StringComparison.Ordinal);
+            if (!OperatingSystem.IsWindows())
+            {
+                // Intelligence: nobody else lists or reads it (as root, the postgres user may pass through).
+                Assert.Equal(0, (int)(File.GetUnixFileMode(folder) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)));
+            }
+
             Assert.Contains("stored       6 alerts, 252 port calls and the vessels", first.StandardError, StringComparison.Ordinal);
             Assert.Contains("it holds 6 alerts, 252 port calls, 53 vessels", first.StandardError, StringComparison.Ordinal);
 
@@ -76,6 +82,25 @@ public sealed class ReplayDatabaseTests
             {
                 // best effort
             }
+        }
+    }
+
+    [Fact]
+    public void The_alerts_file_is_readable_by_its_owner_only()
+    {
+        var output = Path.Combine(Path.GetTempPath(), $"aismonitor-mode-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var (exit, _, stderr) = CommandRunner.Run($"replay sample-tracks/angara-2024/angara-2024.nmea.gz --no-database --out \"{output}\"");
+            Assert.True(exit == 0, stderr);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(output));
+            }
+        }
+        finally
+        {
+            File.Delete(output);
         }
     }
 
