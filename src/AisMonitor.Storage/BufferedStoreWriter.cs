@@ -54,6 +54,9 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     /// <summary>Updates that went through the spool file.</summary>
     public long Spooled { get; private set; }
 
+    /// <summary>Spool lines that could not be read (torn by a power cut or a full disk), set aside in <c>{spool}.quarantine</c>.</summary>
+    public long Quarantined { get; private set; }
+
     /// <summary>Failed attempts to write (each followed by a wait and a retry).</summary>
     public long Failures { get; private set; }
 
@@ -126,8 +129,18 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private void AppendToSpool(Update update)
     {
         _spool ??= OpenSpool();
+        if (_spool.Length > 0)
+        {
+            // A last line torn mid-write has no newline: end it, so this update starts a line of its own.
+            _spool.Seek(-1, SeekOrigin.End);
+            if (_spool.ReadByte() != '\n')
+            {
+                _spool.WriteByte((byte)'\n');
+            }
+        }
+
         _spool.Seek(0, SeekOrigin.End);
-        _spool.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(update, AlertJson.Options) + "\n"));
+        _spool.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(update, AlertJson.ExactOptions) + "\n"));
         _spool.Flush(flushToDisk: true);
         Spooled++;
     }
@@ -252,10 +265,48 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
         while (batch.Count < BatchSize && text.ReadLine() is { } line)
         {
             offset += Encoding.UTF8.GetByteCount(line) + 1;
-            batch.Add(JsonSerializer.Deserialize<Update>(line, AlertJson.Options)!);
+            if (line.Length == 0)
+            {
+                continue; // the newline that ended a torn line
+            }
+
+            if (Read(line) is { } update)
+            {
+                batch.Add(update);
+            }
+            else
+            {
+                Quarantine(line);
+            }
         }
 
-        return (batch, offset);
+        return (batch, Math.Min(offset, _spool.Length));
+    }
+
+    private static Update? Read(string line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<Update>(line, AlertJson.ExactOptions) is { } update && (update.Alert is null) != (update.PortCall is null) ? update : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Sets an unreadable spool line aside (never lost, never blocking the rest), counted and logged.</summary>
+    private void Quarantine(string line)
+    {
+        var path = _spoolPath + ".quarantine";
+        using (var file = Core.IO.PrivateFiles.Open(path, FileMode.Append, FileAccess.Write))
+        {
+            file.Write(Encoding.UTF8.GetBytes(line + "\n"));
+            file.Flush(flushToDisk: true);
+        }
+
+        Quarantined++;
+        _log($"an unreadable spool line ({line.Length:N0} characters, torn by a crash or a full disk?) was set aside in {path}; the rest is written");
     }
 
     private void Commit(int count, long nextOffset)

@@ -30,6 +30,20 @@ public static class AlertJson
         },
     };
 
+    /// <summary>
+    /// The same, with positions to full precision: for the spool, which must hand the database exactly
+    /// what it would have got without an outage.
+    /// </summary>
+    public static JsonSerializerOptions ExactOptions { get; } = Exact();
+
+    private static JsonSerializerOptions Exact()
+    {
+        var exact = new JsonSerializerOptions(Options);
+        exact.Converters.Remove(exact.Converters.OfType<GeoPointConverter>().Single());
+        exact.Converters.Add(new GeoPointConverter(digits: null));
+        return exact;
+    }
+
     /// <summary>Instants as ISO-8601 UTC strings.</summary>
     public sealed class InstantConverter : JsonConverter<Instant>
     {
@@ -57,7 +71,7 @@ public static class AlertJson
         public override void Write(Utf8JsonWriter writer, Imo value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Value);
     }
 
-    private sealed class GeoPointConverter : JsonConverter<GeoPoint>
+    private sealed class GeoPointConverter(int? digits = 5) : JsonConverter<GeoPoint>
     {
         public override GeoPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
@@ -82,8 +96,8 @@ public static class AlertJson
         public override void Write(Utf8JsonWriter writer, GeoPoint value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("lat", Math.Round(value.LatitudeDegrees, 5));
-            writer.WriteNumber("lon", Math.Round(value.LongitudeDegrees, 5));
+            writer.WriteNumber("lat", digits is { } d ? Math.Round(value.LatitudeDegrees, d) : value.LatitudeDegrees);
+            writer.WriteNumber("lon", digits is { } d2 ? Math.Round(value.LongitudeDegrees, d2) : value.LongitudeDegrees);
             writer.WriteEndObject();
         }
     }
