@@ -57,6 +57,13 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     /// <summary>Spool lines that could not be read (torn by a power cut or a full disk), set aside in <c>{spool}.quarantine</c>.</summary>
     public long Quarantined { get; private set; }
 
+    /// <summary>
+    /// A failure that is not an outage (a database turned read-only, a schema it does not expect, an
+    /// encoding error): writing stopped at once and everything pending is in the spool, to be written
+    /// at the next start once the cause is fixed. Null while all is well.
+    /// </summary>
+    public Exception? Fault { get; private set; }
+
     /// <summary>Failed attempts to write (each followed by a wait and a retry).</summary>
     public long Failures { get; private set; }
 
@@ -113,7 +120,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     {
         lock (_gate)
         {
-            if (_spool is not null || _memory.Count >= _memoryLimit)
+            if (_spool is not null || _memory.Count >= _memoryLimit || Fault is not null)
             {
                 AppendToSpool(update); // once spooling, everything newer goes there too: order is kept
             }
@@ -182,8 +189,8 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
 
     private FileStream OpenSpool()
     {
-        Core.IO.PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(_spoolPath))!);
-        return Core.IO.PrivateFiles.Open(_spoolPath, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(_spoolPath))!);
+        return PrivateFiles.Open(_spoolPath, FileMode.OpenOrCreate, FileAccess.ReadWrite);
     }
 
     private async Task WriteLoop()
@@ -240,6 +247,19 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
 
                 await Task.Delay(wait, _stop.Token).ConfigureAwait(false);
                 wait = TimeSpan.FromMilliseconds(Math.Min(5000, wait.TotalMilliseconds * 2));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Not an outage: retrying would not help, and carrying on would lose what is queued.
+                lock (_gate)
+                {
+                    Fault = e;
+                    _spool ??= OpenSpool();
+                    KeepMemoryInSpool();
+                }
+
+                _log($"the database refused the updates ({e.GetType().Name}: {e.Message}): writing stopped; everything pending is kept in the spool {_spoolPath} and written at the next start, once the cause is fixed");
+                return;
             }
         }
     }
@@ -299,7 +319,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private void Quarantine(string line)
     {
         var path = _spoolPath + ".quarantine";
-        using (var file = Core.IO.PrivateFiles.Open(path, FileMode.Append, FileAccess.Write))
+        using (var file = PrivateFiles.Open(path, FileMode.Append, FileAccess.Write))
         {
             file.Write(Encoding.UTF8.GetBytes(line + "\n"));
             file.Flush(flushToDisk: true);

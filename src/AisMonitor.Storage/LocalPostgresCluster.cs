@@ -99,7 +99,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             "PostgreSQL is not installed: install it (Debian: apt-get install postgresql) or set ConnectionStrings__AisMonitor to an existing server.");
         var root = Environment.UserName == "root";
         var dataFolder = Path.GetDirectoryName(Path.GetFullPath(dataDirectory))!;
-        Core.IO.PrivateFiles.CreateFolder(dataFolder);
+        PrivateFiles.CreateFolder(dataFolder);
         if (root && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(dataFolder) & UnixFileMode.OtherExecute) == 0)
         {
             // The server runs as postgres and must pass through: others may enter, never list or read.

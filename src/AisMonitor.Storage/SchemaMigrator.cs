@@ -23,7 +23,15 @@ public static class SchemaMigrator
         await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
         await Execute(connection, $"SELECT pg_advisory_xact_lock({AdvisoryLockKey.ToString(CultureInfo.InvariantCulture)})", cancellation).ConfigureAwait(false);
-        await Execute(connection, "CREATE TABLE IF NOT EXISTS schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())", cancellation).ConfigureAwait(false);
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_migration') IS NOT NULL", connection))
+        {
+            // Created only when missing: a database that is up to date is not written to (it may be read-only).
+            if (!(bool)(await exists.ExecuteScalarAsync(cancellation).ConfigureAwait(false))!)
+            {
+                await Execute(connection, "CREATE TABLE schema_migration (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())", cancellation).ConfigureAwait(false);
+            }
+        }
+
         var applied = new HashSet<int>();
         await using (var query = new NpgsqlCommand("SELECT version FROM schema_migration", connection))
         await using (var reader = await query.ExecuteReaderAsync(cancellation).ConfigureAwait(false))

@@ -127,10 +127,10 @@ public sealed class SortingReader : IMessageReader
     private void Spill(List<(DecodedMessage Message, long Sequence)> chunk)
     {
         SortChunk(chunk);
-        Core.IO.PrivateFiles.CreateFolder(_spillFolder);
+        PrivateFiles.CreateFolder(_spillFolder);
         var path = Path.Combine(_spillFolder, $"chunk-{Environment.ProcessId}-{Guid.NewGuid():N}.bin");
         _spills.Add(path);
-        using var writer = new BinaryWriter(Core.IO.PrivateFiles.Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
+        using var writer = new BinaryWriter(PrivateFiles.Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16));
         foreach (var (message, sequence) in chunk)
         {
             MessageSpill.Write(writer, message, sequence);

@@ -15,11 +15,14 @@ internal static class ExitCodes
     /// <summary>The configured database could not be reached or refused AisMonitor at start: nothing was done, and the message says why.</summary>
     public const int DatabaseUnreachable = 4;
 
+    /// <summary>The database refused the updates during the run (not an outage): the run stopped at once, and what was pending is kept in the spool for the next start.</summary>
+    public const int StorageRefused = 5;
+
     /// <summary>Stopped by Ctrl-C or SIGTERM: what was read so far was used and written (the shells' code for an interrupt).</summary>
     public const int Interrupted = 130;
 
     /// <summary>The table, for --help.</summary>
-    public const string Table = "Exit codes: 0 done (bad lines are counted, not fatal); 2 bad arguments, configuration or unreadable input (nothing done; the message says what to fix); 3 done with what could be read, but an input ended early (truncated or damaged compressed file; the message says where); 4 the database could not be reached or refused AisMonitor at start (nothing done; the message says why); 130 stopped by Ctrl-C or SIGTERM (what was read so far was used and written).";
+    public const string Table = "Exit codes: 0 done (bad lines are counted, not fatal); 2 bad arguments, configuration or unreadable input (nothing done; the message says what to fix); 3 done with what could be read, but an input ended early (truncated or damaged compressed file; the message says where); 4 the database could not be reached or refused AisMonitor at start (nothing done; the message says why); 5 the database refused the updates during the run, not an outage (stopped at once; what was pending is kept in the spool for the next start); 130 stopped by Ctrl-C or SIGTERM (what was read so far was used and written).";
 
     /// <summary>One "error:" line per input that ended early, and the exit code that follows.</summary>
     public static int ReportIncomplete(IEnumerable<(string Path, Ingestion.Replay.ReadSummary Summary)> inputs)

@@ -135,7 +135,7 @@ internal static class ReplayCommand
         var existed = File.Exists(path);
         try
         {
-            using (Core.IO.PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
+            using (PrivateFiles.Open(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite))
             {
             }
 
@@ -192,6 +192,11 @@ internal static class ReplayCommand
                     break;
                 }
 
+                if (storage?.Fault is not null)
+                {
+                    break; // the database refuses the updates: stop at once, keep what is pending
+                }
+
                 if (sinceReloadCheck.Elapsed > TimeSpan.FromSeconds(2))
                 {
                     sinceReloadCheck.Restart();
@@ -243,6 +248,12 @@ internal static class ReplayCommand
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
         GC.KeepAlive(engine);
+        if (storage?.Fault is { } fault)
+        {
+            Console.Error.WriteLine($"error: the database refused the updates ({fault.Message}); stopped at event time {(engine.Watermark is { } stoppedAt ? InstantPattern.General.Format(stoppedAt) : "(none yet)")} after {read:N0} messages. The alerts so far are in the output file, the updates in the spool: fix the database and run again (the spool is written first).");
+            return ExitCodes.StorageRefused;
+        }
+
         if (interrupted)
         {
             Console.Error.WriteLine($"interrupted at event time {(engine.Watermark is { } at ? InstantPattern.General.Format(at) : "(none yet)")} after {read:N0} messages: the alerts and port calls so far are written{(storage is null ? string.Empty : " and stored")}");
@@ -257,7 +268,7 @@ internal static class ReplayCommand
 
     private static void WriteJsonLines<T>(string? path, IEnumerable<T> items)
     {
-        using var stream = path is null ? Console.OpenStandardOutput() : Core.IO.PrivateFiles.Open(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
+        using var stream = path is null ? Console.OpenStandardOutput() : PrivateFiles.Open(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
         using var buffered = new BufferedStream(stream, 1 << 16);
         foreach (var item in items)
         {

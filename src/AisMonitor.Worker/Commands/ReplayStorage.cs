@@ -44,6 +44,9 @@ internal sealed class ReplayStorage : IDisposable
         return new ReplayStorage(database, archivePositions ? new ArchiveWriter(new PositionArchive(database.DataSource, retentionDays)) : null, updates);
     }
 
+    /// <summary>Why the database refused the updates (not an outage), when it did: the replay stops.</summary>
+    public Exception? Fault => _updates.Fault;
+
     /// <summary>Every alert and port-call update goes to the database as it happens (buffered through outages).</summary>
     public void Add(Alert alert) => _updates.Add(alert);
 
@@ -67,6 +70,13 @@ internal sealed class ReplayStorage : IDisposable
         var archiveSeconds = started.Elapsed.TotalSeconds;
         Task.Run(async () =>
         {
+            if (_updates.Fault is not null)
+            {
+                await _updates.CompleteAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+                Console.Error.WriteLine($"storage     not stored: the database refused the updates; {_updates.Spooled:N0} updates are kept in the spool and written at the next start");
+                return;
+            }
+
             if (!await _updates.CompleteAsync(TimeSpan.FromMinutes(1)).ConfigureAwait(false))
             {
                 Console.Error.WriteLine($"storage     the database did not come back within a minute: {_updates.Spooled:N0} updates are kept in the spool and written at the next start");

@@ -74,6 +74,60 @@ public sealed class DatabaseOutageTests
         }
     }
 
+    [Fact]
+    public async Task A_database_that_refuses_writes_stops_the_run_at_once_and_the_next_run_writes_everything()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-refused-{Guid.NewGuid():N}");
+        try
+        {
+            await using var cluster = await LocalPostgresCluster.StartAsync(Path.Combine(folder, "pg"), durable: false);
+            await using (var admin = NpgsqlDataSource.Create(cluster.ConnectionString()))
+            await using (var create = admin.CreateCommand("CREATE DATABASE refusing"))
+            {
+                await create.ExecuteNonQueryAsync();
+            }
+
+            await using (var database = NpgsqlDataSource.Create(cluster.ConnectionString("refusing")))
+            {
+                await SchemaMigrator.MigrateAsync(database);
+                await using var readOnly = database.CreateCommand("ALTER DATABASE refusing SET default_transaction_read_only = on");
+                await readOnly.ExecuteNonQueryAsync();
+            }
+
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__AisMonitor"] = cluster.ConnectionString("refusing"),
+                ["AisMonitor__DataFolder"] = Path.Combine(folder, "data"),
+            };
+            var refused = CommandRunner.Run("replay sample-tracks/angara-2024/angara-2024.nmea.gz --speed 400000 --out /dev/null", environment: environment);
+            Assert.True(refused.ExitCode == 5, refused.StandardError);
+            Assert.Contains("the database refused the updates", refused.StandardError, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(folder, "data", "spool", "updates.jsonl")), "what was pending is kept in the spool");
+
+            await using (var other = NpgsqlDataSource.Create(cluster.ConnectionString())) // not from inside it: it is read-only
+            await using (var readWrite = other.CreateCommand("ALTER DATABASE refusing SET default_transaction_read_only = off"))
+            {
+                await readWrite.ExecuteNonQueryAsync();
+            }
+
+            var fixedRun = CommandRunner.Run("replay sample-tracks/angara-2024/angara-2024.nmea.gz --out /dev/null", environment: environment);
+            Assert.True(fixedRun.ExitCode == 0, fixedRun.StandardError);
+            Assert.Contains("is written first", fixedRun.StandardError, StringComparison.Ordinal);
+            Assert.Equal(["6"], await Rows(cluster, "refusing", "SELECT count(*) FROM alert"));
+        }
+        finally
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort
+            }
+        }
+    }
+
     private static async Task WaitUntilMigrated(NpgsqlDataSource database)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();

@@ -1,10 +1,11 @@
-namespace AisMonitor.Core.IO;
+namespace AisMonitor;
 
 /// <summary>
 /// Files and folders that hold intelligence (alerts, port calls, the spool, sort spills, the data
 /// folder) are created for their owner only: files 0600, folders 0700 (on Unix; Windows keeps its ACLs).
+/// One source file compiled into each project that writes such files (Core writes none).
 /// </summary>
-public static class PrivateFiles
+internal static class PrivateFiles
 {
     private const UnixFileMode OwnerFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode OwnerFolder = OwnerFile | UnixFileMode.UserExecute;
