@@ -90,6 +90,11 @@ public sealed class NmeaAisDecoder
         }
 
         line = TrimControlAndSpace(line);
+        if (line.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            line = line[3..]; // a UTF-8 byte order mark: files saved by editors start with one
+        }
+
         if (line.IsEmpty)
         {
             return Skip(SkipReason.BlankLine);

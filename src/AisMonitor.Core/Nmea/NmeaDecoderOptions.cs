@@ -15,6 +15,9 @@ public sealed record NmeaDecoderOptions
     /// </summary>
     public int MaxLineLengthBytes { get; init; } = 1024;
 
+    /// <summary>The largest <see cref="MaxLineLengthBytes"/> allowed: 16 MiB, so that a line's buffer stays bounded.</summary>
+    public const int MaxLineLengthLimitBytes = 16 << 20;
+
     /// <summary>
     /// A fragment is discarded when its message has not completed this many lines after its first
     /// fragment. Default 250: fragments of one message normally arrive within a few lines, even when
@@ -41,9 +44,9 @@ public sealed record NmeaDecoderOptions
     /// <summary>Throws when an option is out of range, naming it.</summary>
     public void Validate()
     {
-        if (MaxLineLengthBytes < 16)
+        if (MaxLineLengthBytes is < 16 or > MaxLineLengthLimitBytes)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaxLineLengthBytes), MaxLineLengthBytes, "MaxLineLengthBytes must be at least 16.");
+            throw new ArgumentOutOfRangeException(nameof(MaxLineLengthBytes), MaxLineLengthBytes, "MaxLineLengthBytes (--max-line-length) must be from 16 to 16,777,216 bytes.");
         }
 
         if (MaxFragmentAgeLines < 1)

@@ -16,6 +16,12 @@ namespace AisMonitor.Ingestion.Csv;
 /// </summary>
 public sealed class CsvMessageReader : IMessageReader
 {
+    /// <summary>Longest record used, in bytes: a longer one is rejected as <c>RecordTooLong</c> and reading goes on (as with NMEA's line limit).</summary>
+    public const int MaxRecordBytes = 1 << 20;
+
+    private const int HardRecordLimitBytes = 64 << 20;
+    private long _lastLine = 1;
+    private string? _incomplete;
     private readonly CsvReader _reader;
     private readonly ReplayFormat _format;
     private readonly CsvLayout _layout;
@@ -41,7 +47,8 @@ public sealed class CsvMessageReader : IMessageReader
             Separator = ',',
             TrackLineNumbers = true,
             AllowLineBreaksInQuotes = false, // an unbalanced quote costs one row, not the rest of the file
-            MaxRecordSize = 1 << 20,
+            MaxRecordSize = HardRecordLimitBytes, // a guard against an unclosed quote swallowing the file; records past MaxRecordBytes are rejected below
+
             PoolStrings = true,
         };
         _reader = CsvReader.Create(stream, options, leaveOpen: false);
@@ -70,6 +77,7 @@ public sealed class CsvMessageReader : IMessageReader
         MessagesByType = Enumerable.Range(1, 27).Where(t => _messagesByType[t] > 0).ToDictionary(t => t, t => _messagesByType[t]),
         Skipped = new Dictionary<string, long>(_skipped),
         Rejected = new Dictionary<string, long>(_rejected),
+        Incomplete = _incomplete,
     };
 
     /// <inheritdoc />
@@ -82,9 +90,25 @@ public sealed class CsvMessageReader : IMessageReader
             return true;
         }
 
-        while (_reader.Read())
+        while (ReadRecord())
         {
+            // Empty lines between records are skipped by the parser: counted here, so every line is accounted for.
+            var line = _reader.LineNumber;
+            if (line > _lastLine + 1)
+            {
+                _linesRead += line - _lastLine - 1;
+                Count(_skipped, "BlankLine", line - _lastLine - 1);
+            }
+
+            _lastLine = line;
             _linesRead++;
+            if (_reader.RawRecord.Length > MaxRecordBytes)
+            {
+                Count(_rejected, "RecordTooLong");
+                RejectionObserver?.Invoke(line, "RecordTooLong");
+                continue;
+            }
+
             var outcome = ReadRow(out message, out var reason);
             switch (outcome)
             {
@@ -107,6 +131,27 @@ public sealed class CsvMessageReader : IMessageReader
 
     /// <inheritdoc />
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>The next record; a record past the parser's hard limit (an unclosed quote, a hostile file) ends the file as incomplete instead of throwing.</summary>
+    private bool ReadRecord()
+    {
+        if (_incomplete is not null)
+        {
+            return false;
+        }
+
+        try
+        {
+            return _reader.Read();
+        }
+        catch (CsvHelper.CsvFormatException e)
+        {
+            _linesRead++;
+            Count(_rejected, "RecordTooLong");
+            _incomplete = string.Create(CultureInfo.InvariantCulture, $"a record after line {_lastLine:N0} is longer than {HardRecordLimitBytes >> 20} MiB (an unclosed quote?): reading stopped there ({e.Message})");
+            return false;
+        }
+    }
 
     private RowOutcome ReadRow(out DecodedMessage message, out string reason)
     {
@@ -256,8 +301,8 @@ public sealed class CsvMessageReader : IMessageReader
         return message;
     }
 
-    private static void Count(Dictionary<string, long> counts, string reason) =>
-        counts[reason] = counts.GetValueOrDefault(reason) + 1;
+    private static void Count(Dictionary<string, long> counts, string reason, long lines = 1) =>
+        counts[reason] = counts.GetValueOrDefault(reason) + lines;
 
     private enum RowOutcome
     {

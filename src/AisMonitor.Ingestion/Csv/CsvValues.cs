@@ -78,7 +78,17 @@ internal static class CsvValues
         return value.HasValue || IsMissing(cell);
     }
 
-    public static string? Text(string? cell) => IsMissing(cell) ? null : cell!.Trim();
+    /// <summary>The cell's text, trimmed, without control characters (a NUL byte cannot be stored in PostgreSQL text).</summary>
+    public static string? Text(string? cell)
+    {
+        if (IsMissing(cell))
+        {
+            return null;
+        }
+
+        var text = cell!.Trim();
+        return text.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0 ? text : string.Concat(text.Where(c => c >= ' '));
+    }
 
     public static byte? NavigationStatus(string? cell)
     {

@@ -13,8 +13,9 @@ public sealed class NmeaLogReader : IMessageReader
     /// <summary>Reads lines from <paramref name="stream"/>.</summary>
     public NmeaLogReader(Stream stream, NmeaDecoderOptions? options = null)
     {
-        _lines = new LineReader(stream);
         _decoder = new NmeaAisDecoder(options);
+        // The buffer holds the longest line allowed and one byte more, so a longer one is seen to be longer.
+        _lines = new LineReader(stream, Math.Max(1 << 16, (options?.MaxLineLengthBytes ?? 0) + 1));
     }
 
     /// <inheritdoc />
