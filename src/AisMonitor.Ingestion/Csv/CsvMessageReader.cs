@@ -50,6 +50,7 @@ public sealed class CsvMessageReader : IMessageReader
             MaxRecordSize = HardRecordLimitBytes, // a guard against an unclosed quote swallowing the file; records past MaxRecordBytes are rejected below
 
             PoolStrings = true,
+            SkipEmptyLines = false, // each blank line is counted, the last one too
         };
         _reader = CsvReader.Create(stream, options, leaveOpen: false);
         _reader.ReadHeader();
@@ -92,16 +93,15 @@ public sealed class CsvMessageReader : IMessageReader
 
         while (ReadRecord())
         {
-            // Empty lines between records are skipped by the parser: counted here, so every line is accounted for.
             var line = _reader.LineNumber;
-            if (line > _lastLine + 1)
-            {
-                _linesRead += line - _lastLine - 1;
-                Count(_skipped, "BlankLine", line - _lastLine - 1);
-            }
-
             _lastLine = line;
             _linesRead++;
+            if (_reader.RawRecord.Length == 0)
+            {
+                Count(_skipped, "BlankLine");
+                continue;
+            }
+
             if (_reader.RawRecord.Length > MaxRecordBytes)
             {
                 Count(_rejected, "RecordTooLong");
@@ -301,8 +301,8 @@ public sealed class CsvMessageReader : IMessageReader
         return message;
     }
 
-    private static void Count(Dictionary<string, long> counts, string reason, long lines = 1) =>
-        counts[reason] = counts.GetValueOrDefault(reason) + lines;
+    private static void Count(Dictionary<string, long> counts, string reason) =>
+        counts[reason] = counts.GetValueOrDefault(reason) + 1;
 
     private enum RowOutcome
     {

@@ -285,7 +285,7 @@ internal static class ReplayCommand
         foreach (var reader in readers)
         {
             var summary = reader.Summary;
-            text.AppendLine(c, $"input {summary.Format}: {summary.LinesRead:N0} lines, {summary.Messages:N0} messages, {summary.Skipped.Values.Sum():N0} skipped, {summary.Rejected.Values.Sum():N0} rejected");
+            text.AppendLine(c, $"input {summary.Format}: {summary.LinesRead:N0} lines, {summary.Messages:N0} messages, {summary.Skipped.Values.Sum():N0} skipped, {summary.Rejected.Values.Sum():N0} rejected{(summary.AddsUp ? string.Empty : " (NOT every line accounted for: a bug, please report it)")}");
         }
 
         text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.ImplausibleTimes:N0} with implausible times, {s.Late:N0} too late to reorder");

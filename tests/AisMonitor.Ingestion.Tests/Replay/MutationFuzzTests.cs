@@ -10,8 +10,9 @@ using Xunit.Abstractions;
 namespace AisMonitor.Ingestion.Tests.Replay;
 
 /// <summary>
-/// Over a million lines mutated from the real logs (bit flips, truncation, duplicated fields,
-/// random bytes, overlong lines, spliced fragments) go through the whole stack: line splitting,
+/// Over a million lines mutated from the real logs (<see cref="LineMutations"/>: bit flips, truncation,
+/// duplicated fields, random bytes, overlong lines, spliced fragments, times at the ends of the
+/// calendar, byte order marks, NUL bytes) go through the decoding stack: line splitting,
 /// tag blocks, checksums, reassembly and the 6-bit decode. Nothing may throw, every line must be
 /// accounted for, and whatever decodes must hold values in their valid ranges.
 /// </summary>
@@ -24,14 +25,14 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
     [InlineData(true)] // mutated payloads then reach the 6-bit decoder instead of stopping at the checksum
     public void A_million_mutated_lines_never_throw_and_every_line_is_accounted_for(bool acceptBadChecksum)
     {
-        var corpus = LoadCorpus();
+        var corpus = LineMutations.LoadCorpus();
         var random = new Random(20261123); // fixed seed: the same run every time
         using var input = new MemoryStream();
         for (var i = 0; i < MutatedLines; i++)
         {
             var line = corpus[random.Next(corpus.Count)];
-            var mutated = Mutate(line, random, corpus);
-            input.Write(random.Next(3) == 0 ? WithValidChecksum(mutated) : mutated); // a third pass the checksum gate and reach deeper
+            var mutated = LineMutations.Mutate(line, random, corpus);
+            input.Write(random.Next(3) == 0 ? LineMutations.WithValidChecksum(mutated) : mutated); // a third pass the checksum gate and reach deeper
             input.WriteByte((byte)'\n');
         }
 
@@ -67,84 +68,6 @@ public sealed class MutationFuzzTests(ITestOutputHelper output)
         }
 
         message.WriteFields(new NullFieldWriter());
-    }
-
-    private static byte[] Mutate(byte[] line, Random random, List<byte[]> corpus)
-    {
-        var bytes = (byte[])line.Clone();
-        switch (random.Next(9))
-        {
-            case 0: // one bit flipped
-                if (bytes.Length > 0)
-                {
-                    bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
-                }
-
-                return bytes;
-            case 1: // truncated
-                return bytes[..random.Next(bytes.Length + 1)];
-            case 2: // a field duplicated
-                var text = Encoding.Latin1.GetString(bytes).Split(',');
-                var at = random.Next(text.Length);
-                return Encoding.Latin1.GetBytes(string.Join(',', text.Take(at + 1).Append(text[at]).Concat(text.Skip(at + 1))));
-            case 3: // a run of random bytes
-                var start = random.Next(bytes.Length + 1);
-                var noise = new byte[random.Next(1, 12)];
-                random.NextBytes(noise);
-                return [.. bytes[..start], .. noise, .. bytes[Math.Min(bytes.Length, start + noise.Length)..]];
-            case 4: // overlong
-                return [.. Enumerable.Repeat(bytes, 20 + random.Next(40)).SelectMany(b => b)];
-            case 5: // a delimiter inserted
-                var position = random.Next(bytes.Length + 1);
-                byte[] delimiters = [(byte)',', (byte)'*', (byte)'\\', (byte)'!', (byte)'$', 0];
-                return [.. bytes[..position], delimiters[random.Next(delimiters.Length)], .. bytes[position..]];
-            case 6: // two lines spliced
-                var other = corpus[random.Next(corpus.Count)];
-                return [.. bytes[..random.Next(bytes.Length + 1)], .. other[random.Next(other.Length + 1)..]];
-            case 7: // several bit flips
-                for (var k = 0; k < 4 && bytes.Length > 0; k++)
-                {
-                    bytes[random.Next(bytes.Length)] ^= (byte)(1 << random.Next(8));
-                }
-
-                return bytes;
-            default: // unchanged: real lines must still decode among the noise
-                return bytes;
-        }
-    }
-
-    /// <summary>Recomputes the checksum of the sentence part ('!' or '$' up to the first '*').</summary>
-    private static byte[] WithValidChecksum(byte[] line)
-    {
-        var start = Array.FindIndex(line, b => b is (byte)'!' or (byte)'$');
-        var star = start < 0 ? -1 : Array.IndexOf(line, (byte)'*', start);
-        if (star < 0 || star + 3 > line.Length)
-        {
-            return line;
-        }
-
-        var checksum = Encoding.ASCII.GetBytes(Core.Nmea.NmeaChecksum.Format(Core.Nmea.NmeaChecksum.Compute(line.AsSpan(start + 1, star - start - 1))));
-        var fixedLine = (byte[])line.Clone();
-        fixedLine[star + 1] = checksum[0];
-        fixedLine[star + 2] = checksum[1];
-        return fixedLine;
-    }
-
-    private static List<byte[]> LoadCorpus()
-    {
-        var lines = new List<byte[]>();
-        foreach (var file in Directory.GetFiles(TestData.File("nmea-logs")).Where(f => !f.EndsWith(".md", StringComparison.Ordinal)))
-        {
-            using var stream = File.OpenRead(file);
-            using Stream content = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
-            using var reader = new StreamReader(content, Encoding.Latin1);
-            while (reader.ReadLine() is { } line)
-            {
-                lines.Add(Encoding.Latin1.GetBytes(line));
-            }
-        }
-
-        return lines;
     }
 
     private sealed class NullFieldWriter : IAisFieldWriter
