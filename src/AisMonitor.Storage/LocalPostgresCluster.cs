@@ -209,6 +209,11 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
 
         _password = (await File.ReadAllTextAsync(secret).ConfigureAwait(false)).Trim();
+        if (_password.Length < 16 || !_password.All(char.IsAsciiHexDigit))
+        {
+            throw new InvalidOperationException($"{secret} does not hold a password AisMonitor made (hexadecimal, 48 characters): delete it and start again to have a new one made.");
+        }
+
         var admin = new NpgsqlConnectionStringBuilder { Host = SocketDirectory, Port = Port, Username = Superuser, Database = "postgres", Timeout = 15 }.ConnectionString;
         await using var source = NpgsqlDataSource.Create(admin);
         await using (var role = source.CreateCommand($"""
