@@ -16,6 +16,8 @@ public sealed partial class DetectionEngine
     {
         Watermark = Watermark,
         NextSweep = _nextSweep,
+        NextRetirement = _nextRetirement,
+        CarriedGaps = _carriedGaps.OrderBy(p => p.Key).Select(p => new CarriedGapSnapshot(new Mmsi(p.Key), TrackPointSnapshot.From(p.Value.LastGood), p.Value.OpenGap)).ToList(),
         Reordering = _reorder.Held.Select(h => Buffered(h.Message, h.Time, h.Arrival)).ToList(),
         Released = _reorder.Released,
         LatestSeen = _reorder.Latest,
@@ -33,6 +35,8 @@ public sealed partial class DetectionEngine
         {
             ImplausibleOutsideCalendar = _implausibleOutsideCalendar,
             ImplausibleUnconfirmed = _reorder.Implausible,
+            VesselsRetired = Statistics.VesselsRetired,
+            VesselsEvicted = Statistics.VesselsEvicted,
         },
     };
 
@@ -48,6 +52,12 @@ public sealed partial class DetectionEngine
 
         engine.Watermark = snapshot.Watermark;
         engine._nextSweep = snapshot.NextSweep;
+        engine._nextRetirement = snapshot.NextRetirement;
+        foreach (var carried in snapshot.CarriedGaps)
+        {
+            engine._carriedGaps[carried.Mmsi.Value] = new CarriedGap(carried.LastGood.ToPoint(), carried.OpenGap);
+        }
+
         engine._reorder.RestoreClock(snapshot.Released, snapshot.Arrivals, snapshot.Statistics.ImplausibleUnconfirmed);
         engine._reorder.Clock.Restore(snapshot.LatestSeen, snapshot.FeedClockTimes, snapshot.FeedClockArrivalsInEpoch);
         foreach (var held in snapshot.Reordering)
@@ -104,6 +114,7 @@ public sealed partial class DetectionEngine
         (engine.Statistics.Positions, engine.Statistics.PositionsNotAvailable, engine.Statistics.NotTrackedForGaps, engine.Statistics.Vessels, engine.Statistics.AlertUpdates) =
             (s.Positions, s.PositionsNotAvailable, s.NotTrackedForGaps, s.Vessels, s.AlertUpdates);
         engine._implausibleOutsideCalendar = s.ImplausibleOutsideCalendar;
+        (engine.Statistics.VesselsRetired, engine.Statistics.VesselsEvicted) = (s.VesselsRetired, s.VesselsEvicted);
         engine.Statistics.ImplausibleTimes = s.ImplausibleOutsideCalendar + s.ImplausibleUnconfirmed;
         return engine;
     }

@@ -30,6 +30,8 @@ public sealed partial class DetectionEngine
     private readonly HashSet<uint> _conflictsRaised = [];
     private readonly HashSet<uint> _identityJudged = [];
     private readonly SortedDictionary<uint, Instant> _conflictsAwaitingPosition = [];
+    private readonly Dictionary<uint, CarriedGap> _carriedGaps = [];
+    private Instant? _nextRetirement;
     private readonly List<FeedOutage> _feedOutages = [];
     private readonly GapScorer _gaps;
     private readonly PortCallDetector _portCalls;
@@ -240,6 +242,54 @@ public sealed partial class DetectionEngine
             Sweep(time);
             _nextSweep = time + _options.Tracking.SweepInterval;
         }
+
+        if (_nextRetirement is null)
+        {
+            _nextRetirement = time + Duration.FromDays(1);
+        }
+        else if (time >= _nextRetirement)
+        {
+            Retire((time - _options.Tracking.RetireAfterSilence).ToUnixTimeMilliseconds(), evicted: false);
+            _nextRetirement = time + Duration.FromDays(1);
+        }
+    }
+
+    /// <summary>
+    /// Drops every vessel last heard before <paramref name="beforeUnixMilliseconds"/>. An open gap is
+    /// carried as its last position and alert, so that it closes if the vessel returns; the carried
+    /// gaps are bounded like the vessels (the oldest tenth forgotten beyond the cap).
+    /// </summary>
+    private void Retire(long beforeUnixMilliseconds, bool evicted)
+    {
+        foreach (var partition in _partitions)
+        {
+            foreach (var vessel in partition.RemoveWhere(v => v.LastHeardUnixMilliseconds < beforeUnixMilliseconds))
+            {
+                vessel.Retired = true;
+                Statistics.Vessels--;
+                _ = evicted ? Statistics.VesselsEvicted++ : Statistics.VesselsRetired++;
+                if (vessel.OpenGap is { } open && vessel.LastGood is { } last)
+                {
+                    _carriedGaps[vessel.Mmsi.Value] = new CarriedGap(last, open);
+                }
+            }
+        }
+
+        if (_carriedGaps.Count > _options.Tracking.MaximumTrackedVessels)
+        {
+            foreach (var oldest in _carriedGaps.OrderBy(p => p.Value.LastGood.UnixMilliseconds).Take(_carriedGaps.Count / 10).Select(p => p.Key).ToList())
+            {
+                _carriedGaps.Remove(oldest);
+            }
+        }
+    }
+
+    /// <summary>Beyond the cap, the longest silent tenth of the vessels goes (counted as evicted).</summary>
+    private void EvictLongestSilent()
+    {
+        var lastHeard = Vessels().Select(v => v.LastHeardUnixMilliseconds).Order().ToList();
+        var cut = lastHeard[Math.Max(1, lastHeard.Count / 10) - 1];
+        Retire(cut == long.MaxValue ? cut : cut + 1, evicted: true);
     }
 
     /// <summary>The feed was silent from <paramref name="from"/> to <paramref name="to"/>: an outage if enough vessels had been heard just before (one pass over the vessels, only at such a silence).</summary>
@@ -472,6 +522,11 @@ public sealed partial class DetectionEngine
         while (_silenceChecks.TryPeek(out var vessel, out var due) && due <= now)
         {
             _silenceChecks.Dequeue();
+            if (vessel.Retired)
+            {
+                continue;
+            }
+
             Statistics.SilenceChecks++;
             vessel.SilenceCheckScheduled = false;
             _portCalls.CheckSilence(vessel, watermark);
@@ -584,9 +639,21 @@ public sealed partial class DetectionEngine
         var partition = Partition(hash);
         if (partition.Find(hash, mmsi.Value) is not { } vessel)
         {
+            if (Statistics.Vessels >= _options.Tracking.MaximumTrackedVessels)
+            {
+                EvictLongestSilent();
+            }
+
             partition.Add(hash, vessel = new VesselState(mmsi));
             Statistics.Vessels++;
             MatchWatchLists(vessel);
+            if (_carriedGaps.Count > 0 && _carriedGaps.Remove(mmsi.Value, out var carried))
+            {
+                // Back after retirement: its open gap goes on from where it was.
+                vessel.LastGood = carried.LastGood;
+                vessel.OpenGap = carried.OpenGap;
+                vessel.Remember(carried.LastGood);
+            }
         }
 
         return vessel;
@@ -600,4 +667,7 @@ public sealed partial class DetectionEngine
             _sink(alert);
         }
     }
+
+    /// <summary>A retired vessel's open gap: its last position and the alert, to close if it returns.</summary>
+    private sealed record CarriedGap(TrackPoint LastGood, Alert OpenGap);
 }

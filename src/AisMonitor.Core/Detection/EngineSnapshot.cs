@@ -22,6 +22,12 @@ public sealed record EngineSnapshot
     /// <summary>Next sweep for open gaps.</summary>
     public Instant? NextSweep { get; init; }
 
+    /// <summary>Next pass that retires long-silent vessels.</summary>
+    public Instant? NextRetirement { get; init; }
+
+    /// <summary>Open gaps of retired vessels, carried until the vessel returns.</summary>
+    public IReadOnlyList<CarriedGapSnapshot> CarriedGaps { get; init; } = [];
+
     /// <summary>Messages held for reordering, with their arrival order.</summary>
     public required IReadOnlyList<BufferedMessage> Reordering { get; init; }
 
@@ -61,6 +67,9 @@ public sealed record EngineSnapshot
     /// <summary>Feed outages found so far.</summary>
     public IReadOnlyList<FeedOutage> FeedOutages { get; init; } = [];
 }
+
+/// <summary>A retired vessel's open gap: the vessel, its last good position and the open alert.</summary>
+public sealed record CarriedGapSnapshot(Mmsi Mmsi, TrackPointSnapshot LastGood, Alert OpenGap);
 
 /// <summary>An identity conflict waiting for a position to say where: the MMSI and when it was first heard.</summary>
 public sealed record AwaitingConflict(Mmsi Mmsi, Instant FirstHeard);
@@ -114,4 +123,10 @@ public sealed record EngineStatisticsSnapshot(long Messages, long WithoutEventTi
 
     /// <summary>Messages dropped at the end of input as far ahead of the feed with nothing agreeing.</summary>
     public long ImplausibleUnconfirmed { get; init; }
+
+    /// <summary>Vessels retired after the retirement age.</summary>
+    public long VesselsRetired { get; init; }
+
+    /// <summary>Vessels evicted at the cap.</summary>
+    public long VesselsEvicted { get; init; }
 }

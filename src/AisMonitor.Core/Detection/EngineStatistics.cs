@@ -36,7 +36,13 @@ public sealed class EngineStatistics
     /// <summary>Reports from stations that are not ships or whose MMSI cannot identify one ship.</summary>
     public long NotTrackedForGaps { get; internal set; }
 
-    /// <summary>Vessels tracked.</summary>
+    /// <summary>Vessels retired after <see cref="Tracking.TrackingOptions.RetireAfterSilence"/> unheard.</summary>
+    public long VesselsRetired { get; internal set; }
+
+    /// <summary>Vessels evicted, longest silent first, because <see cref="Tracking.TrackingOptions.MaximumTrackedVessels"/> was reached.</summary>
+    public long VesselsEvicted { get; internal set; }
+
+    /// <summary>Vessels tracked now.</summary>
     public long Vessels { get; internal set; }
 
     /// <summary>Alert updates emitted (a gap that opens and later closes counts twice).</summary>

@@ -56,6 +56,19 @@ public sealed record TrackingOptions
     /// </summary>
     public Duration MaximumUnconfirmedJump { get; init; } = Duration.FromDays(7);
 
+    /// <summary>
+    /// A vessel unheard for this long is retired: its state is dropped (an open gap is carried in a
+    /// compact form, its last position and alert, and closes if the vessel returns). Checked once per
+    /// day of event time. Default 30 days, longer than any gap worth judging as one voyage.
+    /// </summary>
+    public Duration RetireAfterSilence { get; init; } = Duration.FromDays(30);
+
+    /// <summary>
+    /// Most vessels tracked at once; beyond it the longest silent tenth is evicted (as retirement), so
+    /// that a flood of spoofed MMSIs cannot exhaust memory. Default 2,000,000 (about 1.7 GB).
+    /// </summary>
+    public int MaximumTrackedVessels { get; init; } = 2_000_000;
+
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
@@ -72,6 +85,11 @@ public sealed record TrackingOptions
         if (EarliestPlausibleYear is < 1970 or > 8999 || TimeAgreementMessages is < 1 or > 1000 || MaximumUnconfirmedJump <= Duration.Zero)
         {
             throw new ArgumentOutOfRangeException(nameof(EarliestPlausibleYear), "Tracking:EarliestPlausibleYear must be 1970–8999, TimeAgreementMessages 1–1000 and MaximumUnconfirmedJump positive.");
+        }
+
+        if (RetireAfterSilence <= Duration.Zero || MaximumTrackedVessels < 10)
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetireAfterSilence), "Tracking:RetireAfterSilence must be positive and MaximumTrackedVessels at least 10.");
         }
 
         if (Partitions is < 1 or > 4096 || ImpossibleSpeedKnots <= 0)

@@ -90,6 +90,13 @@ public sealed class VesselState
         }
     }
 
+    /// <summary>True once retired or evicted: a silence check still queued for it is skipped.</summary>
+    internal bool Retired { get; set; }
+
+    /// <summary>When it was last heard, in Unix milliseconds: its latest position, else when its identity last changed.</summary>
+    internal long LastHeardUnixMilliseconds =>
+        Latest?.UnixMilliseconds ?? Identity?.ChangedAt?.ToUnixTimeMilliseconds() ?? long.MinValue;
+
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
 

@@ -4,8 +4,8 @@ namespace AisMonitor.Core.Tracking;
 /// One partition's vessels by MMSI: an open-addressing table (linear probing, at most half full)
 /// whose slots hold the key next to the state, so that finding a vessel costs one cache line
 /// before the state itself, where a <see cref="Dictionary{TKey, TValue}"/> costs two. Vessels are
-/// never removed; <see cref="Values"/> lists them in the order they were added, which keeps
-/// snapshots deterministic.
+/// removed in batches (<see cref="RemoveWhere"/>, rare: retirement); <see cref="Values"/> lists them
+/// in the order they were added, which keeps snapshots deterministic.
 /// </summary>
 internal sealed class VesselTable
 {
@@ -57,6 +57,25 @@ internal sealed class VesselTable
 
         Place(hash, state);
         _inOrder.Add(state);
+    }
+
+    /// <summary>Removes the vessels that match and rebuilds the slots; returns the removed ones, in the order added.</summary>
+    public List<VesselState> RemoveWhere(Func<VesselState, bool> remove)
+    {
+        var removed = _inOrder.Where(remove).ToList();
+        if (removed.Count == 0)
+        {
+            return removed;
+        }
+
+        _inOrder.RemoveAll(v => remove(v));
+        Array.Clear(_slots);
+        foreach (var state in _inOrder)
+        {
+            Place(MmsiHash.Of(state.Mmsi.Value), state);
+        }
+
+        return removed;
     }
 
     // The partition is chosen by the hash's low bits, so the slot comes from its high bits.
