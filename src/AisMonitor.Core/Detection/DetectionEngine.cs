@@ -261,10 +261,12 @@ public sealed partial class DetectionEngine
     /// </summary>
     private void Retire(long beforeUnixMilliseconds, bool evicted)
     {
+        var any = false;
         foreach (var partition in _partitions)
         {
             foreach (var vessel in partition.RemoveWhere(v => v.LastHeardUnixMilliseconds < beforeUnixMilliseconds))
             {
+                any = true;
                 vessel.Retired = true;
                 Statistics.Vessels--;
                 _ = evicted ? Statistics.VesselsEvicted++ : Statistics.VesselsRetired++;
@@ -273,6 +275,14 @@ public sealed partial class DetectionEngine
                     _carriedGaps[vessel.Mmsi.Value] = new CarriedGap(last, open);
                 }
             }
+        }
+
+        if (any)
+        {
+            // The queue of silence checks must not keep retired vessels alive until their checks fall due.
+            var kept = _silenceChecks.UnorderedItems.Where(item => !item.Element.Retired).ToList();
+            _silenceChecks.Clear();
+            _silenceChecks.EnqueueRange(kept);
         }
 
         if (_carriedGaps.Count > _options.Tracking.MaximumTrackedVessels)
