@@ -136,16 +136,6 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private void AppendToSpool(Update update)
     {
         _spool ??= OpenSpool();
-        if (_spool.Length > 0)
-        {
-            // A last line torn mid-write has no newline: end it, so this update starts a line of its own.
-            _spool.Seek(-1, SeekOrigin.End);
-            if (_spool.ReadByte() != '\n')
-            {
-                _spool.WriteByte((byte)'\n');
-            }
-        }
-
         _spool.Seek(0, SeekOrigin.End);
         _spool.Write(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(update, AlertJson.ExactOptions) + "\n"));
         _spool.Flush(flushToDisk: true);
@@ -190,7 +180,19 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private FileStream OpenSpool()
     {
         PrivateFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(_spoolPath))!);
-        return PrivateFiles.Open(_spoolPath, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        var spool = PrivateFiles.Open(_spoolPath, FileMode.OpenOrCreate, FileAccess.ReadWrite);
+        if (spool.Length > 0)
+        {
+            // Only a crash leaves a last line torn mid-write, without its newline: end it, so that what
+            // is appended starts a line of its own (the torn one is set aside when it is read).
+            spool.Seek(-1, SeekOrigin.End);
+            if (spool.ReadByte() != '\n')
+            {
+                spool.WriteByte((byte)'\n');
+            }
+        }
+
+        return spool;
     }
 
     private async Task WriteLoop()

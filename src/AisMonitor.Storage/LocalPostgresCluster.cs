@@ -164,7 +164,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         // and fewer checkpoints mean fewer full-page images in the WAL. Durable all the same.
         var settings = new StringBuilder()
             .AppendLine("# Written by AisMonitor at every start.")
-            .AppendLine(CultureInfo.InvariantCulture, $"listen_addresses = '127.0.0.1'")
+            .AppendLine("listen_addresses = '127.0.0.1'")
             .AppendLine(CultureInfo.InvariantCulture, $"port = {Port}")
             .AppendLine(CultureInfo.InvariantCulture, $"unix_socket_directories = '{SocketDirectory.Replace("'", "''", StringComparison.Ordinal)}'")
             .AppendLine("unix_socket_permissions = 0700")
@@ -199,13 +199,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         if (!File.Exists(secret))
         {
             var generated = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            await File.WriteAllTextAsync(secret, string.Empty).ConfigureAwait(false);
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite); // before the secret is in it
-            }
-
-            await File.WriteAllTextAsync(secret, generated).ConfigureAwait(false);
+            await using var file = PrivateFiles.Open(secret, FileMode.CreateNew, FileAccess.Write); // 0600 from the start
+            await file.WriteAsync(Encoding.ASCII.GetBytes(generated)).ConfigureAwait(false);
         }
 
         _password = (await File.ReadAllTextAsync(secret).ConfigureAwait(false)).Trim();

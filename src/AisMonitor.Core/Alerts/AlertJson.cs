@@ -73,6 +73,8 @@ public static class AlertJson
 
     private sealed class GeoPointConverter(int? digits = 5) : JsonConverter<GeoPoint>
     {
+        private double Round(double degrees) => digits is { } d ? Math.Round(degrees, d) : degrees;
+
         public override GeoPoint Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
             double latitude = double.NaN, longitude = double.NaN;
@@ -96,8 +98,8 @@ public static class AlertJson
         public override void Write(Utf8JsonWriter writer, GeoPoint value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            writer.WriteNumber("lat", digits is { } d ? Math.Round(value.LatitudeDegrees, d) : value.LatitudeDegrees);
-            writer.WriteNumber("lon", digits is { } d2 ? Math.Round(value.LongitudeDegrees, d2) : value.LongitudeDegrees);
+            writer.WriteNumber("lat", Round(value.LatitudeDegrees));
+            writer.WriteNumber("lon", Round(value.LongitudeDegrees));
             writer.WriteEndObject();
         }
     }

@@ -33,8 +33,7 @@ public sealed partial class DetectionEngine
         Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
             Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates)
         {
-            ImplausibleOutsideCalendar = _implausibleOutsideCalendar,
-            ImplausibleUnconfirmed = _reorder.Implausible,
+            ImplausibleTimes = Statistics.ImplausibleTimes,
             VesselsRetired = Statistics.VesselsRetired,
             VesselsEvicted = Statistics.VesselsEvicted,
         },
@@ -58,7 +57,7 @@ public sealed partial class DetectionEngine
             engine._carriedGaps[carried.Mmsi.Value] = new CarriedGap(carried.LastGood.ToPoint(), carried.OpenGap);
         }
 
-        engine._reorder.RestoreClock(snapshot.Released, snapshot.Arrivals, snapshot.Statistics.ImplausibleUnconfirmed);
+        engine._reorder.RestoreClock(snapshot.Released, snapshot.Arrivals);
         engine._reorder.Clock.Restore(snapshot.LatestSeen, snapshot.FeedClockTimes, snapshot.FeedClockArrivalsInEpoch);
         foreach (var held in snapshot.Reordering)
         {
@@ -113,9 +112,7 @@ public sealed partial class DetectionEngine
             (s.Messages, s.WithoutEventTime, s.Late, s.Duplicates, s.SuspectPositions);
         (engine.Statistics.Positions, engine.Statistics.PositionsNotAvailable, engine.Statistics.NotTrackedForGaps, engine.Statistics.Vessels, engine.Statistics.AlertUpdates) =
             (s.Positions, s.PositionsNotAvailable, s.NotTrackedForGaps, s.Vessels, s.AlertUpdates);
-        engine._implausibleOutsideCalendar = s.ImplausibleOutsideCalendar;
-        (engine.Statistics.VesselsRetired, engine.Statistics.VesselsEvicted) = (s.VesselsRetired, s.VesselsEvicted);
-        engine.Statistics.ImplausibleTimes = s.ImplausibleOutsideCalendar + s.ImplausibleUnconfirmed;
+        (engine.Statistics.ImplausibleTimes, engine.Statistics.VesselsRetired, engine.Statistics.VesselsEvicted) = (s.ImplausibleTimes, s.VesselsRetired, s.VesselsEvicted);
         return engine;
     }
 

@@ -24,7 +24,6 @@ public sealed partial class DetectionEngine
     private static readonly Instant LatestPlausible = Instant.FromUtc(9000, 1, 1, 0, 0);
     private readonly ReorderBuffer _reorder;
     private readonly Instant _earliestPlausible;
-    private long _implausibleOutsideCalendar;
     private readonly VesselTable[] _partitions;
     private readonly PriorityQueue<VesselState, long> _silenceChecks = new();
     private readonly HashSet<uint> _conflictsRaised = [];
@@ -133,8 +132,7 @@ public sealed partial class DetectionEngine
 
         if (time < _earliestPlausible || time >= LatestPlausible)
         {
-            _implausibleOutsideCalendar++;
-            Statistics.ImplausibleTimes = _implausibleOutsideCalendar + _reorder.Implausible;
+            Statistics.ImplausibleTimes++;
             return;
         }
 
@@ -174,12 +172,13 @@ public sealed partial class DetectionEngine
     /// <summary>End of input: releases what the reordering window still holds and checks silent vessels one last time.</summary>
     public void Complete()
     {
+        var strayBefore = _reorder.Implausible;
         while (_reorder.TryRelease(drain: true, out var ready, out var readyTime))
         {
             Apply(ready, readyTime);
         }
 
-        Statistics.ImplausibleTimes = _implausibleOutsideCalendar + _reorder.Implausible;
+        Statistics.ImplausibleTimes += _reorder.Implausible - strayBefore; // only the drain finds them
 
         if (Watermark is { } watermark)
         {

@@ -118,11 +118,8 @@ public sealed record HistogramSnapshot(IReadOnlyList<long> Counts, IReadOnlyList
 /// <summary>The engine's counters as data.</summary>
 public sealed record EngineStatisticsSnapshot(long Messages, long WithoutEventTime, long Late, long Duplicates, long SuspectPositions, long Positions, long PositionsNotAvailable, long NotTrackedForGaps, long Vessels, long AlertUpdates)
 {
-    /// <summary>Messages with times before the earliest plausible year or from year 9000.</summary>
-    public long ImplausibleOutsideCalendar { get; init; }
-
-    /// <summary>Messages dropped at the end of input as far ahead of the feed with nothing agreeing.</summary>
-    public long ImplausibleUnconfirmed { get; init; }
+    /// <summary>Messages with implausible times (see <see cref="EngineStatistics.ImplausibleTimes"/>).</summary>
+    public long ImplausibleTimes { get; init; }
 
     /// <summary>Vessels retired after the retirement age.</summary>
     public long VesselsRetired { get; init; }

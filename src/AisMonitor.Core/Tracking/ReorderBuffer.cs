@@ -41,7 +41,7 @@ public sealed class ReorderBuffer
     /// <summary>Event time of the last message released: nothing older can be released any more.</summary>
     public Instant? Released { get; private set; }
 
-    /// <summary>Messages dropped at the end of input because nothing agreed with their time.</summary>
+    /// <summary>Messages dropped at the end of input because nothing agreed with their time (counted only while draining).</summary>
     public long Implausible { get; private set; }
 
     /// <summary>Messages held.</summary>
@@ -122,11 +122,10 @@ public sealed class ReorderBuffer
     }
 
     /// <summary>Restores the buffer's position in time and its counters (messages are added with <see cref="Restore(in DecodedMessage, Instant, long)"/>, the feed clock through <see cref="Clock"/>).</summary>
-    public void RestoreClock(Instant? released, long arrivals, long implausible)
+    public void RestoreClock(Instant? released, long arrivals)
     {
         Released = released;
         _arrivals = arrivals;
-        Implausible = implausible;
     }
 
     /// <summary>Puts back a held message with its original arrival number.</summary>

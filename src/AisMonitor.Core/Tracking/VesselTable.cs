@@ -62,13 +62,22 @@ internal sealed class VesselTable
     /// <summary>Removes the vessels that match and rebuilds the slots; returns the removed ones, in the order added.</summary>
     public List<VesselState> RemoveWhere(Func<VesselState, bool> remove)
     {
-        var removed = _inOrder.Where(remove).ToList();
+        var removed = new List<VesselState>();
+        _inOrder.RemoveAll(v =>
+        {
+            var goes = remove(v);
+            if (goes)
+            {
+                removed.Add(v);
+            }
+
+            return goes;
+        });
         if (removed.Count == 0)
         {
             return removed;
         }
 
-        _inOrder.RemoveAll(v => remove(v));
         Array.Clear(_slots);
         foreach (var state in _inOrder)
         {

@@ -38,13 +38,12 @@ internal static class AlertsCommand
         var mmsi = new Option<string?>("--mmsi") { Description = "Only this vessel." };
         var from = new Option<string?>("--from") { Description = "Only alerts starting at or after this instant (ISO-8601 UTC)." };
         var to = new Option<string?>("--to") { Description = "Only alerts starting before this instant." };
-        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string, without FILE (overrides ConnectionStrings:AisMonitor; unset: AisMonitor's own server)." };
-        var dataFolder = new Option<string?>("--data-folder") { Description = "AisMonitor's data folder, without FILE (overrides AisMonitor:DataFolder)." };
-        var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables)." };
         var export = new Command("export", "Write alerts, from a replay's alerts file or from the database, as readable text, GeoJSON (QGIS) or CSV." + "\n" + ExitCodes.Table)
         {
-            file, format, output, kind, severity, mmsi, from, to, connection, dataFolder, config,
+            file, format, output, kind, severity, mmsi, from, to,
         };
+        var settings = new ConfigurationOptions();
+        settings.AddTo(export);
         export.SetAction(async (result, cancellation) =>
         {
             try
@@ -65,9 +64,7 @@ internal static class AlertsCommand
                 }
                 else
                 {
-                    var configuration = DetectionConfiguration.Load(result.GetValue(config));
-                    DetectionConfiguration.Options(configuration); // every setting checked, as every command does
-                    Database.Configure(configuration, result.GetValue(connection), result.GetValue(dataFolder));
+                    DetectionConfiguration.Options(settings.Load(result)); // every setting checked, as every command does
                     await using var database = await Database.OpenAsync();
                     alerts = await new AlertStore(database.DataSource).ReadAsync(query, cancellation);
                     Console.Error.WriteLine($"{alerts.Count:N0} alerts from {database.Description}");

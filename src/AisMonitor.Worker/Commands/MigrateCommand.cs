@@ -7,20 +7,14 @@ internal static class MigrateCommand
 {
     public static Command Create()
     {
-        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (overrides ConnectionStrings:AisMonitor; unset: AisMonitor's own server)." };
-        var dataFolder = new Option<string?>("--data-folder") { Description = "AisMonitor's data folder (overrides AisMonitor:DataFolder; default ~/.local/share/aismonitor)." };
-        var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables)." };
+        var settings = new ConfigurationOptions();
         var command = new Command("migrate", "Apply the database migrations (ConnectionStrings__AisMonitor, or AisMonitor's own PostgreSQL when unset)." + "\n" + ExitCodes.Table);
-        command.Options.Add(connection);
-        command.Options.Add(dataFolder);
-        command.Options.Add(config);
+        settings.AddTo(command);
         command.SetAction(async (result, _) =>
         {
             try
             {
-                var configuration = DetectionConfiguration.Load(result.GetValue(config));
-                DetectionConfiguration.Options(configuration); // every setting checked, as every command does
-                Database.Configure(configuration, result.GetValue(connection), result.GetValue(dataFolder));
+                DetectionConfiguration.Options(settings.Load(result)); // every setting checked, as every command does
                 await using var database = await Database.OpenAsync();
                 Console.Error.WriteLine($"schema up to date in {database.Description}");
                 return ExitCodes.Done;

@@ -54,21 +54,19 @@ internal static class ReplayCommand
             DefaultValueFactory = _ => "auto",
         };
         order.AcceptOnlyFromAmong(ReplayInputs.Orders);
-        var connection = new Option<string?>("--connection") { Description = "PostgreSQL connection string (overrides ConnectionStrings:AisMonitor; unset: AisMonitor's own server)." };
-        var dataFolder = new Option<string?>("--data-folder") { Description = "AisMonitor's data folder: its own PostgreSQL, the outage spool, sort spills (overrides AisMonitor:DataFolder; default ~/.local/share/aismonitor)." };
-        var config = new Option<string?>("--config") { Description = "JSON settings file (after ./appsettings.json, before environment variables); see README, Configuration." };
         var input = new InputOptions();
+        var settingsOptions = new ConfigurationOptions();
         var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind." + "\n" + ExitCodes.Table)
         {
-            files, output, portCalls, from, to, mmsi, speed, threads, order, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, archive, retention, config, connection, dataFolder,
+            files, output, portCalls, from, to, mmsi, speed, threads, order, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, archive, retention,
         };
+        settingsOptions.AddTo(command);
         input.AddTo(command);
         command.SetAction(result =>
         {
             try
             {
-                var configuration = DetectionConfiguration.Load(result.GetValue(config));
-                Database.Configure(configuration, result.GetValue(connection), result.GetValue(dataFolder));
+                var configuration = settingsOptions.Load(result);
                 ReplayStorage.Configure(configuration);
                 var settings = new ReplaySettings(
                     result.GetValue(files)!,
