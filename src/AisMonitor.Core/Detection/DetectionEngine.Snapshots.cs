@@ -15,6 +15,8 @@ public sealed partial class DetectionEngine
     public EngineSnapshot Snapshot() => new()
     {
         Watermark = Watermark,
+        LastApplied = _lastApplied,
+        OpenOutage = _openOutage,
         NextSweep = _nextSweep,
         NextRetirement = _nextRetirement,
         CarriedGaps = _carriedGaps.OrderBy(p => p.Key).Select(p => new CarriedGapSnapshot(new Mmsi(p.Key), TrackPointSnapshot.From(p.Value.LastGood), p.Value.OpenGap)).ToList(),
@@ -40,16 +42,22 @@ public sealed partial class DetectionEngine
     };
 
     /// <summary>A fresh engine that continues from <paramref name="snapshot"/> as the snapshotted one would have (watch lists: put them in force again with <see cref="ReplaceWatchLists"/>).</summary>
-    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, Action<Alert> sink, EngineSnapshot snapshot, Action<PortCall>? portCalls = null)
+    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, Action<Alert> sink, EngineSnapshot snapshot, Action<PortCall>? portCalls = null) =>
+        Restore(options, ports, new DelegateOutput(sink, portCalls), snapshot);
+
+    /// <summary>A fresh engine that continues from <paramref name="snapshot"/>, its results going to <paramref name="output"/> (watch lists: put them in force again with <see cref="ReplaceWatchLists"/>).</summary>
+    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, IDetectionOutput output, EngineSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var engine = new DetectionEngine(options, ports, sink, portCalls);
+        var engine = new DetectionEngine(options, ports, output);
         if (snapshot.Partitions.Count != engine._partitions.Length)
         {
             throw new ArgumentException($"The snapshot has {snapshot.Partitions.Count} partitions; the options say {engine._partitions.Length}.", nameof(snapshot));
         }
 
         engine.Watermark = snapshot.Watermark;
+        engine._lastApplied = snapshot.LastApplied ?? snapshot.Watermark;
+        engine._openOutage = snapshot.OpenOutage;
         engine._nextSweep = snapshot.NextSweep;
         engine._nextRetirement = snapshot.NextRetirement;
         foreach (var carried in snapshot.CarriedGaps)

@@ -20,7 +20,8 @@ namespace AisMonitor.Core.Detection;
 public sealed partial class DetectionEngine
 {
     private readonly DetectionOptions _options;
-    private readonly Action<Alert> _sink;
+    private readonly IDetectionOutput _output;
+    private readonly IDetectionOutput? _positions;
     private static readonly Instant LatestPlausible = Instant.FromUtc(9000, 1, 1, 0, 0);
     private readonly ReorderBuffer _reorder;
     private readonly Instant _earliestPlausible;
@@ -43,20 +44,28 @@ public sealed partial class DetectionEngine
     private readonly double _minimumSuspectJumpNauticalMiles;
     private readonly double _impossibleSpeedKnots;
 
-    /// <summary>Creates an engine; the options are validated (an invalid one throws, naming it). Port calls go to <paramref name="portCalls"/> when given.</summary>
-    public DetectionEngine(DetectionOptions options, PortIndex ports, Action<Alert> sink, Action<PortCall>? portCalls = null)
+    /// <summary>Creates an engine whose alerts go to <paramref name="alerts"/> and port calls to <paramref name="portCalls"/> (see <see cref="DelegateOutput"/>).</summary>
+    public DetectionEngine(DetectionOptions options, PortIndex ports, Action<Alert> alerts, Action<PortCall>? portCalls = null)
+        : this(options, ports, new DelegateOutput(alerts, portCalls))
+    {
+    }
+
+    /// <summary>Creates an engine; the options are validated (an invalid one throws, naming it). Results go to <paramref name="output"/>.</summary>
+    public DetectionEngine(DetectionOptions options, PortIndex ports, IDetectionOutput output)
     {
         ArgumentNullException.ThrowIfNull(ports);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(output);
         options.Validate();
         _options = options;
-        _sink = sink;
+        _output = output;
+        _positions = output.KeepsPositions ? output : null;
         _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow, options.Tracking.TimeAgreementMessages, options.Tracking.MaximumUnconfirmedJump);
         _earliestPlausible = Instant.FromUtc(options.Tracking.EarliestPlausibleYear, 1, 1, 0, 0);
         _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselTable()).ToArray();
         Reception = new ReceptionModel(options.Reception);
         _gaps = new GapScorer(options.Gaps, Reception, ports);
-        _portCalls = new PortCallDetector(options.PortCalls, ports, options.Gaps.PortsOfConcern, portCalls ?? (_ => { }), Emit);
+        _portCalls = new PortCallDetector(options.PortCalls, ports, options.Gaps.PortsOfConcern, output.PortCallChanged, Emit);
         var concern = options.Gaps.PortsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _darkCalls = new DarkPortCalls(options.PortCalls, [.. ports.All.Where(p => p.UnLocode is not null && concern.Contains(p.UnLocode)).OrderBy(p => p.UnLocode, StringComparer.Ordinal)]);
         _portGapMilliseconds = (long)options.PortCalls.PortGapMinimum.TotalMilliseconds;
@@ -81,7 +90,7 @@ public sealed partial class DetectionEngine
     /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed itself was silent (newest outages first: for a recent interval the loop ends at once).</summary>
     private Duration FeedSilent(Instant start, Instant end)
     {
-        var total = Duration.Zero;
+        var total = _openOutage?.Overlap(start, end) ?? Duration.Zero;
         for (var i = _feedOutages.Count - 1; i >= 0 && _feedOutages[i].To > start; i--)
         {
             total += _feedOutages[i].Overlap(start, end);
@@ -106,9 +115,6 @@ public sealed partial class DetectionEngine
             MatchWatchLists(vessel);
         }
     }
-
-    /// <summary>When set, receives every position the tracker keeps (good or suspect), in event-time order: the position archive.</summary>
-    public Action<Mmsi, TrackPoint>? PositionKept { get; set; }
 
     /// <summary>Every vessel tracked, partition by partition.</summary>
     public IEnumerable<VesselState> Vessels() => _partitions.SelectMany(p => p.Values);
@@ -169,6 +175,55 @@ public sealed partial class DetectionEngine
         }
     }
 
+    /// <summary>
+    /// A live feed's clock: event time has reached <paramref name="now"/> even if no message says so
+    /// (a quiet sea, a feed that is down). What the reordering window held before it is released, the
+    /// watermark moves to a window before it, and silent vessels are looked at as they fall due, so
+    /// open gaps are raised without waiting for the next message. A time at or before the watermark
+    /// changes nothing. Give the feed's own time moved on by the wall clock since it was last heard
+    /// (not the wall clock itself), so that a receiver whose clock is off does not make its messages late.
+    /// </summary>
+    public void AdvanceTo(Instant now)
+    {
+        if (now < _earliestPlausible || now >= LatestPlausible)
+        {
+            throw new ArgumentOutOfRangeException(nameof(now), now, "A live clock outside the plausible years (Tracking:EarliestPlausibleYear to 8999).");
+        }
+
+        _reorder.AdvanceTo(now);
+        while (_reorder.TryRelease(drain: false, out var ready, out var readyTime))
+        {
+            Apply(ready, readyTime);
+        }
+
+        var settled = now - _options.Tracking.ReorderingWindow;
+        if (Watermark is not { } watermark || settled > watermark)
+        {
+            Watermark = settled;
+            DoWhatIsDue(settled);
+        }
+    }
+
+    /// <summary>
+    /// Every source of the feed is down or has gone quiet since <paramref name="lastHeard"/> (the event
+    /// time of the last message): until a message arrives again, that time is a feed outage, and no
+    /// vessel's silence is counted over it (gaps are judged on the hours the feed was listening). The
+    /// outage ends at the next message's event time. Nothing changes when one is already open.
+    /// </summary>
+    public void FeedDown(Instant lastHeard)
+    {
+        if (_openOutage is null)
+        {
+            _openOutage = new FeedOutage(lastHeard, LatestPlausible, HeardWithinAnHourOf(lastHeard));
+        }
+    }
+
+    /// <summary>The feed outage still going on (its end not yet known), when <see cref="FeedDown"/> said so.</summary>
+    public FeedOutage? OpenOutage => _openOutage;
+
+    private FeedOutage? _openOutage;
+    private Instant? _lastApplied;
+
     /// <summary>End of input: releases what the reordering window still holds and checks silent vessels one last time.</summary>
     public void Complete()
     {
@@ -211,11 +266,17 @@ public sealed partial class DetectionEngine
 
     private void Apply(in DecodedMessage message, Instant time)
     {
-        if (Watermark is { } previous && time - previous >= _options.Tracking.FeedOutageMinimum)
+        if (_openOutage is { } down && time > down.From)
+        {
+            _openOutage = null;
+            _feedOutages.Add(new FeedOutage(down.From, time, down.VesselsHeardBefore));
+        }
+        else if (_openOutage is null && _lastApplied is { } previous && time - previous >= _options.Tracking.FeedOutageMinimum)
         {
             NoteFeedSilence(previous, time);
         }
 
+        _lastApplied = time;
         Watermark = time;
         var mmsi = message.Mmsi;
         if (!IdentityRules.IsTrackedForGaps(mmsi))
@@ -232,6 +293,12 @@ public sealed partial class DetectionEngine
             ApplyIdentity(mmsi, other, time);
         }
 
+        DoWhatIsDue(time);
+    }
+
+    /// <summary>The sweep for silent vessels and the retirement pass, when event time has reached them.</summary>
+    private void DoWhatIsDue(Instant time)
+    {
         if (_nextSweep is null)
         {
             _nextSweep = time + _options.Tracking.SweepInterval;
@@ -257,16 +324,27 @@ public sealed partial class DetectionEngine
     /// <summary>The feed was silent from <paramref name="from"/> to <paramref name="to"/>: an outage if enough vessels had been heard just before (one pass over the vessels, only at such a silence).</summary>
     private void NoteFeedSilence(Instant from, Instant to)
     {
-        var since = (from - Duration.FromHours(1)).ToUnixTimeMilliseconds();
+        var heard = HeardWithinAnHourOf(from);
+        if (heard >= _options.Tracking.FeedOutageMinimumVessels)
+        {
+            _feedOutages.Add(new FeedOutage(from, to, heard));
+        }
+    }
+
+    /// <summary>How many vessels were heard in the hour before <paramref name="time"/>, counted up to the outage minimum (one pass over the vessels, only at a silence of the feed).</summary>
+    private int HeardWithinAnHourOf(Instant time)
+    {
+        var since = (time - Duration.FromHours(1)).ToUnixTimeMilliseconds();
         var heard = 0;
         foreach (var vessel in Vessels())
         {
             if (vessel.LastGood is { } last && last.UnixMilliseconds >= since && ++heard >= _options.Tracking.FeedOutageMinimumVessels)
             {
-                _feedOutages.Add(new FeedOutage(from, to, heard));
-                return;
+                break;
             }
         }
+
+        return heard;
     }
 
     private void ApplyPosition(Mmsi mmsi, in PositionReport report, Instant time)
@@ -307,7 +385,7 @@ public sealed partial class DetectionEngine
         Statistics.SuspectPositions++;
         var held = point.WithQuality(TrackPointQuality.Suspect);
         vessel.PendingSuspect = held;
-        PositionKept?.Invoke(mmsi, held);
+        _positions?.PositionKept(mmsi, held);
         vessel.Remember(held);
     }
 
@@ -375,7 +453,7 @@ public sealed partial class DetectionEngine
 
         if (!alreadyRemembered)
         {
-            PositionKept?.Invoke(vessel.Mmsi, point);
+            _positions?.PositionKept(vessel.Mmsi, point);
             vessel.Remember(point);
         }
     }
@@ -626,7 +704,7 @@ public sealed partial class DetectionEngine
         if (alert is not null)
         {
             Statistics.AlertUpdates++;
-            _sink(alert);
+            _output.AlertChanged(alert);
         }
     }
 }

@@ -19,6 +19,12 @@ public sealed record EngineSnapshot
     /// <summary>Latest event time processed.</summary>
     public Instant? Watermark { get; init; }
 
+    /// <summary>Event time of the last message applied (the watermark may be later: a live clock moves it on). Absent in older snapshots: the watermark.</summary>
+    public Instant? LastApplied { get; init; }
+
+    /// <summary>The feed outage still going on when the snapshot was taken (<see cref="DetectionEngine.FeedDown"/>).</summary>
+    public FeedOutage? OpenOutage { get; init; }
+
     /// <summary>Next sweep for open gaps.</summary>
     public Instant? NextSweep { get; init; }
 

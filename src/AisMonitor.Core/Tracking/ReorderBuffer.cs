@@ -32,8 +32,19 @@ public sealed class ReorderBuffer
         _maximumUnconfirmedJump = maximumUnconfirmedJump ?? Duration.FromDays(7);
     }
 
-    /// <summary>The feed's time: what at least the agreed number of recent messages have reached.</summary>
-    public Instant? Latest => _clock.Now;
+    /// <summary>The feed's time: what at least the agreed number of recent messages have reached, or what a live clock said it is (<see cref="AdvanceTo"/>), whichever is later.</summary>
+    public Instant? Latest => _clock.Now is { } heard && (_advancedTo is not { } told || heard >= told) ? heard : _advancedTo;
+
+    private Instant? _advancedTo;
+
+    /// <summary>A live feed's clock says its time has reached <paramref name="now"/> although no message said so: what is held a window before it can be released.</summary>
+    public void AdvanceTo(Instant now)
+    {
+        if (_advancedTo is not { } before || now > before)
+        {
+            _advancedTo = now;
+        }
+    }
 
     /// <summary>The feed clock, for snapshots.</summary>
     public FeedClock Clock => _clock;

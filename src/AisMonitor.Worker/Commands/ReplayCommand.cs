@@ -10,6 +10,7 @@ using AisMonitor.Core.Ports;
 using AisMonitor.Ingestion.Replay;
 using AisMonitor.Ingestion.WatchLists;
 using AisMonitor.Worker.Output;
+using AisMonitor.Worker.Pipeline;
 using NodaTime.Text;
 using NodaTime;
 
@@ -157,27 +158,12 @@ internal static class ReplayCommand
         var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking, counting);
 
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
-        var alerts = new Dictionary<string, Alert>(StringComparer.Ordinal);
-        var calls = new Dictionary<string, PortCall>(StringComparer.Ordinal);
-        var engine = new DetectionEngine(
-            settings.Detection,
-            places,
-            alert =>
-            {
-                alerts[alert.Id] = alert;
-                storage?.Add(alert);
-            },
-            call =>
-            {
-                calls[call.Id] = call;
-                storage?.Add(call);
-            });
-        engine.ReplaceWatchLists(watchLists.Current);
-        storage?.Attach(engine);
+        var final = new FinalState();
+        var engine = new DetectionEngine(settings.Detection, places, storage is null ? final : new DetectionOutputs(final, storage));
+        var loop = new DetectionLoop(engine, settings.Filter, settings.Speed is { } factor ? new Pacing(factor) : null);
+        loop.Handle(new WatchListsReplaced(watchLists.Current));
         var sinceReloadCheck = Stopwatch.StartNew();
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
-        var pacing = settings.Speed is { } factor ? new Pacing(factor) : null;
-        long read = 0, filtered = 0;
         var interrupted = false;
         Interruption.Listen();
         using (var merge = new TimeOrderedMerge(readers))
@@ -200,7 +186,7 @@ internal static class ReplayCommand
                     sinceReloadCheck.Restart();
                     if (watchLists.TryReload(out var reloaded, out var error))
                     {
-                        engine.ReplaceWatchLists(reloaded);
+                        loop.Handle(new WatchListsReplaced(reloaded));
                         Console.Error.WriteLine($"watch lists reloaded: {string.Join(", ", reloaded.Lists.Select(l => $"{l.Name} {l.Version}"))}");
                     }
                     else if (error is not null)
@@ -209,23 +195,11 @@ internal static class ReplayCommand
                     }
                 }
 
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    ref readonly var message = ref batch.Messages[i];
-                    read++;
-                    progress.Tick(read);
-                    if (!settings.Accepts(message))
-                    {
-                        filtered++;
-                        continue;
-                    }
-
-                    pacing?.Wait(message.Metadata.Received);
-                    engine.Process(message);
-                }
+                loop.Handle(batch);
+                progress.Tick(loop.Read);
             }
 
-            engine.Complete();
+            loop.Complete();
         }
 
         progress.Finish();
@@ -233,36 +207,35 @@ internal static class ReplayCommand
         var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true);
         var collections = GC.CollectionCount(0);
         var heapBytes = GC.GetTotalMemory(forceFullCollection: true); // the engine is still alive: its state is what is measured
-        WriteAlerts(settings.Output, alerts.Values);
+        var alerts = final.OrderedAlerts();
+        var calls = final.OrderedPortCalls();
+        WriteJsonLines(settings.Output, alerts);
         if (settings.PortCalls is { } portCallsPath)
         {
-            WriteJsonLines(portCallsPath, calls.Values.OrderBy(c => c.Arrival).ThenBy(c => c.Mmsi.Value));
+            WriteJsonLines(portCallsPath, calls);
         }
 
-        storage?.Finish([.. alerts.Values.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value)], [.. calls.Values.OrderBy(c => c.Arrival).ThenBy(c => c.Mmsi.Value)], engine);
+        storage?.Finish(alerts, calls, engine);
 
-        Console.Error.Write(Summary(engine, alerts.Values, read, filtered, elapsed, readers));
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port calls  {calls.Count:N0} ({calls.Values.Count(c => c.Departure is null):N0} still in port at the end)"));
+        Console.Error.Write(Summary(engine, alerts, loop, elapsed, readers));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port calls  {calls.Count:N0} ({calls.Count(c => c.Departure is null):N0} still in port at the end)"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
         GC.KeepAlive(engine);
         if (storage?.Fault is { } fault)
         {
-            Console.Error.WriteLine($"error: the database refused the updates ({fault.Message}); stopped at event time {(engine.Watermark is { } stoppedAt ? InstantPattern.General.Format(stoppedAt) : "(none yet)")} after {read:N0} messages. The alerts so far are in the output file, the updates in the spool: fix the database and run again (the spool is written first).");
+            Console.Error.WriteLine($"error: the database refused the updates ({fault.Message}); stopped at event time {(engine.Watermark is { } stoppedAt ? InstantPattern.General.Format(stoppedAt) : "(none yet)")} after {loop.Read:N0} messages. The alerts so far are in the output file, the updates in the spool: fix the database and run again (the spool is written first).");
             return ExitCodes.StorageRefused;
         }
 
         if (interrupted)
         {
-            Console.Error.WriteLine($"interrupted at event time {(engine.Watermark is { } at ? InstantPattern.General.Format(at) : "(none yet)")} after {read:N0} messages: the alerts and port calls so far are written{(storage is null ? string.Empty : " and stored")}");
+            Console.Error.WriteLine($"interrupted at event time {(engine.Watermark is { } at ? InstantPattern.General.Format(at) : "(none yet)")} after {loop.Read:N0} messages: the alerts and port calls so far are written{(storage is null ? string.Empty : " and stored")}");
             return ExitCodes.Interrupted;
         }
 
         return ExitCodes.ReportIncomplete(settings.Files.Zip(readers, (path, reader) => (path, reader.Summary)));
     }
-
-    private static void WriteAlerts(string? path, IEnumerable<Alert> alerts) =>
-        WriteJsonLines(path, alerts.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value).ThenBy(a => a.Kind));
 
     private static void WriteJsonLines<T>(string? path, IEnumerable<T> items)
     {
@@ -275,7 +248,7 @@ internal static class ReplayCommand
         }
     }
 
-    private static string Summary(DetectionEngine engine, IEnumerable<Alert> alerts, long read, long filtered, TimeSpan elapsed, List<IMessageReader> readers)
+    private static string Summary(DetectionEngine engine, List<Alert> alerts, DetectionLoop loop, TimeSpan elapsed, List<IMessageReader> readers)
     {
         var c = CultureInfo.InvariantCulture;
         var s = engine.Statistics;
@@ -286,7 +259,7 @@ internal static class ReplayCommand
             text.AppendLine(c, $"input {summary.Format}: {summary.LinesRead:N0} lines, {summary.Messages:N0} messages, {summary.Skipped.Values.Sum():N0} skipped, {summary.Rejected.Values.Sum():N0} rejected{(summary.AddsUp ? string.Empty : " (NOT every line accounted for: a bug, please report it)")}");
         }
 
-        text.AppendLine(c, $"messages    {read:N0} read, {filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.ImplausibleTimes:N0} with implausible times, {s.Late:N0} too late to reorder");
+        text.AppendLine(c, $"messages    {loop.Read:N0} read, {loop.Filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.ImplausibleTimes:N0} with implausible times, {s.Late:N0} too late to reorder");
         if (s.ImplausibleTimes > 0)
         {
             text.AppendLine(c, $"warning: {s.ImplausibleTimes:N0} message{(s.ImplausibleTimes == 1 ? " was" : "s were")} stamped before {engine.Options.Tracking.EarliestPlausibleYear}, after 8999 or far ahead of the feed with nothing agreeing, and not used (Tracking:EarliestPlausibleYear, TimeAgreementMessages, MaximumUnconfirmedJump)");
@@ -319,12 +292,12 @@ internal static class ReplayCommand
             text.AppendLine(c, $"alerts      {group.Key}: {group.Count()} ({string.Join(", ", group.GroupBy(a => a.Severity).OrderByDescending(g => g.Key).Select(g => $"{g.Key} {g.Count()}"))}; {group.Count(a => a.IsOpen)} open)");
         }
 
-        if (!alerts.Any())
+        if (alerts.Count == 0)
         {
             text.AppendLine("alerts      none");
         }
 
-        text.AppendLine(c, $"time        {elapsed.TotalSeconds:0.00} s, {read / Math.Max(elapsed.TotalSeconds, 1e-6):N0} messages/s");
+        text.AppendLine(c, $"time        {elapsed.TotalSeconds:0.00} s, {loop.Read / Math.Max(elapsed.TotalSeconds, 1e-6):N0} messages/s");
         return text.ToString();
     }
 
@@ -348,38 +321,6 @@ internal static class ReplayCommand
 
     private sealed record ReplaySettings(string[] Files, string? Output, string? PortCalls, Instant? From, Instant? To, HashSet<uint>? Mmsis, double? Speed, int Threads, bool Store, DetectionOptions Detection, string Order)
     {
-        public bool Accepts(in DecodedMessage message)
-        {
-            if (Mmsis is not null && !Mmsis.Contains(message.Mmsi.Value))
-            {
-                return false;
-            }
-
-            var time = message.Metadata.Received;
-            return (From is null || time >= From) && (To is null || time < To);
-        }
-    }
-
-    /// <summary>Sleeps so that event time advances <c>factor</c> times faster than the wall clock.</summary>
-    private sealed class Pacing(double factor)
-    {
-        private readonly Stopwatch _wall = Stopwatch.StartNew();
-        private Instant? _first;
-
-        public void Wait(Instant? eventTime)
-        {
-            if (eventTime is not { } time)
-            {
-                return;
-            }
-
-            _first ??= time;
-            var due = TimeSpan.FromSeconds((time - _first.Value).TotalSeconds / factor);
-            var wait = due - _wall.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                Thread.Sleep(wait);
-            }
-        }
+        public MessageFilter? Filter => Mmsis is null && From is null && To is null ? null : new MessageFilter(Mmsis, From, To);
     }
 }

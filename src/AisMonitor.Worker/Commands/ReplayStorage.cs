@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
 using AisMonitor.Core.PortCalls;
+using AisMonitor.Core.Tracking;
 using AisMonitor.Storage;
 using AisMonitor.Worker.Output;
 
@@ -13,7 +15,7 @@ namespace AisMonitor.Worker.Commands;
 /// then the alerts, port calls and vessels. The database is opened (and, without a connection
 /// string, started) before the replay, so a database that cannot be reached stops it at once.
 /// </summary>
-internal sealed class ReplayStorage : IDisposable
+internal sealed class ReplayStorage : IDetectionOutput, IDisposable
 {
     private readonly Database _database;
     private readonly ArchiveWriter? _archive;
@@ -48,19 +50,16 @@ internal sealed class ReplayStorage : IDisposable
     public Exception? Fault => _updates.Fault;
 
     /// <summary>Every alert and port-call update goes to the database as it happens (buffered through outages).</summary>
-    public void Add(Alert alert) => _updates.Add(alert);
+    public void AlertChanged(Alert alert) => _updates.Add(alert);
 
-    /// <inheritdoc cref="Add(Alert)"/>
-    public void Add(PortCall call) => _updates.Add(call);
+    /// <inheritdoc cref="AlertChanged(Alert)"/>
+    public void PortCallChanged(PortCall portCall) => _updates.Add(portCall);
 
-    /// <summary>Sends the positions the engine keeps to the archive, when there is one.</summary>
-    public void Attach(DetectionEngine engine)
-    {
-        if (_archive is not null)
-        {
-            engine.PositionKept = _archive.Add;
-        }
-    }
+    /// <summary>The positions the engine keeps go to the archive, when there is one.</summary>
+    public bool KeepsPositions => _archive is not null;
+
+    /// <inheritdoc/>
+    public void PositionKept(Mmsi mmsi, TrackPoint point) => _archive?.Add(mmsi, point);
 
     /// <summary>Finishes the archive, waits for the buffered updates (up to a minute) and writes the vessels.</summary>
     public void Finish(List<Alert> alerts, List<PortCall> calls, DetectionEngine engine)

@@ -15,12 +15,17 @@ internal sealed class ReplayProgress(Func<double?> fractionDone)
 
     public TimeSpan Elapsed => _clock.Elapsed;
 
+    private long _lastTicked;
+
+    /// <summary>Reports progress now and then: <paramref name="messages"/> read so far.</summary>
     public void Tick(long messages)
     {
-        if ((messages & 0xFFFF) != 0)
+        if (messages - _lastTicked < 0x10000)
         {
             return;
         }
+
+        _lastTicked = messages;
 
         var interval = _terminal ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(5);
         if (_clock.Elapsed - _lastReport < interval)

@@ -1,7 +1,7 @@
 using AisMonitor.Core.Ais;
 using AisMonitor.Ingestion.Replay;
 
-namespace AisMonitor.Worker.Commands;
+namespace AisMonitor.Worker.Pipeline;
 
 /// <summary>The merged messages of a replay, in reusable batches.</summary>
 internal static class MessageBatches
@@ -11,13 +11,13 @@ internal static class MessageBatches
     /// decoded on a second one while this one detects. At most four batches wait between them, and
     /// a batch is reused once detected, so memory stays bounded and nothing is allocated per batch.
     /// </summary>
-    public static IEnumerable<Batch> Read(TimeOrderedMerge merge, int threads)
+    public static IEnumerable<MessageBatch> Read(TimeOrderedMerge merge, int threads)
     {
         const int size = 4096;
         if (threads == 1)
         {
-            var batch = new Batch(size);
-            while (batch.Fill(merge))
+            var batch = new MessageBatch(size);
+            while (Fill(batch, merge))
             {
                 yield return batch;
             }
@@ -25,11 +25,11 @@ internal static class MessageBatches
             yield break;
         }
 
-        var full = System.Threading.Channels.Channel.CreateBounded<Batch>(new System.Threading.Channels.BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var empty = System.Threading.Channels.Channel.CreateUnbounded<Batch>();
+        var full = System.Threading.Channels.Channel.CreateBounded<MessageBatch>(new System.Threading.Channels.BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var empty = System.Threading.Channels.Channel.CreateUnbounded<MessageBatch>();
         for (var i = 0; i < 6; i++)
         {
-            empty.Writer.TryWrite(new Batch(size));
+            empty.Writer.TryWrite(new MessageBatch(size));
         }
 
         // The reader thread is stopped and joined before this returns, however it returns (the end,
@@ -39,7 +39,7 @@ internal static class MessageBatches
         {
             try
             {
-                while (await empty.Reader.ReadAsync(stop.Token).ConfigureAwait(false) is { } batch && batch.Fill(merge))
+                while (await empty.Reader.ReadAsync(stop.Token).ConfigureAwait(false) is { } batch && Fill(batch, merge))
                 {
                     await full.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
                 }
@@ -82,21 +82,17 @@ internal static class MessageBatches
         }
     }
 
-    internal sealed class Batch(int size)
+    /// <summary>Fills <paramref name="batch"/> from the merge; false at the end of input.</summary>
+    private static bool Fill(MessageBatch batch, TimeOrderedMerge merge)
     {
-        public DecodedMessage[] Messages { get; } = new DecodedMessage[size];
-
-        public int Count { get; private set; }
-
-        public bool Fill(TimeOrderedMerge merge)
+        var count = 0;
+        var messages = batch.Messages;
+        while (count < messages.Length && merge.TryRead(out messages[count]))
         {
-            Count = 0;
-            while (Count < Messages.Length && merge.TryRead(out Messages[Count]))
-            {
-                Count++;
-            }
-
-            return Count > 0;
+            count++;
         }
+
+        batch.Count = count;
+        return count > 0;
     }
 }

@@ -1,0 +1,45 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.WatchLists;
+using NodaTime;
+
+namespace AisMonitor.Worker.Pipeline;
+
+/// <summary>
+/// What reaches the detection loop, through one channel and so in one order: message batches from
+/// the sources, and the few things that must happen between two batches (the clock moving on, a
+/// feed going down, new watch lists, a checkpoint).
+/// </summary>
+internal abstract class PipelineItem;
+
+/// <summary>Messages in arrival order; <see cref="Count"/> of <see cref="Messages"/> are used. Reused once handled.</summary>
+internal sealed class MessageBatch(int size) : PipelineItem
+{
+    public DecodedMessage[] Messages { get; } = new DecodedMessage[size];
+
+    public int Count { get; set; }
+}
+
+/// <summary>Event time has reached <paramref name="Now"/> although no message said so (<see cref="DetectionEngine.AdvanceTo"/>).</summary>
+internal sealed class ClockTick(Instant now) : PipelineItem
+{
+    public Instant Now { get; } = now;
+}
+
+/// <summary>Every source is down or quiet since the event time <paramref name="lastHeard"/> (<see cref="DetectionEngine.FeedDown"/>).</summary>
+internal sealed class FeedDown(Instant lastHeard) : PipelineItem
+{
+    public Instant LastHeard { get; } = lastHeard;
+}
+
+/// <summary>New watch lists to put in force.</summary>
+internal sealed class WatchListsReplaced(VesselWatchLists lists) : PipelineItem
+{
+    public VesselWatchLists Lists { get; } = lists;
+}
+
+/// <summary>A request for the engine's state between two batches: the loop completes <see cref="Snapshot"/>.</summary>
+internal sealed class CheckpointRequest : PipelineItem
+{
+    public TaskCompletionSource<EngineSnapshot> Snapshot { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
