@@ -29,10 +29,12 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private FileStream? _spool;
     private long _spoolReadOffset;
     private bool _completing;
+    private readonly Action<TimeSpan>? _batchWritten;
 
     /// <summary>Starts writing in the background; <paramref name="spoolPath"/> is where updates go when memory is full.</summary>
-    public BufferedStoreWriter(NpgsqlDataSource dataSource, string spoolPath, int memoryLimit = 10_000, Action<string>? log = null)
+    public BufferedStoreWriter(NpgsqlDataSource dataSource, string spoolPath, int memoryLimit = 10_000, Action<string>? log = null, Action<TimeSpan>? batchWritten = null)
     {
+        _batchWritten = batchWritten;
         ArgumentOutOfRangeException.ThrowIfLessThan(memoryLimit, 1);
         _memoryLimit = memoryLimit;
         _spoolPath = spoolPath;
@@ -63,6 +65,36 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     /// at the next start once the cause is fixed. Null while all is well.
     /// </summary>
     public Exception? Fault { get; private set; }
+
+    /// <summary>Updates queued since the start.</summary>
+    public long Enqueued
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _enqueued;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How many of the updates queued since the start are safe from a crash: written, or in the spool
+    /// file (flushed to disk). Updates are kept in order, so these are the first ones queued. A
+    /// checkpoint is taken only once every update before it is safe.
+    /// </summary>
+    public long Durable
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _enqueued - _memory.Count;
+            }
+        }
+    }
+
+    private long _enqueued;
 
     /// <summary>Failed attempts to write (each followed by a wait and a retry).</summary>
     public long Failures { get; private set; }
@@ -120,6 +152,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     {
         lock (_gate)
         {
+            _enqueued++;
             if (_spool is not null || _memory.Count >= _memoryLimit || Fault is not null)
             {
                 AppendToSpool(update); // once spooling, everything newer goes there too: order is kept
@@ -225,7 +258,9 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
             try
             {
                 _stop.Token.ThrowIfCancellationRequested();
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await WriteAsync(batch).ConfigureAwait(false);
+                _batchWritten?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 if (down)
                 {
                     _log("database reachable again: writing the buffered updates");

@@ -8,7 +8,13 @@ var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detectio
     SimulateCommand.Create(),
     MigrateCommand.Create(),
     AlertsCommand.Create(),
+    RunCommand.Create(),
 };
+
+if (args.Length == 0)
+{
+    args = ["run"]; // the worker is what the container runs
+}
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

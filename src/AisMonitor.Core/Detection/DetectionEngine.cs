@@ -99,6 +99,9 @@ public sealed partial class DetectionEngine
         return total;
     }
 
+    /// <summary>The feed's own time as enough recent messages agree on it (<see cref="FeedClock"/>); null before they do.</summary>
+    public Instant? FeedTime => _reorder.Clock.Now;
+
     /// <summary>The latest event time processed: silences are measured up to it.</summary>
     public Instant? Watermark { get; private set; }
 
@@ -205,17 +208,32 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>
-    /// Every source of the feed is down or has gone quiet since <paramref name="lastHeard"/> (the event
-    /// time of the last message): until a message arrives again, that time is a feed outage, and no
-    /// vessel's silence is counted over it (gaps are judged on the hours the feed was listening). The
-    /// outage ends at the next message's event time. Nothing changes when one is already open.
+    /// Every source of the feed is down or has gone quiet since about <paramref name="lastHeard"/> (in
+    /// event time): until a message arrives again, the feed is out, and no vessel's silence is counted
+    /// over the outage (gaps are judged on the hours the feed was listening). The outage starts at the
+    /// latest message already heard (held for reordering or applied) if that is later than
+    /// <paramref name="lastHeard"/>, so that what was heard before it cannot end it, and ends at the
+    /// next later message's event time. Nothing changes when one is already open.
     /// </summary>
     public void FeedDown(Instant lastHeard)
     {
-        if (_openOutage is null)
+        if (_openOutage is not null)
         {
-            _openOutage = new FeedOutage(lastHeard, LatestPlausible, HeardWithinAnHourOf(lastHeard));
+            return;
         }
+
+        var from = lastHeard;
+        if (_reorder.LatestHeldAtOrBefore((_reorder.Clock.Now ?? lastHeard) + _options.Tracking.ReorderingWindow) is { } held && held > from)
+        {
+            from = held;
+        }
+
+        if (_lastApplied is { } applied && applied > from)
+        {
+            from = applied;
+        }
+
+        _openOutage = new FeedOutage(from, LatestPlausible, HeardWithinAnHourOf(from));
     }
 
     /// <summary>The feed outage still going on (its end not yet known), when <see cref="FeedDown"/> said so.</summary>

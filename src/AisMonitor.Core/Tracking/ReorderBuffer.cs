@@ -119,6 +119,21 @@ public sealed class ReorderBuffer
         return false;
     }
 
+    /// <summary>The latest time held at or before <paramref name="limit"/> (later ones are strays the feed has not agreed with), when one is.</summary>
+    public Instant? LatestHeldAtOrBefore(Instant limit)
+    {
+        for (var i = Count - 1; i >= 0; i--)
+        {
+            var time = _ring[(_head + i) & (_ring.Length - 1)].Time;
+            if (time <= limit)
+            {
+                return time;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The MMSI of the message <paramref name="ahead"/> places after the next to be released, when there is one.</summary>
     public bool TryPeekMmsi(int ahead, out uint mmsi)
     {

@@ -19,7 +19,7 @@ internal static partial class DetectionConfiguration
     public const string Section = "AisMonitor:Detection";
 
     /// <summary>The settings directly under AisMonitor besides Detection.</summary>
-    private static readonly string[] OtherSettings = ["DataFolder", "Storage"];
+    private static readonly string[] OtherSettings = ["DataFolder", "Storage", "Live", "Sources"];
     private static readonly string[] StorageSettings = ["MemoryBuffer"];
 
     public static IConfiguration Load(string? file)
@@ -94,6 +94,28 @@ internal static partial class DetectionConfiguration
                     throw Unknown(setting.Path, setting.Key, StorageSettings);
                 }
             }
+            else if (child.Key.Equals("Live", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var setting in child.GetChildren())
+                {
+                    _ = Property(typeof(Hosting.LiveOptions), setting.Key) ?? throw Unknown(setting.Path, setting.Key, Names(typeof(Hosting.LiveOptions)));
+                }
+            }
+            else if (child.Key.Equals("Sources", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var source in child.GetChildren())
+                {
+                    if (!int.TryParse(source.Key, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _))
+                    {
+                        throw new ArgumentException($"configuration: {source.Path}: the sources are a list, AisMonitor:Sources:0, :1, … (environment AisMonitor__Sources__0__Kind); got '{source.Key}'.");
+                    }
+
+                    foreach (var setting in source.GetChildren())
+                    {
+                        _ = Property(typeof(Ingestion.Live.SourceOptions), setting.Key) ?? throw Unknown(setting.Path, setting.Key, Names(typeof(Ingestion.Live.SourceOptions)));
+                    }
+                }
+            }
             else if (!OtherSettings.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
             {
                 throw Unknown(child.Path, child.Key, ["Detection", .. OtherSettings]);
@@ -113,12 +135,28 @@ internal static partial class DetectionConfiguration
         return new ArgumentException($"configuration: {path} is not a setting{hint}; the settings here are {string.Join(", ", known)}.");
     }
 
+    /// <summary>A binder's failure to convert a value, in the words of the key, the value and what is expected; null for other failures.</summary>
+    public static string? DescribeBindingFailure(InvalidOperationException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (ConversionFailure().Match(Flatten(e)) is { Success: true } failure)
+        {
+            return $"configuration: {failure.Groups["key"].Value} = '{failure.Groups["value"].Value}': expected {Expected(failure.Groups["type"].Value)}.";
+        }
+
+        return UnknownKey().Match(Flatten(e)) is { Success: true } unknown ? $"configuration: {unknown.Groups["key"].Value} is not a setting ({Flatten(e)})" : null;
+    }
+
+    [GeneratedRegex(@"'(?<key>[^']*)' was not found|not found on type")]
+    private static partial Regex UnknownKey();
+
     private static string Expected(string type) => type switch
     {
         _ when type.Contains("Duration", StringComparison.Ordinal) => "a duration D:hh:mm:ss, e.g. 0:06:00:00 for 6 hours",
         _ when type.Contains("Double", StringComparison.Ordinal) => "a number, e.g. 2.5",
         _ when type.Contains("Int", StringComparison.Ordinal) => "a whole number",
         _ when type.Contains("Boolean", StringComparison.Ordinal) => "true or false",
+        _ when type.Contains("TimeSpan", StringComparison.Ordinal) => "a duration hh:mm:ss or D.hh:mm:ss, e.g. 00:01:00 for a minute",
         _ => "a value of another kind",
     };
 

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using AisMonitor.Core.Detection;
+using NodaTime;
 
 namespace AisMonitor.Worker.Pipeline;
 
@@ -26,11 +27,16 @@ internal sealed class DetectionLoop(DetectionEngine engine, MessageFilter? filte
             case MessageBatch batch:
                 Process(batch);
                 break;
-            case ClockTick tick:
-                engine.AdvanceTo(tick.Now);
+            case ClockTick tick when _feedAhead is { } ahead:
+                engine.AdvanceTo(tick.Wall + ahead);
+                Published = engine.Watermark;
                 break;
-            case FeedDown down:
-                engine.FeedDown(down.LastHeard);
+            case ClockTick:
+                break; // nothing heard yet: event time has not started
+            case FeedDown down when _feedAhead is { } ahead:
+                engine.FeedDown(down.LastHeard + ahead);
+                break;
+            case FeedDown:
                 break;
             case WatchListsReplaced lists:
                 engine.ReplaceWatchLists(lists.Lists);
@@ -85,5 +91,22 @@ internal sealed class DetectionLoop(DetectionEngine engine, MessageFilter? filte
         }
 
         Read += batch.Count;
+        if (batch.HandedOver is { } wall && engine.FeedTime is { } feed)
+        {
+            _feedAhead = feed - wall; // live: how far the feed's own time runs ahead of the wall clock (negative: behind)
+        }
+
+        Published = engine.Watermark;
     }
+
+    private Duration? _feedAhead;
+
+    /// <summary>The engine's watermark after the last item, for other threads (health, metrics) to read.</summary>
+    public Instant? Published
+    {
+        get => Volatile.Read(ref _published) is var ticks && ticks == long.MinValue ? null : Instant.FromUnixTimeTicks(ticks);
+        private set => Volatile.Write(ref _published, value?.ToUnixTimeTicks() ?? long.MinValue);
+    }
+
+    private long _published = long.MinValue;
 }

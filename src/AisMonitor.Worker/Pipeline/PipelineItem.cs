@@ -18,15 +18,18 @@ internal sealed class MessageBatch(int size) : PipelineItem
     public DecodedMessage[] Messages { get; } = new DecodedMessage[size];
 
     public int Count { get; set; }
+
+    /// <summary>Live sources: the wall time the batch was handed to the pipeline.</summary>
+    public Instant? HandedOver { get; set; }
 }
 
-/// <summary>Event time has reached <paramref name="Now"/> although no message said so (<see cref="DetectionEngine.AdvanceTo"/>).</summary>
-internal sealed class ClockTick(Instant now) : PipelineItem
+/// <summary>The wall clock reads <paramref name="wall"/>: event time moves on with it although no message says so (<see cref="DetectionEngine.AdvanceTo"/>).</summary>
+internal sealed class ClockTick(Instant wall) : PipelineItem
 {
-    public Instant Now { get; } = now;
+    public Instant Wall { get; } = wall;
 }
 
-/// <summary>Every source is down or quiet since the event time <paramref name="lastHeard"/> (<see cref="DetectionEngine.FeedDown"/>).</summary>
+/// <summary>Every source is down or quiet since the wall time <paramref name="lastHeard"/> (<see cref="DetectionEngine.FeedDown"/>).</summary>
 internal sealed class FeedDown(Instant lastHeard) : PipelineItem
 {
     public Instant LastHeard { get; } = lastHeard;

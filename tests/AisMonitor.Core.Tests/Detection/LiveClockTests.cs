@@ -121,6 +121,27 @@ public sealed class LiveClockTests
     }
 
     [Fact]
+    public void Messages_still_held_for_reordering_when_the_feed_goes_down_do_not_end_the_outage()
+    {
+        // The host knows the feed only to the second, and the feed clock lags the newest messages:
+        // what was heard before the feed went down belongs before the outage, whatever time it is given.
+        var down = Start + Duration.FromDays(3);
+        var (updates, engine) = Feed(FleetUntil(down, Duration.FromHours(1)));
+        engine.FeedDown(down - (Minute * 5));
+        TickEvery(engine, down, down + Duration.FromHours(30), Duration.FromMinutes(10));
+
+        Assert.Equal(down - (Minute * 3), engine.OpenOutage?.From ?? default, new InstantNear(Minute));
+        Assert.DoesNotContain(updates, a => a.Kind == AlertKind.TransponderGap && a.Mmsi.Value != Dark);
+    }
+
+    private sealed class InstantNear(Duration tolerance) : IEqualityComparer<Instant>
+    {
+        public bool Equals(Instant x, Instant y) => Duration.Max(x - y, y - x) <= tolerance;
+
+        public int GetHashCode(Instant obj) => 0;
+    }
+
+    [Fact]
     public void An_open_outage_survives_a_snapshot()
     {
         var down = Start + Duration.FromDays(3);

@@ -1,0 +1,63 @@
+using System.Diagnostics.Metrics;
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.Nmea;
+using AisMonitor.Core.PortCalls;
+using NodaTime;
+
+namespace AisMonitor.Worker.Hosting;
+
+/// <summary>
+/// The worker's metrics (meter <c>AisMonitor</c>, exported in Prometheus format at <c>/metrics</c>):
+/// per source lines, messages by type, rejections by reason, drops, connection state and seconds
+/// since last heard; event-time lag, queue depth, alert updates by kind and severity, database write
+/// latency, spool size and checkpoint age. Counts the sources keep are read when scraped; alert
+/// updates are counted as the engine emits them (it is an <see cref="IDetectionOutput"/>).
+/// </summary>
+internal sealed class AisMonitorMetrics : IDetectionOutput, IDisposable
+{
+    public const string MeterName = "AisMonitor";
+    private readonly Meter _meter;
+    private readonly Counter<long> _alerts;
+    private readonly Counter<long> _portCalls;
+    private readonly Histogram<double> _writeSeconds;
+
+    public AisMonitorMetrics(IMeterFactory meters, LiveStatus status, IClock clock)
+    {
+        _meter = meters.Create(MeterName);
+        _alerts = _meter.CreateCounter<long>("aismonitor.alert.updates", "{update}", "Alert updates (new alerts and changes to them) by kind and severity.");
+        _portCalls = _meter.CreateCounter<long>("aismonitor.port_call.updates", "{update}", "Port-call updates.");
+        _writeSeconds = _meter.CreateHistogram<double>("aismonitor.database.write.duration", "s", "Time to write one batch of alert and port-call updates to PostgreSQL.", tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _meter.CreateObservableCounter("aismonitor.source.lines", () => status.Sources.Select(s => Measure(s.Statistics.LinesRead, s.Name)), "{line}", "Lines received by source.");
+        _meter.CreateObservableCounter("aismonitor.source.messages", () => status.Sources.SelectMany(s =>
+            Enumerable.Range(1, 27).Where(t => s.Statistics.MessagesOfType(t) > 0).Select(t => new Measurement<long>(s.Statistics.MessagesOfType(t), new("source", s.Name), new("type", t)))), "{message}", "AIS messages decoded by source and message type.");
+        _meter.CreateObservableCounter("aismonitor.source.rejected", () => status.Sources.SelectMany(s =>
+            Enum.GetValues<RejectionReason>().Where(r => s.Statistics.RejectedFor(r) > 0).Select(r => new Measurement<long>(s.Statistics.RejectedFor(r), new("source", s.Name), new("reason", r.ToString())))), "{line}", "Lines rejected by source and reason.");
+        _meter.CreateObservableCounter("aismonitor.source.dropped", () => status.Sources.Select(s => Measure(s.Dropped, s.Name)), "{message}", "Messages dropped because the pipeline was full (UDP).");
+        _meter.CreateObservableCounter("aismonitor.source.disconnects", () => status.Sources.Select(s => Measure(s.Disconnects, s.Name)), "{disconnect}", "Connections lost or refused.");
+        _meter.CreateObservableGauge("aismonitor.source.connected", () => status.Sources.Select(s => Measure(s.Connected ? 1 : 0, s.Name)), "1", "1 when the source is connected (TCP) or listening (UDP).");
+        _meter.CreateObservableGauge("aismonitor.source.silence", () => status.Sources.Where(s => s.LastHeard is not null)
+            .Select(s => new Measurement<double>((clock.GetCurrentInstant() - s.LastHeard!.Value).TotalSeconds, new KeyValuePair<string, object?>("source", s.Name))), "s", "Seconds since the source was last heard.");
+        _meter.CreateObservableGauge("aismonitor.event_time.lag", () => status.Watermark is { } w ? [new Measurement<double>((clock.GetCurrentInstant() - w).TotalSeconds)] : Array.Empty<Measurement<double>>(), "s", "Wall clock minus the engine's watermark.");
+        _meter.CreateObservableGauge("aismonitor.queue.depth", () => status.QueueDepth, "{batch}", "Message batches waiting for detection.");
+        _meter.CreateObservableGauge("aismonitor.spool.size", () => status.SpoolBytes, "By", "Bytes in the database-outage spool.");
+        _meter.CreateObservableGauge("aismonitor.checkpoint.age", () => status.LastCheckpoint is { } at ? [new Measurement<double>((clock.GetCurrentInstant() - at).TotalSeconds)] : Array.Empty<Measurement<double>>(), "s", "Seconds since the last checkpoint was saved.");
+    }
+
+    private static Measurement<long> Measure(long value, string source) => new(value, new KeyValuePair<string, object?>("source", source));
+
+    public void AlertChanged(Alert alert) => _alerts.Add(1, new("kind", KindTags[alert.Kind]), new("severity", SeverityTags[alert.Severity]));
+
+    // The names the alerts' JSON uses (transponder_gap, high), made once.
+    private static readonly Dictionary<AlertKind, string> KindTags = Enum.GetValues<AlertKind>().ToDictionary(k => k, k => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()));
+    private static readonly Dictionary<Severity, string> SeverityTags = Enum.GetValues<Severity>().ToDictionary(k => k, k => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(k.ToString()));
+
+    public void PortCallChanged(PortCall portCall) => _portCalls.Add(1);
+
+    /// <summary>Records one database write.</summary>
+    public void DatabaseWrite(TimeSpan took) => _writeSeconds.Record(took.TotalSeconds);
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,28 @@
+using AisMonitor.Worker.Commands;
+using Microsoft.Extensions.Hosting;
+
+namespace AisMonitor.Worker.Hosting;
+
+/// <summary>
+/// Opens the database when the host starts (migrations applied; AisMonitor's own server started
+/// when no connection string is configured) and closes it when the host has stopped everything
+/// else: a database that cannot be reached stops the start, with its reason, before any feed is read.
+/// </summary>
+internal sealed class DatabaseService : IHostedService, IAsyncDisposable
+{
+    private Database? _database;
+
+    public Database Database => _database ?? throw new InvalidOperationException("The database is opened when the host starts.");
+
+    public async Task StartAsync(CancellationToken cancellationToken) => _database = await Database.OpenAsync().ConfigureAwait(false);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_database is not null)
+        {
+            await _database.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using System.Threading.Channels;
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.Ports;
+using AisMonitor.Ingestion.Live;
+using AisMonitor.Ingestion.WatchLists;
+using AisMonitor.Storage;
+using AisMonitor.Worker.Commands;
+using AisMonitor.Worker.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NodaTime;
+
+namespace AisMonitor.Worker.Hosting;
+
+/// <summary>
+/// The live pipeline: the configured sources write message batches into one bounded channel; one
+/// detection loop owns the engine and also takes clock ticks, feed-down notices, watch-list
+/// reloads and checkpoint requests from that channel; alerts and port calls go to PostgreSQL
+/// through the buffered writer (memory, then the spool, through database outages) and to the
+/// metrics. It starts from the last checkpoint, checkpoints every <see cref="LiveOptions.CheckpointInterval"/>
+/// and at shutdown, and on shutdown stops reading, drains what is queued, checkpoints and flushes.
+/// </summary>
+internal sealed partial class LiveDetectionService(
+    LiveOptions live,
+    SourceList sources,
+    DetectionOptions detection,
+    PortIndex places,
+    WatchListFiles watchLists,
+    DatabaseService database,
+    LiveStatus status,
+    AisMonitorMetrics metrics,
+    IClock clock,
+    ILoggerFactory loggers) : BackgroundService
+{
+    /// <summary>The checkpoint row's key: one worker per database for now (see the README's limits).</summary>
+    public const string WorkerName = "default";
+
+    private readonly ILogger _logger = loggers.CreateLogger<LiveDetectionService>();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var spoolPath = Path.Combine(Database.DataFolder, "spool", "updates.jsonl");
+        await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, ReplayStorage.MemoryBuffer, m => StorageMessage(_logger, m), metrics.DatabaseWrite);
+        var checkpoints = new CheckpointStore(database.Database.DataSource);
+        var outputs = new DetectionOutputs(new StoreOutput(updates), metrics);
+        Checkpoint? restored = null;
+        await Outages.RetryAsync(async () => restored = await checkpoints.LoadAsync(WorkerName, stoppingToken).ConfigureAwait(false), TimeSpan.FromMinutes(1), m => StorageMessage(_logger, m), stoppingToken).ConfigureAwait(false);
+        var engine = restored is null ? new DetectionEngine(detection, places, outputs) : DetectionEngine.Restore(detection, places, outputs, restored.Snapshot);
+        if (restored is not null)
+        {
+            Restored(_logger, restored.TakenAt, restored.Snapshot.Watermark, engine.Statistics.Vessels);
+        }
+
+        var loop = new DetectionLoop(engine);
+        loop.Handle(new WatchListsReplaced(watchLists.Current));
+        var channel = Channel.CreateBounded<PipelineItem>(new BoundedChannelOptions(live.QueueBatches) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        var pool = new BatchPool(live.BatchMessages);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var running = sources.Select(s => Start(s, new SourceBatcher(channel.Writer, pool, clock), reading.Token)).ToList();
+        status.Attach([.. running.Select(r => r.Status)], loop, channel.Reader, updates, spoolPath);
+
+        var detecting = Task.Run(() => loop.RunAsync(channel.Reader, pool.Return, CancellationToken.None), CancellationToken.None);
+        _ = detecting.ContinueWith(_ => reading.Cancel(), TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously); // detection failed: stop reading too
+        var ticking = TickAsync(channel.Writer, [.. running.Select(r => r.Status)], reading.Token);
+        var checkpointing = CheckpointEveryAsync(channel.Writer, updates, checkpoints, reading.Token);
+        try
+        {
+            await Task.WhenAll([.. running.Select(r => r.Task), ticking, checkpointing]).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (reading.IsCancellationRequested)
+        {
+            // stopping
+        }
+        finally
+        {
+            // Stop reading (done above by the token), let detection drain what is queued, checkpoint, flush.
+            await reading.CancelAsync().ConfigureAwait(false);
+            if (!detecting.IsFaulted)
+            {
+                await Checkpoint(channel.Writer, updates, checkpoints, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            channel.Writer.TryComplete();
+            await detecting.ConfigureAwait(false); // surfaces a detection failure: the host stops with it
+            if (!await updates.CompleteAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false))
+            {
+                StorageMessage(_logger, $"the database did not take every update in time: {updates.Spooled:N0} updates are kept in the spool and written at the next start");
+            }
+
+            Stopped(_logger, loop.Read, engine.Watermark);
+        }
+    }
+
+    private (SourceStatus Status, Task Task) Start(SourceOptions options, SourceBatcher sink, CancellationToken stop)
+    {
+        var logger = loggers.CreateLogger("AisMonitor.Sources." + options.Name);
+        switch (options.Kind)
+        {
+            case "tcp":
+                var tcp = new TcpNmeaSource(options, sink, clock, logger);
+                return (tcp.Status, Task.Run(() => tcp.RunAsync(stop), CancellationToken.None));
+            case "udp":
+                var udp = new UdpNmeaSource(options, sink, clock, logger);
+                return (udp.Status, Task.Run(() => udp.RunAsync(stop), CancellationToken.None));
+            default:
+                throw new NotSupportedException($"AisMonitor:Sources: kind '{options.Kind}' of source {options.Name} is not supported yet (tcp and udp are).");
+        }
+    }
+
+    /// <summary>Every tick: event time moves on with the clock; when every source is down or quiet, the feed is down from when it was last heard.</summary>
+    private async Task TickAsync(ChannelWriter<PipelineItem> channel, IReadOnlyList<SourceStatus> statuses, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(live.ClockTick);
+        Instant? downSince = null; // when the feed was last heard before it went down
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                var now = clock.GetCurrentInstant();
+                var up = statuses.Where((s, i) => s.IsUp(now, Duration.FromTimeSpan(sources[i].ExpectedInterval)) && (downSince is null || s.LastHeard > downSince)).Select(s => s.Name).ToList();
+                if (up.Count == 0 && downSince is null && statuses.Select(s => s.LastHeard).Max() is { } lastHeard)
+                {
+                    downSince = lastHeard;
+                    FeedIsDown(_logger, lastHeard);
+                    await channel.WriteAsync(new FeedDown(lastHeard), stop).ConfigureAwait(false);
+                }
+                else if (up.Count > 0 && downSince is not null)
+                {
+                    downSince = null; // back only once something new is heard, not merely reconnected
+                    FeedIsBack(_logger, up);
+                }
+
+                await channel.WriteAsync(new ClockTick(now), stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task CheckpointEveryAsync(ChannelWriter<PipelineItem> channel, BufferedStoreWriter updates, CheckpointStore store, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(live.CheckpointInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                await Checkpoint(channel, updates, store, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>
+    /// The engine's state between two batches, saved once every alert and port-call update given
+    /// before it is safe (written or spooled): a restart from it raises nothing twice and loses nothing.
+    /// A database that is down skips this checkpoint (the next one is tried on time).
+    /// </summary>
+    private async Task Checkpoint(ChannelWriter<PipelineItem> channel, BufferedStoreWriter updates, CheckpointStore store, CancellationToken stop)
+    {
+        var request = new CheckpointRequest();
+        await channel.WriteAsync(request, stop).ConfigureAwait(false);
+        var snapshot = await request.Snapshot.Task.WaitAsync(stop).ConfigureAwait(false);
+        var mark = updates.Enqueued; // read after the snapshot: at least every update before it
+        while (updates.Durable < mark)
+        {
+            if (updates.Fault is not null)
+            {
+                return;
+            }
+
+            await Task.Delay(20, stop).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var now = clock.GetCurrentInstant();
+            await store.SaveAsync(WorkerName, now, snapshot, new Dictionary<string, string>(), stop).ConfigureAwait(false);
+            status.CheckpointSaved(now);
+        }
+        catch (Exception e) when (Outages.IsTransient(e))
+        {
+            CheckpointSkipped(_logger, e.Message);
+        }
+    }
+
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Resumed from the checkpoint of {TakenAt}: watermark {Watermark}, {Vessels} vessels")]
+    private static partial void Restored(ILogger logger, Instant takenAt, Instant? watermark, long vessels);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Every source is down or quiet (last heard {LastHeard}): gap judgement is suspended until the feed is heard again")]
+    private static partial void FeedIsDown(ILogger logger, Instant lastHeard);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "The feed is heard again ({Sources})")]
+    private static partial void FeedIsBack(ILogger logger, IReadOnlyList<string> sources);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Checkpoint skipped: the database is unavailable ({Reason}); the next one is tried on time")]
+    private static partial void CheckpointSkipped(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Stopped after {Messages} messages; watermark {Watermark}; checkpoint saved")]
+    private static partial void Stopped(ILogger logger, long messages, Instant? watermark);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Storage: {Message}")]
+    private static partial void StorageMessage(ILogger logger, string message);
+}

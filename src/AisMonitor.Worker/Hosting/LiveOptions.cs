@@ -1,0 +1,49 @@
+namespace AisMonitor.Worker.Hosting;
+
+/// <summary>How the live worker runs: <c>AisMonitor:Live</c> (e.g. <c>AisMonitor__Live__CheckpointInterval=00:05:00</c>).</summary>
+internal sealed class LiveOptions
+{
+    /// <summary>How often the clock moves event time on when no message does (a quiet or cut feed still has its open gaps raised). Default 1 s.</summary>
+    public TimeSpan ClockTick { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often the whole engine state is checkpointed into PostgreSQL (and at shutdown). Default 5 min.</summary>
+    public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Batches that may wait between the sources and detection; then TCP waits and UDP drops. Default 64.</summary>
+    public int QueueBatches { get; set; } = 64;
+
+    /// <summary>Messages per batch. Default 1,024.</summary>
+    public int BatchMessages { get; set; } = 1024;
+
+    /// <summary>Readiness fails when event time is further behind the wall clock than this (detection not keeping up). Default 5 min.</summary>
+    public TimeSpan MaximumLag { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>What is wrong (key and what is expected), one message per bad key.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (ClockTick <= TimeSpan.Zero || ClockTick > TimeSpan.FromMinutes(1))
+        {
+            yield return $"AisMonitor:Live:ClockTick = {ClockTick}: expected a positive duration of at most a minute, e.g. 00:00:01.";
+        }
+
+        if (CheckpointInterval < TimeSpan.FromSeconds(1))
+        {
+            yield return $"AisMonitor:Live:CheckpointInterval = {CheckpointInterval}: expected at least a second, e.g. 00:05:00.";
+        }
+
+        if (QueueBatches is < 1 or > 100_000)
+        {
+            yield return $"AisMonitor:Live:QueueBatches = {QueueBatches}: expected 1 to 100000.";
+        }
+
+        if (BatchMessages is < 1 or > 65_536)
+        {
+            yield return $"AisMonitor:Live:BatchMessages = {BatchMessages}: expected 1 to 65536.";
+        }
+
+        if (MaximumLag <= TimeSpan.Zero)
+        {
+            yield return $"AisMonitor:Live:MaximumLag = {MaximumLag}: expected a positive duration, e.g. 00:05:00.";
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using AisMonitor.Worker.Commands;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using NodaTime;
+
+namespace AisMonitor.Worker.Hosting;
+
+/// <summary>
+/// <c>/readyz</c>: ready when the database answers (its migrations were applied at start), the
+/// pipeline has started, every source is connected and was heard within its expected interval,
+/// storage has not been refused, and event time is within <see cref="LiveOptions.MaximumLag"/> of
+/// the clock. Otherwise 503, with every reason that applies.
+/// </summary>
+internal sealed class ReadinessCheck(DatabaseService database, LiveStatus status, LiveOptions live, SourceList sources, IClock clock) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var reasons = new List<string>();
+        try
+        {
+            await using var command = database.Database.DataSource.CreateCommand("SELECT 1");
+            command.CommandTimeout = 2;
+            await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)
+        {
+            reasons.Add($"database unreachable ({e.Message})");
+        }
+
+        var now = clock.GetCurrentInstant();
+        if (!status.Started)
+        {
+            reasons.Add("the pipeline is starting");
+        }
+        else
+        {
+            for (var i = 0; i < status.Sources.Count; i++)
+            {
+                var source = status.Sources[i];
+                var expected = Duration.FromTimeSpan(sources[i].ExpectedInterval);
+                if (!source.Connected)
+                {
+                    reasons.Add($"source {source.Name} is not connected ({source.LastError ?? "connecting"})");
+                }
+                else if (!source.IsUp(now, expected))
+                {
+                    reasons.Add($"source {source.Name} has not been heard for {(source.LastHeard is { } heard ? $"{(now - heard).TotalSeconds:0} s" : "ever")} (expected within {expected.TotalSeconds:0} s)");
+                }
+            }
+
+            if (status.Updates?.Fault is { } fault)
+            {
+                reasons.Add($"the database refused the updates ({fault.Message}); they are kept in the spool");
+            }
+
+            if (status.Watermark is { } watermark && now - watermark > Duration.FromTimeSpan(live.MaximumLag))
+            {
+                reasons.Add($"event time is {(now - watermark).TotalSeconds:0} s behind the clock (limit {live.MaximumLag.TotalSeconds:0} s)");
+            }
+        }
+
+        return reasons.Count == 0 ? HealthCheckResult.Healthy("ready") : HealthCheckResult.Unhealthy(string.Join("; ", reasons));
+    }
+}

@@ -1,0 +1,58 @@
+using AisMonitor.Storage;
+using Npgsql;
+
+namespace AisMonitor.Worker.Tests.Hosting;
+
+/// <summary>One real PostgreSQL server for the live worker's tests, a database per test.</summary>
+public sealed class LivePostgres : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), $"aismonitor-live-{Guid.NewGuid():N}");
+    private LocalPostgresCluster? _cluster;
+
+    public LocalPostgresCluster Cluster => _cluster!;
+
+    public string Folder => _folder;
+
+    public async Task InitializeAsync() => _cluster = await LocalPostgresCluster.StartAsync(Path.Combine(_folder, "pg"), durable: false);
+
+    /// <summary>A new empty database; its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync()
+    {
+        var name = $"live_{Guid.NewGuid():N}";
+        await using var admin = NpgsqlDataSource.Create(Cluster.ConnectionString());
+        await using var create = admin.CreateCommand($"CREATE DATABASE {name}");
+        await create.ExecuteNonQueryAsync();
+        return Cluster.ConnectionString(name);
+    }
+
+    public static async Task<List<string>> RowsAsync(string connection, string sql)
+    {
+        await using var source = NpgsqlDataSource.Create(connection);
+        await using var command = source.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_cluster is not null)
+        {
+            await _cluster.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort
+        }
+    }
+}

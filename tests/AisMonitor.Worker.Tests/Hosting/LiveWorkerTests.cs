@@ -1,0 +1,154 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Ais.Encoding;
+using AisMonitor.Core.Nmea;
+using NodaTime;
+
+namespace AisMonitor.Worker.Tests.Hosting;
+
+/// <summary>
+/// <c>aismonitor run</c> as ops teams run it: a real process, a real PostgreSQL, NMEA servers on
+/// loopback that send, drop, stall and come back.
+/// </summary>
+public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LivePostgres>
+{
+    private const string Angara = "sample-tracks/angara-2024/angara-2024.nmea.gz";
+
+    private Dictionary<string, string> Environment(string connection, int feedPort) => new()
+    {
+        ["ConnectionStrings__AisMonitor"] = connection,
+        ["AisMonitor__DataFolder"] = Path.Combine(postgres.Folder, Guid.NewGuid().ToString("N")),
+        ["AisMonitor__Sources__0__Name"] = "coast",
+        ["AisMonitor__Sources__0__Kind"] = "tcp",
+        ["AisMonitor__Sources__0__Host"] = "127.0.0.1",
+        ["AisMonitor__Sources__0__Port"] = feedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AisMonitor__Sources__0__ReconnectInitial"] = "00:00:00.2",
+        ["AisMonitor__Sources__0__ReconnectMaximum"] = "00:00:01",
+        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+    };
+
+    [Fact]
+    public async Task A_tcp_feed_gives_the_alerts_a_replay_of_it_gives_and_sigterm_saves_a_checkpoint()
+    {
+        var data = await File.ReadAllBytesAsync(Path.Combine(Core.Tests.Support.TestData.RepositoryRoot, Angara));
+        await using var feed = new FeedServer(async (stream, connection, stop) =>
+        {
+            await using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+            await gzip.CopyToAsync(stream, stop);
+            await Task.Delay(Timeout.Infinite, stop); // the server stays up; the feed has simply sent its history
+        });
+        var connection = await postgres.CreateDatabaseAsync();
+        var environment = Environment(connection, feed.Port);
+        environment["AisMonitor__Live__MaximumLag"] = "36500.00:00:00"; // a 2024 history: event time is years behind the clock
+        await using var worker = LiveWorker.Start(environment);
+
+        await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_source_lines_total", "source=\"coast\"") >= 125_667, "every line of the Angara feed read");
+        await worker.WaitUntilAsync(async () => (await worker.GetAsync("/readyz")).Status == HttpStatusCode.OK, "ready");
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/healthz")).Status);
+        Assert.Equal(0, await worker.MetricAsync("aismonitor_source_rejected_total"));
+        await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_queue_depth") == 0, "detection caught up");
+        Assert.Equal(0, await worker.TerminateAsync());
+        Assert.Contains("checkpoint saved", worker.Log, StringComparison.Ordinal);
+
+        // Everything stored is what the replay of the same feed gives (the live worker has not seen the end of input, so it may hold fewer).
+        var replayed = File.ReadLines(Path.Combine(Core.Tests.Support.TestData.RepositoryRoot, "sample-tracks/angara-2024/approved.alerts.jsonl"))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!).ToHashSet();
+        var stored = await LivePostgres.RowsAsync(connection, "SELECT id FROM alert ORDER BY id");
+        Assert.Subset(replayed, stored.ToHashSet());
+        Assert.Contains("TransponderGap:273210440:2024-01-25T05:59:19Z", stored);
+        Assert.Contains(stored, id => id.StartsWith("PossibleDarkPortCall:273210440:", StringComparison.Ordinal));
+        var checkpoint = Assert.Single(await LivePostgres.RowsAsync(connection, "SELECT worker, watermark FROM engine_checkpoint"));
+        Assert.StartsWith("default|", checkpoint, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_feed_cut_for_longer_than_the_gap_minimum_raises_no_gap()
+    {
+        // Ten vessels every half second; the server drops the connection after 4 s and hangs for 14 s
+        // (connections accepted, nothing sent), then sends again: the gap minimum is 8 s.
+        var (alerts, log) = await RunShortGapFeed(async (stream, connection, server, stop) =>
+        {
+            if (connection == 0)
+            {
+                await SendFleet(stream, TimeSpan.FromSeconds(4), silentAfter: null, stop);
+                server.StopAccepting();
+                _ = Task.Delay(TimeSpan.FromSeconds(14), stop).ContinueWith(_ => server.StartAccepting(), TaskScheduler.Default);
+                return;
+            }
+
+            await SendFleet(stream, TimeSpan.FromSeconds(4), silentAfter: null, stop);
+            await Task.Delay(Timeout.Infinite, stop);
+        }, TimeSpan.FromSeconds(24));
+
+        Assert.True(Regex.Count(log, "Every source is down or quiet") == 1 && Regex.Count(log, "The feed is heard again") == 1, log);
+        Assert.True(alerts.Count == 0, string.Join("\n", alerts) + "\n" + log);
+    }
+
+    [Fact]
+    public async Task A_vessel_that_falls_silent_while_the_feed_goes_on_raises_a_gap()
+    {
+        // The same settings as above, the feed never cut: the vessel silent for 14 s is a gap.
+        var (alerts, log) = await RunShortGapFeed(async (stream, connection, server, stop) =>
+        {
+            await SendFleet(stream, TimeSpan.FromSeconds(18), silentAfter: TimeSpan.FromSeconds(3), stop);
+            await Task.Delay(Timeout.Infinite, stop);
+        }, TimeSpan.FromSeconds(20));
+
+        Assert.True(alerts.Count == 1, string.Join("\n", alerts) + "\n" + log);
+        var gap = alerts[0];
+        Assert.StartsWith("TransponderGap:244123400:", gap, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the worker with gaps of 8 s (every one an alert), a 1.5 s expected interval and 1 s windows, over <paramref name="script"/>, for <paramref name="runFor"/>; the transponder gaps stored and the log.</summary>
+    private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(Func<NetworkStream, int, FeedServer, CancellationToken, Task> script, TimeSpan runFor)
+    {
+        FeedServer? server = null;
+        await using var feed = server = new FeedServer((stream, connection, stop) => script(stream, connection, server!, stop));
+        var connection = await postgres.CreateDatabaseAsync();
+        var environment = Environment(connection, feed.Port);
+        environment["AisMonitor__Sources__0__ExpectedInterval"] = "00:00:01.5";
+        environment["AisMonitor__Live__ClockTick"] = "00:00:00.2";
+        environment["AisMonitor__Detection__Gaps__MinimumDuration"] = "0:00:00:08";
+        environment["AisMonitor__Detection__Gaps__MinimumScore"] = "0";
+        environment["AisMonitor__Detection__Tracking__ReorderingWindow"] = "0:00:00:01";
+        environment["AisMonitor__Detection__Tracking__SweepInterval"] = "0:00:00:01";
+        environment["AisMonitor__Detection__Tracking__DuplicateWindow"] = "0:00:00:00";
+        await using var worker = LiveWorker.Start(environment, "--no-builtin-watch-list");
+        await Task.Delay(runFor);
+        Assert.Equal(0, await worker.TerminateAsync());
+        return (await LivePostgres.RowsAsync(connection, "SELECT id FROM alert WHERE kind = 'transponder_gap' ORDER BY id"), worker.Log);
+    }
+
+    /// <summary>Position reports of vessels 244123400–244123409 every half second for <paramref name="duration"/>, without times of their own (stamped on arrival); the first stops after <paramref name="silentAfter"/>.</summary>
+    private static async Task SendFleet(NetworkStream stream, TimeSpan duration, TimeSpan? silentAfter, CancellationToken stop)
+    {
+        var writer = new NmeaSentenceWriter();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        for (var step = 0; started.Elapsed < duration; step++)
+        {
+            var lines = new StringBuilder();
+            for (var i = 0; i < 10; i++)
+            {
+                if (i == 0 && silentAfter is { } after && started.Elapsed > after)
+                {
+                    continue;
+                }
+
+                var report = new PositionReport { MessageType = 1, Mmsi = new Mmsi(244_123_400 + (uint)i), LatitudeDegrees = 52 + (i * 0.01), LongitudeDegrees = 4 + (step * 0.0001), SpeedOverGroundKnots = 10 };
+                var (payload, fill) = AisEncoder.Encode(report);
+                foreach (var line in writer.Write(payload, fill, Instant.FromUnixTimeSeconds(0), source: null))
+                {
+                    lines.Append(line.AsSpan(line.IndexOf('!', StringComparison.Ordinal))).Append("\r\n"); // no tag block: no time of its own
+                }
+            }
+
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(lines.ToString()), stop);
+            await Task.Delay(500, stop);
+        }
+    }
+}
