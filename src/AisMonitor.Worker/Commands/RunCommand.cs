@@ -55,15 +55,18 @@ internal static class RunCommand
                 builder.Services.AddAisMonitor(configuration, detection, gazetteer, lists);
                 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
                 await using var app = builder.Build();
+                app.Services.GetRequiredService<IStartupValidator>().Validate(); // every options class, before anything is resolved or started
+                await app.Services.GetRequiredService<DatabaseService>().StartAsync(cancellation).ConfigureAwait(false);
                 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
                 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready"), ResponseWriter = WriteReason });
                 app.MapPrometheusScrapingEndpoint("/metrics");
                 await app.RunAsync(cancellation).ConfigureAwait(false);
                 return ExitCodes.Done;
             }
-            catch (OptionsValidationException e)
+            catch (Exception e) when (e is OptionsValidationException || (e is AggregateException all && all.InnerExceptions.All(i => i is OptionsValidationException)))
             {
-                foreach (var failure in e.Failures)
+                var failures = e is AggregateException many ? many.InnerExceptions.Cast<OptionsValidationException>().SelectMany(v => v.Failures) : ((OptionsValidationException)e).Failures;
+                foreach (var failure in failures)
                 {
                     await Console.Error.WriteLineAsync($"error: configuration: {failure}").ConfigureAwait(false);
                 }

@@ -14,7 +14,8 @@ internal sealed class DatabaseService : IHostedService, IAsyncDisposable
 
     public Database Database => _database ?? throw new InvalidOperationException("The database is opened when the host starts.");
 
-    public async Task StartAsync(CancellationToken cancellationToken) => _database = await Database.OpenAsync().ConfigureAwait(false);
+    /// <summary>Opens the database, once (the command opens it before the host starts, so that an unreachable one is a clear error and exit code, not a failed host).</summary>
+    public async Task StartAsync(CancellationToken cancellationToken) => _database ??= await Database.OpenAsync().ConfigureAwait(false);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
