@@ -9,6 +9,13 @@ namespace AisMonitor.Ingestion.Live;
 /// </summary>
 public interface IMessageSink
 {
+    /// <summary>
+    /// For a source that can resume (a folder): where it is, after the last message added. When set,
+    /// each batch records it as it is sealed, and a checkpoint keeps the position of the last batch
+    /// detected, so a restart neither skips nor repeats a message.
+    /// </summary>
+    Func<string>? Position { get; set; }
+
     /// <summary>Adds a message to the batch being gathered.</summary>
     void Add(in DecodedMessage message);
 

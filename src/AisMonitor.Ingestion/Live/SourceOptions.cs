@@ -35,6 +35,12 @@ public sealed class SourceOptions
     /// <summary>TCP: the longest wait between reconnection attempts. Default 60 s.</summary>
     public TimeSpan ReconnectMaximum { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Folder: how often it is looked at for new files. Default 1 s.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Folder: replay files at this many times real time, by their event times (a demonstration, or a test); 0, the default, as fast as detection takes them.</summary>
+    public double Speed { get; set; }
+
     /// <summary>Longest accepted line in bytes. Default 1024.</summary>
     public int MaxLineLengthBytes { get; set; } = 1024;
 
@@ -77,6 +83,11 @@ public sealed class SourceOptions
         if (ReconnectInitial <= TimeSpan.Zero || ReconnectMaximum < ReconnectInitial)
         {
             yield return $"{key}: ReconnectInitial must be positive and ReconnectMaximum at least as long.";
+        }
+
+        if (PollInterval <= TimeSpan.Zero || Speed < 0)
+        {
+            yield return $"{key}: PollInterval must be positive and Speed not negative (0: as fast as possible).";
         }
 
         if (MaxLineLengthBytes is < 16 or > Core.Nmea.NmeaDecoderOptions.MaxLineLengthLimitBytes)

@@ -7,8 +7,14 @@ namespace AisMonitor.Ingestion.Live;
 /// How one live source is doing, for health and metrics: read from other threads while the source
 /// writes it (each value is one 64-bit field, read whole).
 /// </summary>
-public sealed class SourceStatus(string name, string kind, NmeaStatistics statistics)
+public sealed class SourceStatus(string name, string kind, ISourceCounts counts)
 {
+    /// <summary>A status whose counts are a decoder's.</summary>
+    public SourceStatus(string name, string kind, NmeaStatistics statistics)
+        : this(name, kind, new DecoderCounts(statistics))
+    {
+    }
+
     private long _lastHeardTicks = long.MinValue;
     private long _dropped;
     private long _connects;
@@ -22,8 +28,8 @@ public sealed class SourceStatus(string name, string kind, NmeaStatistics statis
     /// <summary>Its kind (tcp, udp, folder).</summary>
     public string Kind { get; } = kind;
 
-    /// <summary>Lines, messages and rejections by reason (the decoder's counters).</summary>
-    public NmeaStatistics Statistics { get; } = statistics;
+    /// <summary>Lines, messages by type and rejections by reason.</summary>
+    public ISourceCounts Counts { get; } = counts;
 
     /// <summary>Connected (TCP), listening (UDP) or watching (folder).</summary>
     public bool Connected => _connected;

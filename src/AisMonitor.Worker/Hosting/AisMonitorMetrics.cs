@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
-using AisMonitor.Core.Nmea;
 using AisMonitor.Core.PortCalls;
 using NodaTime;
 
@@ -30,11 +29,11 @@ internal sealed class AisMonitorMetrics : IDetectionOutput, IDisposable
         _portCalls = _meter.CreateCounter<long>("aismonitor.port_call.updates", "{update}", "Port-call updates.");
         _writeSeconds = _meter.CreateHistogram<double>("aismonitor.database.write.duration", "s", "Time to write one batch of alert and port-call updates to PostgreSQL.", tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
-        _meter.CreateObservableCounter("aismonitor.source.lines", () => status.Sources.Select(s => Measure(s.Statistics.LinesRead, s.Name)), "{line}", "Lines received by source.");
+        _meter.CreateObservableCounter("aismonitor.source.lines", () => status.Sources.Select(s => Measure(s.Counts.LinesRead, s.Name)), "{line}", "Lines received by source.");
         _meter.CreateObservableCounter("aismonitor.source.messages", () => status.Sources.SelectMany(s =>
-            Enumerable.Range(1, 27).Where(t => s.Statistics.MessagesOfType(t) > 0).Select(t => new Measurement<long>(s.Statistics.MessagesOfType(t), new("source", s.Name), new("type", t)))), "{message}", "AIS messages decoded by source and message type.");
+            s.Counts.MessagesByType.Select(t => new Measurement<long>(t.Value, new("source", s.Name), new("type", t.Key)))), "{message}", "AIS messages decoded by source and message type.");
         _meter.CreateObservableCounter("aismonitor.source.rejected", () => status.Sources.SelectMany(s =>
-            Enum.GetValues<RejectionReason>().Where(r => s.Statistics.RejectedFor(r) > 0).Select(r => new Measurement<long>(s.Statistics.RejectedFor(r), new("source", s.Name), new("reason", r.ToString())))), "{line}", "Lines rejected by source and reason.");
+            s.Counts.Rejected.Select(r => new Measurement<long>(r.Value, new("source", s.Name), new("reason", r.Key)))), "{line}", "Lines rejected by source and reason.");
         _meter.CreateObservableCounter("aismonitor.source.dropped", () => status.Sources.Select(s => Measure(s.Dropped, s.Name)), "{message}", "Messages dropped because the pipeline was full (UDP).");
         _meter.CreateObservableCounter("aismonitor.source.disconnects", () => status.Sources.Select(s => Measure(s.Disconnects, s.Name)), "{disconnect}", "Connections lost or refused.");
         _meter.CreateObservableGauge("aismonitor.source.connected", () => status.Sources.Select(s => Measure(s.Connected ? 1 : 0, s.Name)), "1", "1 when the source is connected (TCP) or listening (UDP).");

@@ -52,16 +52,19 @@ internal sealed partial class LiveDetectionService(
         }
 
         var loop = new DetectionLoop(engine);
+        loop.RestorePositions(restored?.Sources ?? new Dictionary<string, string>());
         loop.Handle(new WatchListsReplaced(watchLists.Current));
         var channel = Channel.CreateBounded<PipelineItem>(new BoundedChannelOptions(live.QueueBatches) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var pool = new BatchPool(live.BatchMessages);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var running = sources.Select(s => Start(s, new SourceBatcher(channel.Writer, pool, clock), reading.Token)).ToList();
+        var running = sources.Select(s => Start(s, new SourceBatcher(s.Name, channel.Writer, pool, clock), restored?.Sources.GetValueOrDefault(s.Name), reading.Token)).ToList();
         status.Attach([.. running.Select(r => r.Status)], loop, channel.Reader, updates, spoolPath);
 
         var detecting = Task.Run(() => loop.RunAsync(channel.Reader, pool.Return, CancellationToken.None), CancellationToken.None);
         _ = detecting.ContinueWith(_ => reading.Cancel(), TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously); // detection failed: stop reading too
-        var ticking = TickAsync(channel.Writer, [.. running.Select(r => r.Status)], reading.Token);
+        // Only streams follow the clock: files bring their own times (a logger's hourly file lands an hour late), so a folder moves event time by its messages alone.
+        var streams = running.Where(r => r.Status.Kind != "folder").Select(r => r.Status).ToList();
+        var ticking = streams.Count > 0 ? TickAsync(channel.Writer, streams, reading.Token) : Task.CompletedTask;
         var checkpointing = CheckpointEveryAsync(channel.Writer, updates, checkpoints, reading.Token);
         try
         {
@@ -91,7 +94,7 @@ internal sealed partial class LiveDetectionService(
         }
     }
 
-    private (SourceStatus Status, Task Task) Start(SourceOptions options, SourceBatcher sink, CancellationToken stop)
+    private (SourceStatus Status, Task Task) Start(SourceOptions options, SourceBatcher sink, string? position, CancellationToken stop)
     {
         var logger = loggers.CreateLogger("AisMonitor.Sources." + options.Name);
         switch (options.Kind)
@@ -103,21 +106,23 @@ internal sealed partial class LiveDetectionService(
                 var udp = new UdpNmeaSource(options, sink, clock, logger);
                 return (udp.Status, Task.Run(() => udp.RunAsync(stop), CancellationToken.None));
             default:
-                throw new NotSupportedException($"AisMonitor:Sources: kind '{options.Kind}' of source {options.Name} is not supported yet (tcp and udp are).");
+                var folder = new FolderSource(options, sink, position, clock, logger);
+                return (folder.Status, Task.Run(() => folder.RunAsync(stop), CancellationToken.None));
         }
     }
 
-    /// <summary>Every tick: event time moves on with the clock; when every source is down or quiet, the feed is down from when it was last heard.</summary>
+    /// <summary>Every tick: event time moves on with the clock; when every stream is down or quiet, the feed is down from when it was last heard.</summary>
     private async Task TickAsync(ChannelWriter<PipelineItem> channel, IReadOnlyList<SourceStatus> statuses, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(live.ClockTick);
+        var expected = sources.ToDictionary(s => s.Name, s => Duration.FromTimeSpan(s.ExpectedInterval), StringComparer.OrdinalIgnoreCase);
         Instant? downSince = null; // when the feed was last heard before it went down
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
                 var now = clock.GetCurrentInstant();
-                var up = statuses.Where((s, i) => s.IsUp(now, Duration.FromTimeSpan(sources[i].ExpectedInterval)) && (downSince is null || s.LastHeard > downSince)).Select(s => s.Name).ToList();
+                var up = statuses.Where(s => s.IsUp(now, expected[s.Name]) && (downSince is null || s.LastHeard > downSince)).Select(s => s.Name).ToList();
                 if (up.Count == 0 && downSince is null && statuses.Select(s => s.LastHeard).Max() is { } lastHeard)
                 {
                     downSince = lastHeard;
@@ -162,7 +167,7 @@ internal sealed partial class LiveDetectionService(
     {
         var request = new CheckpointRequest();
         await channel.WriteAsync(request, stop).ConfigureAwait(false);
-        var snapshot = await request.Snapshot.Task.WaitAsync(stop).ConfigureAwait(false);
+        var (snapshot, positions) = await request.State.Task.WaitAsync(stop).ConfigureAwait(false);
         var mark = updates.Enqueued; // read after the snapshot: at least every update before it
         while (updates.Durable < mark)
         {
@@ -177,7 +182,7 @@ internal sealed partial class LiveDetectionService(
         try
         {
             var now = clock.GetCurrentInstant();
-            await store.SaveAsync(WorkerName, now, snapshot, new Dictionary<string, string>(), stop).ConfigureAwait(false);
+            await store.SaveAsync(WorkerName, now, snapshot, positions, stop).ConfigureAwait(false);
             status.CheckpointSaved(now);
         }
         catch (Exception e) when (Outages.IsTransient(e))

@@ -26,9 +26,9 @@ internal sealed class LiveOptions
             yield return $"AisMonitor:Live:ClockTick = {ClockTick}: expected a positive duration of at most a minute, e.g. 00:00:01.";
         }
 
-        if (CheckpointInterval < TimeSpan.FromSeconds(1))
+        if (CheckpointInterval < TimeSpan.FromMilliseconds(100))
         {
-            yield return $"AisMonitor:Live:CheckpointInterval = {CheckpointInterval}: expected at least a second, e.g. 00:05:00.";
+            yield return $"AisMonitor:Live:CheckpointInterval = {CheckpointInterval}: expected at least 0.1 s, e.g. 00:05:00.";
         }
 
         if (QueueBatches is < 1 or > 100_000)

@@ -12,6 +12,7 @@ internal sealed class BatchPool(int size)
     public void Return(MessageBatch batch)
     {
         batch.Count = 0;
+        batch.Position = null;
         _free.Add(batch);
     }
 }

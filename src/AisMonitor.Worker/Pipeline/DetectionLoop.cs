@@ -42,7 +42,7 @@ internal sealed class DetectionLoop(DetectionEngine engine, MessageFilter? filte
                 engine.ReplaceWatchLists(lists.Lists);
                 break;
             case CheckpointRequest checkpoint:
-                checkpoint.Snapshot.TrySetResult(engine.Snapshot());
+                checkpoint.State.TrySetResult((engine.Snapshot(), new Dictionary<string, string>(_positions, StringComparer.Ordinal)));
                 break;
             default:
                 throw new ArgumentException($"Not a pipeline item the loop knows: {item.GetType().Name}.", nameof(item));
@@ -91,6 +91,11 @@ internal sealed class DetectionLoop(DetectionEngine engine, MessageFilter? filte
         }
 
         Read += batch.Count;
+        if (batch.Position is { } position)
+        {
+            _positions[batch.Source!] = position;
+        }
+
         if (batch.HandedOver is { } wall && engine.FeedTime is { } feed)
         {
             _feedAhead = feed - wall; // live: how far the feed's own time runs ahead of the wall clock (negative: behind)
@@ -100,6 +105,17 @@ internal sealed class DetectionLoop(DetectionEngine engine, MessageFilter? filte
     }
 
     private Duration? _feedAhead;
+    private readonly Dictionary<string, string> _positions = new(StringComparer.Ordinal);
+
+    /// <summary>Where the resumable sources were at the checkpoint this engine was restored from: kept until they move on.</summary>
+    public void RestorePositions(IReadOnlyDictionary<string, string> positions)
+    {
+        ArgumentNullException.ThrowIfNull(positions);
+        foreach (var (source, position) in positions)
+        {
+            _positions[source] = position;
+        }
+    }
 
     /// <summary>The engine's watermark after the last item, for other threads (health, metrics) to read.</summary>
     public Instant? Published

@@ -21,6 +21,12 @@ internal sealed class MessageBatch(int size) : PipelineItem
 
     /// <summary>Live sources: the wall time the batch was handed to the pipeline.</summary>
     public Instant? HandedOver { get; set; }
+
+    /// <summary>Live sources: the source's name.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>Sources that can resume: where the source was after the batch's last message (kept in checkpoints).</summary>
+    public string? Position { get; set; }
 }
 
 /// <summary>The wall clock reads <paramref name="wall"/>: event time moves on with it although no message says so (<see cref="DetectionEngine.AdvanceTo"/>).</summary>
@@ -41,8 +47,8 @@ internal sealed class WatchListsReplaced(VesselWatchLists lists) : PipelineItem
     public VesselWatchLists Lists { get; } = lists;
 }
 
-/// <summary>A request for the engine's state between two batches: the loop completes <see cref="Snapshot"/>.</summary>
+/// <summary>A request for the engine's state between two batches, with where each resumable source had got to: the loop completes <see cref="State"/>.</summary>
 internal sealed class CheckpointRequest : PipelineItem
 {
-    public TaskCompletionSource<EngineSnapshot> Snapshot { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<(EngineSnapshot Snapshot, IReadOnlyDictionary<string, string> Positions)> State { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

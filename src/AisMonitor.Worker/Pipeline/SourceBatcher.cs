@@ -11,8 +11,10 @@ namespace AisMonitor.Worker.Pipeline;
 /// (UDP) drops what does not fit and is told how much. Each batch carries the wall time it was handed
 /// over, from which the detection loop learns how far the feed's own time runs ahead of the clock.
 /// </summary>
-internal sealed class SourceBatcher(ChannelWriter<PipelineItem> channel, BatchPool pool, IClock clock) : IMessageSink
+internal sealed class SourceBatcher(string source, ChannelWriter<PipelineItem> channel, BatchPool pool, IClock clock) : IMessageSink
 {
+    public Func<string>? Position { get; set; }
+
     private readonly Queue<MessageBatch> _full = new();
     private MessageBatch _current = pool.Rent();
 
@@ -21,8 +23,7 @@ internal sealed class SourceBatcher(ChannelWriter<PipelineItem> channel, BatchPo
         _current.Messages[_current.Count++] = message;
         if (_current.Count == _current.Messages.Length)
         {
-            _full.Enqueue(_current);
-            _current = pool.Rent();
+            Seal();
         }
     }
 
@@ -56,10 +57,17 @@ internal sealed class SourceBatcher(ChannelWriter<PipelineItem> channel, BatchPo
 
     private void TakePartial(bool idle)
     {
-        if (idle && _current.Count > 0)
+        if (idle && (_current.Count > 0 || (Position is not null && _full.Count == 0)))
         {
-            _full.Enqueue(_current);
-            _current = pool.Rent();
+            Seal(); // with a position, even an empty batch: it carries where the source got to (a file finished)
         }
+    }
+
+    private void Seal()
+    {
+        _current.Source = source;
+        _current.Position = Position?.Invoke();
+        _full.Enqueue(_current);
+        _current = pool.Rent();
     }
 }

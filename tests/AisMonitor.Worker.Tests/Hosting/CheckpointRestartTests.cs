@@ -1,0 +1,100 @@
+using System.IO.Compression;
+
+namespace AisMonitor.Worker.Tests.Hosting;
+
+/// <summary>
+/// A worker killed with <c>kill -9</c> in the middle of a folder feed, then started again, resumes
+/// from its last checkpoint (open gaps and port calls intact, the current file resumed after the
+/// messages already detected) and stores exactly what an uninterrupted run stores: nothing lost,
+/// nothing twice.
+/// </summary>
+public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixture<LivePostgres>
+{
+    private const string Alerts = "SELECT id, kind, severity, start_time, end_time, score, score_explanation, rules::text, evidence::text, first_raised, last_updated FROM alert ORDER BY id";
+    private const string PortCalls = "SELECT id, arrival, departure, stopped_hours, port_gaps::text FROM port_call ORDER BY id";
+
+    [Fact]
+    public async Task Kill_9_mid_folder_and_a_restart_store_exactly_what_an_uninterrupted_run_stores()
+    {
+        var parts = Path.Combine(postgres.Folder, "angara-parts");
+        var lines = ReadAngara();
+        Directory.CreateDirectory(parts);
+        const int files = 4;
+        for (var i = 0; i < files; i++)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(parts, $"part-{i + 1}.nmea"), lines.Skip(i * lines.Count / files).Take(((i + 1) * lines.Count / files) - (i * lines.Count / files)));
+        }
+
+        var whole = await postgres.CreateDatabaseAsync();
+        await using (var worker = LiveWorker.Start(Environment(whole, Copy(parts), speed: 0)))
+        {
+            await worker.WaitUntilAsync(() => Task.FromResult(worker.Log.Contains($"file part-{files}.nmea done", StringComparison.Ordinal)), "every file read");
+            Assert.Equal(0, await worker.TerminateAsync());
+        }
+
+        // 33 days at 300,000 times real time: about 10 s, killed a third of the way in.
+        var interrupted = await postgres.CreateDatabaseAsync();
+        var folder = Copy(parts);
+        var environment = Environment(interrupted, folder, speed: 300_000);
+        await using (var worker = LiveWorker.Start(environment))
+        {
+            await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_source_lines_total") > lines.Count * 0.35, "a third of the feed read");
+            await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_checkpoint_age_seconds") >= 0, "a checkpoint saved");
+            await worker.KillAsync();
+        }
+
+        var restarted = await LivePostgres.RowsAsync(interrupted, "SELECT count(*) FROM alert");
+        environment["AisMonitor__Sources__0__Speed"] = "0";
+        await using (var worker = LiveWorker.Start(environment))
+        {
+            await worker.WaitUntilAsync(() => Task.FromResult(worker.Log.Contains($"file part-{files}.nmea done", StringComparison.Ordinal)), "every file read after the restart");
+            Assert.Equal(0, await worker.TerminateAsync());
+            Assert.Contains("Resumed from the checkpoint", worker.Log, StringComparison.Ordinal);
+            Assert.Matches(@"\([1-9]\d* skipped as already detected before a restart\)", worker.Log);
+        }
+
+        var expected = await LivePostgres.RowsAsync(whole, Alerts);
+        Assert.True(expected.Count >= 6, string.Join("\n", expected));
+        Assert.Equal(expected, await LivePostgres.RowsAsync(interrupted, Alerts));
+        Assert.Equal(await LivePostgres.RowsAsync(whole, PortCalls), await LivePostgres.RowsAsync(interrupted, PortCalls));
+        Assert.NotEqual(["0"], restarted); // the kill came after alerts had been stored
+    }
+
+    private Dictionary<string, string> Environment(string connection, string folder, double speed) => new()
+    {
+        ["ConnectionStrings__AisMonitor"] = connection,
+        ["AisMonitor__DataFolder"] = Path.Combine(folder, "..", Path.GetFileName(folder) + "-data"),
+        ["AisMonitor__Sources__0__Name"] = "archive",
+        ["AisMonitor__Sources__0__Kind"] = "folder",
+        ["AisMonitor__Sources__0__Path"] = folder,
+        ["AisMonitor__Sources__0__PollInterval"] = "00:00:00.1",
+        ["AisMonitor__Sources__0__Speed"] = speed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["AisMonitor__Live__CheckpointInterval"] = "00:00:00.5",
+        ["AisMonitor__Live__MaximumLag"] = "36500.00:00:00",
+    };
+
+    private string Copy(string parts)
+    {
+        var copy = Path.Combine(postgres.Folder, $"incoming-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(copy);
+        foreach (var file in Directory.GetFiles(parts))
+        {
+            File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        }
+
+        return copy;
+    }
+
+    private static List<string> ReadAngara()
+    {
+        using var gzip = new GZipStream(File.OpenRead(Path.Combine(Core.Tests.Support.TestData.RepositoryRoot, "sample-tracks/angara-2024/angara-2024.nmea.gz")), CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip);
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+}
