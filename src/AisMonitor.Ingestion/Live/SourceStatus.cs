@@ -40,6 +40,9 @@ public sealed class SourceStatus(string name, string kind, ISourceCounts counts)
     /// <summary>Messages dropped because the pipeline was full (UDP only: TCP waits instead).</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>UDP: datagrams the kernel dropped before they could be read (its buffer full); null for other sources or where unknown.</summary>
+    public Func<long?> KernelDropped { get; init; } = () => null;
+
     /// <summary>Connections made.</summary>
     public long Connects => Interlocked.Read(ref _connects);
 

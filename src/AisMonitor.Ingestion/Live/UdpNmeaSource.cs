@@ -9,8 +9,9 @@ namespace AisMonitor.Ingestion.Live;
 /// <summary>
 /// A UDP listener (AIS receivers and dispatchers send one or more sentences per datagram). UDP
 /// cannot be told to wait, so when the pipeline is full what does not fit is dropped and counted
-/// (<see cref="SourceStatus.Dropped"/>); what the kernel drops before we read it is not seen here
-/// (the socket's receive buffer is enlarged to 4 MiB to make that rarer). A partial line at the end
+/// (<see cref="SourceStatus.Dropped"/>); what the kernel drops before we read it (its buffer full) is
+/// read from the kernel's own count (<see cref="SourceStatus.KernelDropped"/>), and made rarer by a
+/// 4 MiB receive buffer. A partial line at the end
 /// of a datagram ends there: datagrams are not joined.
 /// </summary>
 public sealed class UdpNmeaSource
@@ -30,10 +31,11 @@ public sealed class UdpNmeaSource
         _clock = clock;
         _decoder = new LiveDecoder(options.Name, new NmeaDecoderOptions { MaxLineLengthBytes = options.MaxLineLengthBytes }, sink, logger);
         _lines = new LineSplitter(options.MaxLineLengthBytes);
-        Status = new SourceStatus(options.Name, "udp", _decoder.Statistics);
         var address = string.IsNullOrWhiteSpace(options.Host) ? IPAddress.Any : IPAddress.Parse(options.Host);
         Socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
         Socket.Bind(new IPEndPoint(address, options.Port)); // at construction: a port in use stops the start, not a later moment
+        var local = (IPEndPoint)Socket.LocalEndPoint!;
+        Status = new SourceStatus(options.Name, "udp", _decoder.Statistics) { KernelDropped = () => KernelUdpDrops.For(local) };
     }
 
     /// <summary>How it is doing.</summary>

@@ -35,6 +35,7 @@ internal sealed class AisMonitorMetrics : IDetectionOutput, IDisposable
         _meter.CreateObservableCounter("aismonitor.source.rejected", () => status.Sources.SelectMany(s =>
             s.Counts.Rejected.Select(r => new Measurement<long>(r.Value, new("source", s.Name), new("reason", r.Key)))), "{line}", "Lines rejected by source and reason.");
         _meter.CreateObservableCounter("aismonitor.source.dropped", () => status.Sources.Select(s => Measure(s.Dropped, s.Name)), "{message}", "Messages dropped because the pipeline was full (UDP).");
+        _meter.CreateObservableCounter("aismonitor.source.kernel_dropped", () => status.Sources.Select(s => (s, d: s.KernelDropped())).Where(p => p.d is not null).Select(p => Measure(p.d!.Value, p.s.Name)), "{datagram}", "UDP datagrams the kernel dropped before they were read (receive buffer full).");
         _meter.CreateObservableCounter("aismonitor.source.disconnects", () => status.Sources.Select(s => Measure(s.Disconnects, s.Name)), "{disconnect}", "Connections lost or refused.");
         _meter.CreateObservableGauge("aismonitor.source.connected", () => status.Sources.Select(s => Measure(s.Connected ? 1 : 0, s.Name)), "1", "1 when the source is connected (TCP) or listening (UDP).");
         _meter.CreateObservableGauge("aismonitor.source.silence", () => status.Sources.Where(s => s.LastHeard is not null)

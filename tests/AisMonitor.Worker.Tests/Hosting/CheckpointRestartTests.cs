@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Net;
 
 namespace AisMonitor.Worker.Tests.Hosting;
 
@@ -16,21 +17,7 @@ public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixtur
     [Fact]
     public async Task Kill_9_mid_folder_and_a_restart_store_exactly_what_an_uninterrupted_run_stores()
     {
-        var parts = Path.Combine(postgres.Folder, "angara-parts");
-        var lines = ReadAngara();
-        Directory.CreateDirectory(parts);
-        const int files = 4;
-        for (var i = 0; i < files; i++)
-        {
-            await File.WriteAllLinesAsync(Path.Combine(parts, $"part-{i + 1}.nmea"), lines.Skip(i * lines.Count / files).Take(((i + 1) * lines.Count / files) - (i * lines.Count / files)));
-        }
-
-        var whole = await postgres.CreateDatabaseAsync();
-        await using (var worker = LiveWorker.Start(Environment(whole, Copy(parts), speed: 0)))
-        {
-            await worker.WaitUntilAsync(() => Task.FromResult(worker.Log.Contains($"file part-{files}.nmea done", StringComparison.Ordinal)), "every file read");
-            Assert.Equal(0, await worker.TerminateAsync());
-        }
+        var (parts, whole) = await UninterruptedRun();
 
         // 33 days at 300,000 times real time: about 10 s, killed a third of the way in.
         var interrupted = await postgres.CreateDatabaseAsync();
@@ -38,7 +25,7 @@ public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixtur
         var environment = Environment(interrupted, folder, speed: 300_000);
         await using (var worker = LiveWorker.Start(environment))
         {
-            await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_source_lines_total") > lines.Count * 0.35, "a third of the feed read");
+            await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_source_lines_total") > 45_000, "a third of the feed read");
             await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_checkpoint_age_seconds") >= 0, "a checkpoint saved");
             await worker.KillAsync();
         }
@@ -47,17 +34,63 @@ public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixtur
         environment["AisMonitor__Sources__0__Speed"] = "0";
         await using (var worker = LiveWorker.Start(environment))
         {
-            await worker.WaitUntilAsync(() => Task.FromResult(worker.Log.Contains($"file part-{files}.nmea done", StringComparison.Ordinal)), "every file read after the restart");
+            await worker.WaitUntilAsync(() => Task.FromResult(worker.Log.Contains($"file part-{Files}.nmea done", StringComparison.Ordinal)), "every file read after the restart");
             Assert.Equal(0, await worker.TerminateAsync());
             Assert.Contains("Resumed from the checkpoint", worker.Log, StringComparison.Ordinal);
             Assert.Matches(@"\([1-9]\d* skipped as already detected before a restart\)", worker.Log);
         }
 
+        Assert.NotEqual(["0"], restarted); // the kill came after alerts had been stored
+        await AssertSameStored(whole, interrupted);
+    }
+
+    [Fact]
+    public async Task The_database_restarted_mid_stream_loses_and_duplicates_nothing()
+    {
+        var (parts, whole) = await UninterruptedRun();
+        var interrupted = await postgres.CreateDatabaseAsync();
+        var environment = Environment(interrupted, Copy(parts), speed: 300_000);
+        environment["AisMonitor__Storage__MemoryBuffer"] = "2"; // so that the outage goes through the spool file
+        await using var worker = LiveWorker.Start(environment);
+        await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_source_lines_total") > 30_000, "a quarter of the feed read");
+        await postgres.Cluster.StopAsync();
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await worker.GetAsync("/readyz")).Status);
+        await postgres.Cluster.RestartAsync();
+        await worker.WaitUntilAsync(() => Task.FromResult(worker.Log.Contains($"file part-{Files}.nmea done", StringComparison.Ordinal)), "every file read");
+        await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_spool_size_bytes") == 0, "the spool written");
+        Assert.Equal(0, await worker.TerminateAsync());
+        Assert.Contains("database unavailable", worker.Log, StringComparison.Ordinal);
+        Assert.Contains("database reachable again", worker.Log, StringComparison.Ordinal);
+        await AssertSameStored(whole, interrupted);
+    }
+
+    private const int Files = 4;
+
+    /// <summary>The Angara feed cut into four files, and the database of a run that read them all without a fault.</summary>
+    private async Task<(string Parts, string Database)> UninterruptedRun()
+    {
+        var parts = Path.Combine(postgres.Folder, $"angara-parts-{Guid.NewGuid():N}");
+        var lines = ReadAngara();
+        Directory.CreateDirectory(parts);
+        for (var i = 0; i < Files; i++)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(parts, $"part-{i + 1}.nmea"), lines.Skip(i * lines.Count / Files).Take(((i + 1) * lines.Count / Files) - (i * lines.Count / Files)));
+        }
+
+        var whole = await postgres.CreateDatabaseAsync();
+        await using var worker = LiveWorker.Start(Environment(whole, Copy(parts), speed: 0));
+        await worker.WaitUntilAsync(() => Task.FromResult(worker.Log.Contains($"file part-{Files}.nmea done", StringComparison.Ordinal)), "every file read");
+        Assert.Equal(0, await worker.TerminateAsync());
+        return (parts, whole);
+    }
+
+    private static async Task AssertSameStored(string whole, string other)
+    {
         var expected = await LivePostgres.RowsAsync(whole, Alerts);
         Assert.True(expected.Count >= 6, string.Join("\n", expected));
-        Assert.Equal(expected, await LivePostgres.RowsAsync(interrupted, Alerts));
-        Assert.Equal(await LivePostgres.RowsAsync(whole, PortCalls), await LivePostgres.RowsAsync(interrupted, PortCalls));
-        Assert.NotEqual(["0"], restarted); // the kill came after alerts had been stored
+        Assert.Equal(expected, await LivePostgres.RowsAsync(other, Alerts));
+        Assert.Equal(await LivePostgres.RowsAsync(whole, PortCalls), await LivePostgres.RowsAsync(other, PortCalls));
     }
 
     private Dictionary<string, string> Environment(string connection, string folder, double speed) => new()

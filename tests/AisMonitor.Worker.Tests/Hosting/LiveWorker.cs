@@ -75,17 +75,17 @@ internal sealed partial class LiveWorker : IAsyncDisposable
         }
     }
 
-    /// <summary>The sum of a counter or gauge over every series whose labels contain <paramref name="labels"/>, from /metrics.</summary>
-    public async Task<double> MetricAsync(string name, string labels = "")
+    /// <summary>The sum of a counter or gauge over every series whose labels contain <paramref name="labels"/>, from /metrics; null when there is none.</summary>
+    public async Task<double?> MetricAsync(string name, string labels = "")
     {
         var (status, body) = await GetAsync("/metrics");
         if (status != HttpStatusCode.OK)
         {
-            return double.NaN;
+            return null;
         }
 
-        return body.Split('\n').Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal))
-            .Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
+        var series = body.Split('\n').Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal)).ToList();
+        return series.Count == 0 ? null : series.Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds, or fails naming <paramref name="what"/> with the log.</summary>
