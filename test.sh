@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project of AisMonitor and ends with one line: "N passed, N failed[, N skipped]".
-# Exits non-zero when a test fails or the build breaks. Installs nothing it does not need:
-# today the tests need only the .NET SDK (global.json) and the NuGet packages it restores.
+# Exits non-zero when a test fails or the build breaks. Installs what the tests need when it is
+# missing and it can (PostgreSQL's server, promtool); says what to install otherwise.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -16,6 +16,8 @@ fi
 
 # Storage tests run against a real PostgreSQL server that the test set-up starts on loopback.
 . scripts/ensure-postgresql.sh
+# The metrics test lints /metrics with promtool.
+. scripts/ensure-promtool.sh
 
 results="TestResults/$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$results"

@@ -51,6 +51,7 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         await worker.WaitUntilAsync(async () => (await worker.GetAsync("/readyz")).Status == HttpStatusCode.OK, "ready");
         Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync("/healthz")).Status);
         Assert.Null(await worker.MetricAsync("aismonitor_source_rejected_total"));
+        await AssertPromtoolAccepts((await worker.GetAsync("/metrics")).Body);
         await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_queue_depth") == 0, "detection caught up");
         Assert.Equal(0, await worker.TerminateAsync());
         Assert.Contains("checkpoint saved", worker.Log, StringComparison.Ordinal);
@@ -64,6 +65,34 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         Assert.Contains(stored, id => id.StartsWith("PossibleDarkPortCall:273210440:", StringComparison.Ordinal));
         var checkpoint = Assert.Single(await LivePostgres.RowsAsync(connection, "SELECT worker, watermark FROM engine_checkpoint"));
         Assert.StartsWith("default|", checkpoint, StringComparison.Ordinal);
+    }
+
+    /// <summary>Prometheus's own linter, as a scraper would judge the page (Debian's prometheus package; test.sh installs it).</summary>
+    private static async Task AssertPromtoolAccepts(string metrics)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("promtool", "check metrics") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        System.Diagnostics.Process promtool;
+        try
+        {
+            promtool = System.Diagnostics.Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            Assert.Fail("promtool is not installed: install Debian's prometheus package (./test.sh does when it runs as root).");
+            return;
+        }
+
+        using (promtool)
+        {
+            await promtool.StandardInput.WriteAsync(metrics);
+            promtool.StandardInput.Close();
+            var output = await promtool.StandardOutput.ReadToEndAsync() + await promtool.StandardError.ReadToEndAsync();
+            await promtool.WaitForExitAsync();
+            Assert.True(promtool.ExitCode == 0 && output.Trim().Length == 0, $"promtool check metrics (exit {promtool.ExitCode}): {output}");
+            Assert.Contains("aismonitor_source_lines_total{", metrics, StringComparison.Ordinal);
+            Assert.Contains("aismonitor_event_time_lag_seconds{", metrics, StringComparison.Ordinal);
+            Assert.Contains("aismonitor_alert_updates_total{", metrics, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
