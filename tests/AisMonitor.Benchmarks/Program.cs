@@ -1,6 +1,11 @@
 using AisMonitor.Benchmarks;
 using BenchmarkDotNet.Running;
 
+if (args is ["live", ..])
+{
+    return await AisMonitor.Benchmarks.Live.LiveBenchmark.RunAsync(args);
+}
+
 if (args is ["--loop", var seconds])
 {
     // Runs the Norwegian position benchmark in a loop, for a sampling profiler (perf record) to attach to.
@@ -15,7 +20,8 @@ if (args is ["--loop", var seconds])
     }
 
     Console.WriteLine($"{rounds * 1_000_000 / until.Elapsed.TotalSeconds:N0} lines/s");
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(PositionDecodeBenchmarks).Assembly).Run(args);
+return 0;

@@ -44,7 +44,7 @@ internal static class RunCommand
                 var lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn));
                 var gazetteer = ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? []);
 
-                var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
+                var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
                 builder.Configuration.AddConfiguration(configuration);
                 if (result.GetValue(urls) is { Length: > 0 } address)
                 {

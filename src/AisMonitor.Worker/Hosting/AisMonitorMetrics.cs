@@ -40,6 +40,11 @@ internal sealed class AisMonitorMetrics : IDetectionOutput, IDisposable
         _meter.CreateObservableGauge("aismonitor.source.connected", () => status.Sources.Select(s => Measure(s.Connected ? 1 : 0, s.Name)), "1", "1 when the source is connected (TCP) or listening (UDP).");
         _meter.CreateObservableGauge("aismonitor.source.silence", () => status.Sources.Where(s => s.LastHeard is not null)
             .Select(s => new Measurement<double>((clock.GetCurrentInstant() - s.LastHeard!.Value).TotalSeconds, new KeyValuePair<string, object?>("source", s.Name))), "s", "Seconds since the source was last heard.");
+        _meter.CreateObservableCounter("aismonitor.engine.messages", () => status.Engine is { } e
+            ? [Outcome(e.Positions, "position"), Outcome(e.Duplicates, "duplicate"), Outcome(e.SuspectPositions, "suspect_position"), Outcome(e.PositionsNotAvailable, "no_position"),
+               Outcome(e.Late, "late"), Outcome(e.ImplausibleTimes, "implausible_time"), Outcome(e.WithoutEventTime, "no_time")]
+            : Array.Empty<Measurement<long>>(), "{message}", "What detection did with the messages: positions used, duplicates, suspect positions, and those it could not use (late, implausible or missing times).");
+        _meter.CreateObservableGauge("aismonitor.engine.vessels", () => status.Engine?.Vessels ?? 0, "{vessel}", "Vessels tracked.");
         _meter.CreateObservableGauge("aismonitor.event_time.lag", () => status.Watermark is { } w ? [new Measurement<double>((clock.GetCurrentInstant() - w).TotalSeconds)] : Array.Empty<Measurement<double>>(), "s", "Wall clock minus the engine's watermark.");
         _meter.CreateObservableGauge("aismonitor.queue.depth", () => status.QueueDepth, "{batch}", "Message batches waiting for detection.");
         _meter.CreateObservableGauge("aismonitor.spool.size", () => status.SpoolBytes, "By", "Bytes in the database-outage spool.");
@@ -47,6 +52,8 @@ internal sealed class AisMonitorMetrics : IDetectionOutput, IDisposable
     }
 
     private static Measurement<long> Measure(long value, string source) => new(value, new KeyValuePair<string, object?>("source", source));
+
+    private static Measurement<long> Outcome(long value, string outcome) => new(value, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void AlertChanged(Alert alert) => _alerts.Add(1, new("kind", KindTags[alert.Kind]), new("severity", SeverityTags[alert.Severity]));
 

@@ -3,8 +3,12 @@ namespace AisMonitor.Worker.Hosting;
 /// <summary>How the live worker runs: <c>AisMonitor:Live</c> (e.g. <c>AisMonitor__Live__CheckpointInterval=00:05:00</c>).</summary>
 internal sealed class LiveOptions
 {
-    /// <summary>How often the clock moves event time on when no message does (a quiet or cut feed still has its open gaps raised). Default 1 s.</summary>
-    public TimeSpan ClockTick { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How often the clock moves event time on when no message does: a quiet or cut feed still has its
+    /// open gaps raised, and the last messages before a pause leave the reordering window within this
+    /// much of it. Default 0.2 s.
+    /// </summary>
+    public TimeSpan ClockTick { get; set; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>How often the whole engine state is checkpointed into PostgreSQL (and at shutdown). Default 5 min.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromMinutes(5);

@@ -32,6 +32,9 @@ internal sealed class LiveStatus
         _loop = loop;
     }
 
+    /// <summary>The engine's counts (each a 64-bit field, read whole), once started.</summary>
+    public Core.Detection.EngineStatistics? Engine => _loop?.Engine.Statistics;
+
     /// <summary>The engine's watermark (event time up to which silences are measured).</summary>
     public Instant? Watermark => _loop?.Published;
 
