@@ -66,9 +66,10 @@ internal sealed partial class LiveDetectionService(
         var streams = running.Where(r => r.Status.Kind != "folder").Select(r => r.Status).ToList();
         var ticking = streams.Count > 0 ? TickAsync(channel.Writer, streams, reading.Token) : Task.CompletedTask;
         var checkpointing = CheckpointEveryAsync(channel.Writer, updates, checkpoints, reading.Token);
+        var reloading = ReloadWatchListsAsync(channel.Writer, reading.Token);
         try
         {
-            await Task.WhenAll([.. running.Select(r => r.Task), ticking, checkpointing]).ConfigureAwait(false);
+            await Task.WhenAll([.. running.Select(r => r.Task), ticking, checkpointing, reloading]).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (reading.IsCancellationRequested)
         {
@@ -143,6 +144,31 @@ internal sealed partial class LiveDetectionService(
         }
     }
 
+    /// <summary>Watch-list files that change are read again every 2 s and put in force between two batches; a file that no longer reads keeps the lists in force and is logged.</summary>
+    private async Task ReloadWatchListsAsync(ChannelWriter<PipelineItem> channel, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                if (watchLists.TryReload(out var reloaded, out var error))
+                {
+                    await channel.WriteAsync(new WatchListsReplaced(reloaded), stop).ConfigureAwait(false);
+                    var versions = reloaded.Lists.Select(l => $"{l.Name} {l.Version}").ToList();
+                    WatchListsReloaded(_logger, versions);
+                }
+                else if (error is not null)
+                {
+                    WatchListsNotReloaded(_logger, error);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
     private async Task CheckpointEveryAsync(ChannelWriter<PipelineItem> channel, BufferedStoreWriter updates, CheckpointStore store, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(live.CheckpointInterval);
@@ -205,6 +231,12 @@ internal sealed partial class LiveDetectionService(
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Stopped after {Messages} messages; watermark {Watermark}; checkpoint saved")]
     private static partial void Stopped(ILogger logger, long messages, Instant? watermark);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Watch lists reloaded: {Lists}")]
+    private static partial void WatchListsReloaded(ILogger logger, IReadOnlyList<string> lists);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "{Error}")]
+    private static partial void WatchListsNotReloaded(ILogger logger, string error);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Storage: {Message}")]
     private static partial void StorageMessage(ILogger logger, string message);
