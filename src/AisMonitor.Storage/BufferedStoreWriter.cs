@@ -25,6 +25,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private readonly PortCallStore _calls;
     private readonly Action<string> _log;
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _work = new(0, 1);
     private readonly Task _writing;
     private FileStream? _spool;
     private long _spoolReadOffset;
@@ -111,8 +112,9 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
         lock (_gate)
         {
             _completing = true;
-            Monitor.PulseAll(_gate);
         }
+
+        Signal();
 
         var finished = await Task.WhenAny(_writing, Task.Delay(timeout)).ConfigureAwait(false) == _writing;
         if (!finished)
@@ -146,6 +148,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
 
         _spool?.Dispose();
         _stop.Dispose();
+        _work.Dispose();
     }
 
     private void Enqueue(Update update)
@@ -161,8 +164,24 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
             {
                 _memory.Enqueue(update);
             }
+        }
 
-            Monitor.PulseAll(_gate);
+        Signal();
+    }
+
+    /// <summary>Wakes the writing loop (at most one wake-up pending: it looks at everything queued when it runs).</summary>
+    private void Signal()
+    {
+        if (_work.CurrentCount == 0)
+        {
+            try
+            {
+                _work.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // another thread signalled in between: one wake-up is enough
+            }
         }
     }
 
@@ -236,18 +255,21 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
         {
             List<Update> batch;
             long nextOffset;
+            bool idle;
             lock (_gate)
             {
-                while (_memory.Count == 0 && _spool is null && !_completing)
-                {
-                    Monitor.Wait(_gate, 200);
-                }
-
-                (batch, nextOffset) = NextBatch();
+                idle = _memory.Count == 0 && _spool is null && !_completing;
+                (batch, nextOffset) = idle ? ([], -1) : NextBatch();
                 if (batch.Count == 0 && _completing)
                 {
                     return;
                 }
+            }
+
+            if (idle)
+            {
+                await _work.WaitAsync(TimeSpan.FromMilliseconds(200), _stop.Token).ConfigureAwait(false); // nothing queued: wait without holding a thread
+                continue;
             }
 
             if (batch.Count == 0)
