@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text.Json;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
@@ -158,49 +157,35 @@ internal static class ReplayCommand
         var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking, counting);
 
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
-        var final = new FinalState();
-        var engine = new DetectionEngine(settings.Detection, places, storage is null ? final : new DetectionOutputs(final, storage));
-        var loop = new DetectionLoop(engine, settings.Filter, settings.Speed is { } factor ? new Pacing(factor) : null);
-        loop.Handle(new WatchListsReplaced(watchLists.Current));
+        var pipeline = new ReplayPipeline(settings.Detection, places, watchLists.Current, settings.Filter, settings.Speed is { } factor ? new Pacing(factor) : null, storage);
+        var (final, engine, loop) = (pipeline.Final, pipeline.Engine, pipeline.Loop);
         var sinceReloadCheck = Stopwatch.StartNew();
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
-        var interrupted = false;
         Interruption.Listen();
-        using (var merge = new TimeOrderedMerge(readers))
+        var interrupted = !pipeline.Run(readers, settings.Threads, running =>
         {
-            foreach (var batch in MessageBatches.Read(merge, settings.Threads))
+            progress.Tick(running.Read);
+            if (Interruption.Requested || storage?.Fault is not null)
             {
-                if (Interruption.Requested)
-                {
-                    interrupted = true;
-                    break;
-                }
-
-                if (storage?.Fault is not null)
-                {
-                    break; // the database refuses the updates: stop at once, keep what is pending
-                }
-
-                if (sinceReloadCheck.Elapsed > TimeSpan.FromSeconds(2))
-                {
-                    sinceReloadCheck.Restart();
-                    if (watchLists.TryReload(out var reloaded, out var error))
-                    {
-                        loop.Handle(new WatchListsReplaced(reloaded));
-                        Console.Error.WriteLine($"watch lists reloaded: {string.Join(", ", reloaded.Lists.Select(l => $"{l.Name} {l.Version}"))}");
-                    }
-                    else if (error is not null)
-                    {
-                        Console.Error.WriteLine(error);
-                    }
-                }
-
-                loop.Handle(batch);
-                progress.Tick(loop.Read);
+                return false; // stop at once, keep what is pending
             }
 
-            loop.Complete();
-        }
+            if (sinceReloadCheck.Elapsed > TimeSpan.FromSeconds(2))
+            {
+                sinceReloadCheck.Restart();
+                if (watchLists.TryReload(out var reloaded, out var error))
+                {
+                    running.Handle(new WatchListsReplaced(reloaded));
+                    Console.Error.WriteLine($"watch lists reloaded: {string.Join(", ", reloaded.Lists.Select(l => $"{l.Name} {l.Version}"))}");
+                }
+                else if (error is not null)
+                {
+                    Console.Error.WriteLine(error);
+                }
+            }
+
+            return true;
+        }) && storage?.Fault is null;
 
         progress.Finish();
         var elapsed = progress.Elapsed;
@@ -209,10 +194,10 @@ internal static class ReplayCommand
         var heapBytes = GC.GetTotalMemory(forceFullCollection: true); // the engine is still alive: its state is what is measured
         var alerts = final.OrderedAlerts();
         var calls = final.OrderedPortCalls();
-        WriteJsonLines(settings.Output, alerts);
+        JsonLines.Write(settings.Output, alerts);
         if (settings.PortCalls is { } portCallsPath)
         {
-            WriteJsonLines(portCallsPath, calls);
+            JsonLines.Write(portCallsPath, calls);
         }
 
         storage?.Finish(alerts, calls, engine);
@@ -235,17 +220,6 @@ internal static class ReplayCommand
         }
 
         return ExitCodes.ReportIncomplete(settings.Files.Zip(readers, (path, reader) => (path, reader.Summary)));
-    }
-
-    private static void WriteJsonLines<T>(string? path, IEnumerable<T> items)
-    {
-        using var stream = path is null ? Console.OpenStandardOutput() : PrivateFiles.Open(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-        using var buffered = new BufferedStream(stream, 1 << 16);
-        foreach (var item in items)
-        {
-            JsonSerializer.Serialize(buffered, item, AlertJson.Options);
-            buffered.WriteByte((byte)'\n');
-        }
     }
 
     private static string Summary(DetectionEngine engine, List<Alert> alerts, DetectionLoop loop, TimeSpan elapsed, List<IMessageReader> readers)

@@ -18,8 +18,19 @@ internal static class ReplayInputs
 {
     public static readonly string[] Orders = ["auto", "sort", "as-is"];
 
-    public static List<IMessageReader> Open(ParseResult result, InputOptions input, IEnumerable<string> files, string order, TrackingOptions tracking, List<CountingStream> counting)
+    public static List<IMessageReader> Open(ParseResult result, InputOptions input, IEnumerable<string> files, string order, TrackingOptions tracking, List<CountingStream> counting) =>
+        Open(new Opener(path => input.Open(result, path), (stream, path) => input.Open(result, stream, path)), files, order, tracking, counting);
+
+    /// <summary>How a file (or "-") and an already opened stream become readers: the command line's input options, or plain format detection (in-process tests).</summary>
+    public sealed record Opener(Func<string, IMessageReader> Path, Func<Stream, string, IMessageReader> Stream)
     {
+        public static Opener Detecting { get; } = new(p => ReplayInput.Open(p), (stream, name) => ReplayInput.Open(stream, filePath: name));
+    }
+
+    /// <summary>The readers of <paramref name="files"/>, each sorted when <paramref name="order"/> says so or it is found out of order.</summary>
+    public static List<IMessageReader> Open(Opener open, IEnumerable<string> files, string order, TrackingOptions tracking, List<CountingStream> counting)
+    {
+        ArgumentNullException.ThrowIfNull(open);
         var readers = new List<IMessageReader>();
         try
         {
@@ -28,15 +39,15 @@ internal static class ReplayInputs
                 if (path == "-")
                 {
                     // Standard input cannot be read twice to find out: sorted unless told it is in order.
-                    var stdin = input.Open(result, "-");
+                    var stdin = open.Path("-");
                     readers.Add(order == "as-is" ? stdin : Sorted(stdin, "stdin"));
                     continue;
                 }
 
-                var sort = order == "sort" || (order == "auto" && IsDisordered(result, input, path, tracking));
+                var sort = order == "sort" || (order == "auto" && IsDisordered(open, path, tracking));
                 var stream = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16));
                 counting.Add(stream);
-                var reader = input.Open(result, stream, path);
+                var reader = open.Stream(stream, path);
                 readers.Add(sort ? Sorted(reader, path) : reader);
             }
 
@@ -49,11 +60,11 @@ internal static class ReplayInputs
         }
     }
 
-    private static bool IsDisordered(ParseResult result, InputOptions input, string path, TrackingOptions tracking)
+    private static bool IsDisordered(Opener open, string path, TrackingOptions tracking)
     {
         var window = tracking.ReorderingWindow;
         var clock = Stopwatch.StartNew();
-        using var scan = input.Open(result, path);
+        using var scan = open.Path(path);
         var (late, messages) = InputOrder.CountLate(scan, window, tracking.TimeAgreementMessages);
         if (late > 0)
         {

@@ -1,13 +1,33 @@
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.Tests.Support;
+using AisMonitor.Ingestion.Replay;
+using AisMonitor.Worker.Commands;
+using AisMonitor.Worker.Output;
+using AisMonitor.Worker.Pipeline;
+
 namespace AisMonitor.Worker.Tests.Commands;
 
-/// <summary>Golden files (DESIGN.md habit 12): replay into a .received file next to the approved one, keep it only when they differ.</summary>
+/// <summary>
+/// Golden files (DESIGN.md habit 12): the files are replayed in-process through replay's own
+/// pipeline (the readers, time-ordered merge, detection loop and final state <c>replay</c> uses, with
+/// its defaults: the World Port Index and the built-in watch list) into a .received file next to the
+/// approved one, kept only when they differ. The command around it has its own end-to-end tests.
+/// </summary>
 internal static class Golden
 {
-    public static void ReplayMatches(string approved, string replayArguments)
+    public static void ReplayMatches(string approved, string[] files, uint? mmsi = null)
     {
         var received = Path.ChangeExtension(approved, ".received.jsonl");
-        var (exit, _, stderr) = CommandRunner.Run($"replay --no-database {replayArguments} --out \"{received}\"");
-        Assert.True(exit == 0, stderr);
+        var detection = new DetectionOptions();
+        var readers = ReplayInputs.Open(ReplayInputs.Opener.Detecting, files.Select(f => Path.Combine(TestData.RepositoryRoot, f)), "auto", detection.Tracking, new List<CountingStream>());
+        var pipeline = new ReplayPipeline(
+            detection,
+            ReplayReferenceData.LoadPlaces([]),
+            ReplayReferenceData.LoadWatchLists([], builtIn: true).Current,
+            mmsi is { } only ? new MessageFilter([only], null, null) : null);
+        Assert.True(pipeline.Run(readers));
+        JsonLines.Write(received, pipeline.Final.OrderedAlerts());
+
         var same = File.ReadAllBytes(approved).AsSpan().SequenceEqual(File.ReadAllBytes(received));
         if (same)
         {
