@@ -17,6 +17,9 @@ public readonly record struct MessageMetadata
     /// <summary>Receiving station (tag block s:, or the receiver suffix), when known.</summary>
     public string? Source { get; init; }
 
+    /// <summary>Which of a live worker's sources delivered it (1-based, in configuration order); 0 when not told (files, replay). Outages are judged per feed.</summary>
+    public byte Feed { get; init; }
+
     /// <summary>VDL channel ('A', 'B', '1', '2'), or '\0' when not given.</summary>
     public char Channel { get; init; }
 

@@ -17,6 +17,7 @@ public sealed partial class DetectionEngine
         Watermark = Watermark,
         LastApplied = _lastApplied,
         OpenOutage = _openOutage,
+        OpenFeedOutages = [.. _openByFeed.Values],
         NextSweep = _nextSweep,
         NextRetirement = _nextRetirement,
         CarriedGaps = _carriedGaps.OrderBy(p => p.Key).Select(p => new CarriedGapSnapshot(new Mmsi(p.Key), TrackPointSnapshot.From(p.Value.LastGood), p.Value.OpenGap)).ToList(),
@@ -58,6 +59,10 @@ public sealed partial class DetectionEngine
         engine.Watermark = snapshot.Watermark;
         engine._lastApplied = snapshot.LastApplied ?? snapshot.Watermark;
         engine._openOutage = snapshot.OpenOutage;
+        foreach (var outage in snapshot.OpenFeedOutages)
+        {
+            engine._openByFeed[outage.Feed] = outage;
+        }
         engine._nextSweep = snapshot.NextSweep;
         engine._nextRetirement = snapshot.NextRetirement;
         foreach (var carried in snapshot.CarriedGaps)
@@ -83,6 +88,7 @@ public sealed partial class DetectionEngine
                 Visit = vessel.Visit?.ToVisit(ports),
                 PortsCalled = vessel.PortsCalled is { } called ? [.. called] : null,
                 RecentGap = vessel.RecentGap,
+                LastFeed = vessel.LastFeed,
             };
             if (vessel.WatchListSightedAt is { } sighted)
             {
@@ -135,7 +141,8 @@ public sealed partial class DetectionEngine
         v.Visit is { } visit ? VisitSnapshot.From(visit) : null,
         v.PortsCalled?.Order(StringComparer.Ordinal).ToList(),
         v.RecentGap,
-        v.WatchListSightedAt);
+        v.WatchListSightedAt,
+        v.LastFeed);
 
     private static BufferedMessage Buffered(in DecodedMessage message, Instant time, long arrival) => new(
         time,
@@ -144,11 +151,14 @@ public sealed partial class DetectionEngine
         message.Mmsi,
         message.TryGetPosition(out var position) ? position : null,
         message.Message as StaticAndVoyageData,
-        message.Message as StaticDataReport);
+        message.Message as StaticDataReport)
+    {
+        Feed = message.Metadata.Feed,
+    };
 
     private static DecodedMessage Decoded(BufferedMessage held)
     {
-        var metadata = new MessageMetadata { Received = held.Time, ChecksumValid = true };
+        var metadata = new MessageMetadata { Received = held.Time, ChecksumValid = true, Feed = held.Feed };
         return held switch
         {
             { Position: { } position } => new DecodedMessage(metadata, position),

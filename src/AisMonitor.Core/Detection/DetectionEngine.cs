@@ -87,13 +87,21 @@ public sealed partial class DetectionEngine
     /// <summary>Silences of the whole feed (see <see cref="TrackingOptions.FeedOutageMinimum"/>), oldest first.</summary>
     public IReadOnlyList<FeedOutage> FeedOutages => _feedOutages;
 
-    /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed itself was silent (newest outages first: for a recent interval the loop ends at once).</summary>
-    private Duration FeedSilent(Instant start, Instant end)
+    /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed was silent for a vessel last heard through <paramref name="feed"/> (newest outages first: for a recent interval the loop ends at once).</summary>
+    private Duration FeedSilent(Instant start, Instant end, byte feed)
     {
         var total = _openOutage?.Overlap(start, end) ?? Duration.Zero;
+        if (feed != 0 && _openByFeed.Count > 0 && _openByFeed.TryGetValue(feed, out var open))
+        {
+            total += open.Overlap(start, end);
+        }
+
         for (var i = _feedOutages.Count - 1; i >= 0 && _feedOutages[i].To > start; i--)
         {
-            total += _feedOutages[i].Overlap(start, end);
+            if (_feedOutages[i].Covers(feed))
+            {
+                total += _feedOutages[i].Overlap(start, end);
+            }
         }
 
         return total;
@@ -208,16 +216,17 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>
-    /// Every source of the feed is down or has gone quiet since about <paramref name="lastHeard"/> (in
-    /// event time): until a message arrives again, the feed is out, and no vessel's silence is counted
+    /// Every source of the feed (or, with <paramref name="feed"/>, that one source of a live worker) is
+    /// down or has gone quiet since about <paramref name="lastHeard"/> (in event time): until a message
+    /// arrives again through it, the feed is out, and no silence of a vessel it last heard is counted
     /// over the outage (gaps are judged on the hours the feed was listening). The outage starts at the
     /// latest message already heard (held for reordering or applied) if that is later than
     /// <paramref name="lastHeard"/>, so that what was heard before it cannot end it, and ends at the
     /// next later message's event time. Nothing changes when one is already open.
     /// </summary>
-    public void FeedDown(Instant lastHeard)
+    public void FeedDown(Instant lastHeard, byte feed = 0)
     {
-        if (_openOutage is not null)
+        if (feed == 0 ? _openOutage is not null : _openByFeed.ContainsKey(feed))
         {
             return;
         }
@@ -233,14 +242,28 @@ public sealed partial class DetectionEngine
             from = applied;
         }
 
-        _openOutage = new FeedOutage(from, LatestPlausible, HeardWithinAnHourOf(from));
+        var outage = new FeedOutage(from, LatestPlausible, HeardWithinAnHourOf(from)) { Feed = feed };
+        if (feed == 0)
+        {
+            _openOutage = outage;
+        }
+        else
+        {
+            _openByFeed[feed] = outage;
+        }
     }
+
+    /// <summary>The outages of single sources still going on, by source (<see cref="FeedDown"/> with a feed).</summary>
+    public IReadOnlyDictionary<byte, FeedOutage> OpenFeedOutages => _openByFeed;
+
+    private readonly SortedDictionary<byte, FeedOutage> _openByFeed = [];
 
     /// <summary>The feed outage still going on (its end not yet known), when <see cref="FeedDown"/> said so.</summary>
     public FeedOutage? OpenOutage => _openOutage;
 
     private FeedOutage? _openOutage;
     private Instant? _lastApplied;
+    private byte _applyingFeed;
 
     /// <summary>End of input: releases what the reordering window still holds and checks silent vessels one last time.</summary>
     public void Complete()
@@ -284,10 +307,17 @@ public sealed partial class DetectionEngine
 
     private void Apply(in DecodedMessage message, Instant time)
     {
+        var feed = message.Metadata.Feed;
+        if (_openByFeed.Count > 0 && feed != 0 && _openByFeed.TryGetValue(feed, out var sourceDown) && time > sourceDown.From)
+        {
+            _openByFeed.Remove(feed);
+            _feedOutages.Add(sourceDown with { To = time });
+        }
+
         if (_openOutage is { } down && time > down.From)
         {
             _openOutage = null;
-            _feedOutages.Add(new FeedOutage(down.From, time, down.VesselsHeardBefore));
+            _feedOutages.Add(down with { To = time });
         }
         else if (_openOutage is null && _lastApplied is { } previous && time - previous >= _options.Tracking.FeedOutageMinimum)
         {
@@ -304,6 +334,7 @@ public sealed partial class DetectionEngine
         }
         else if (message.TryGetPosition(out var position))
         {
+            _applyingFeed = feed;
             ApplyPosition(mmsi, position, time);
         }
         else if (message.Message is { } other)
@@ -432,7 +463,7 @@ public sealed partial class DetectionEngine
         if (vessel.LastGood is { } previous)
         {
             var intervalMilliseconds = point.UnixMilliseconds - previous.UnixMilliseconds;
-            var feedSilent = FeedSilent(previous.Time, point.Time);
+            var feedSilent = FeedSilent(previous.Time, point.Time, vessel.LastFeed);
             if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
             {
                 var gap = _gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap, feedSilent);
@@ -451,6 +482,7 @@ public sealed partial class DetectionEngine
         }
 
         vessel.LastGood = point;
+        vessel.LastFeed = _applyingFeed;
         if (vessel.WatchListMatches.Count > 0)
         {
             if (vessel.WatchListSightedAt is null)
@@ -597,7 +629,7 @@ public sealed partial class DetectionEngine
             {
                 ScheduleSilenceCheck(vessel, NextSilenceCheck(vessel, last.UnixMilliseconds, now));
             }
-            else if (_gaps.Score(vessel, last, null, watermark, null, FeedSilent(last.Time, watermark)) is { } alert)
+            else if (_gaps.Score(vessel, last, null, watermark, null, FeedSilent(last.Time, watermark, vessel.LastFeed)) is { } alert)
             {
                 vessel.OpenGap = alert;
                 opened.Add(alert);

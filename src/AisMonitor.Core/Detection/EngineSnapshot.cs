@@ -25,6 +25,9 @@ public sealed record EngineSnapshot
     /// <summary>The feed outage still going on when the snapshot was taken (<see cref="DetectionEngine.FeedDown"/>).</summary>
     public FeedOutage? OpenOutage { get; init; }
 
+    /// <summary>The outages of single sources still going on.</summary>
+    public IReadOnlyList<FeedOutage> OpenFeedOutages { get; init; } = [];
+
     /// <summary>Next sweep for open gaps.</summary>
     public Instant? NextSweep { get; init; }
 
@@ -81,7 +84,11 @@ public sealed record CarriedGapSnapshot(Mmsi Mmsi, TrackPointSnapshot LastGood, 
 public sealed record AwaitingConflict(Mmsi Mmsi, Instant FirstHeard);
 
 /// <summary>A message waiting in the reordering buffer: what the engine needs of it.</summary>
-public sealed record BufferedMessage(Instant Time, long Arrival, int MessageType, Mmsi Mmsi, PositionReport? Position, StaticAndVoyageData? Voyage, StaticDataReport? ClassBStatic);
+public sealed record BufferedMessage(Instant Time, long Arrival, int MessageType, Mmsi Mmsi, PositionReport? Position, StaticAndVoyageData? Voyage, StaticDataReport? ClassBStatic)
+{
+    /// <summary>The live source it came through (0: not told).</summary>
+    public byte Feed { get; init; }
+}
 
 /// <summary>One vessel's state.</summary>
 public sealed record VesselSnapshot(
@@ -95,7 +102,8 @@ public sealed record VesselSnapshot(
     PortCalls.VisitSnapshot? Visit = null,
     IReadOnlyList<string>? PortsCalled = null,
     PortCalls.RecentGap? RecentGap = null,
-    Instant? WatchListSightedAt = null);
+    Instant? WatchListSightedAt = null,
+    byte LastFeed = 0);
 
 /// <summary>A track point as data.</summary>
 public sealed record TrackPointSnapshot(Instant Time, double LatitudeDegrees, double LongitudeDegrees, double? SpeedKnots, TrackPointQuality Quality)

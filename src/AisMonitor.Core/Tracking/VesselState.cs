@@ -25,6 +25,9 @@ public sealed class VesselState
     /// <summary>The vessel.</summary>
     public Mmsi Mmsi { get; }
 
+    /// <summary>The live source that delivered <see cref="LastGood"/> (0: not told), for outages of one source.</summary>
+    public byte LastFeed { get; internal set; }
+
     /// <summary>The latest position trusted for gap detection.</summary>
     public TrackPoint? LastGood { get; internal set; }
 

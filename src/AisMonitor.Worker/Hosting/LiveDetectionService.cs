@@ -57,13 +57,13 @@ internal sealed partial class LiveDetectionService(
         var channel = Channel.CreateBounded<PipelineItem>(new BoundedChannelOptions(live.QueueBatches) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         var pool = new BatchPool(live.BatchMessages);
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var running = sources.Select(s => Start(s, new SourceBatcher(s.Name, channel.Writer, pool, clock), restored?.Sources.GetValueOrDefault(s.Name), reading.Token)).ToList();
+        var running = sources.Select((s, i) => Start(s, new SourceBatcher(s.Name, (byte)(i + 1), channel.Writer, pool, clock), restored?.Sources.GetValueOrDefault(s.Name), reading.Token)).ToList();
         status.Attach([.. running.Select(r => r.Status)], loop, channel.Reader, updates, spoolPath);
 
         var detecting = Task.Run(() => loop.RunAsync(channel.Reader, pool.Return, CancellationToken.None), CancellationToken.None);
         _ = detecting.ContinueWith(_ => reading.Cancel(), TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously); // detection failed: stop reading too
         // Only streams follow the clock: files bring their own times (a logger's hourly file lands an hour late), so a folder moves event time by its messages alone.
-        var streams = running.Where(r => r.Status.Kind != "folder").Select(r => r.Status).ToList();
+        var streams = running.Select((r, i) => (r.Status, Feed: (byte)(i + 1))).Where(r => r.Status.Kind != "folder").ToList();
         var ticking = streams.Count > 0 ? TickAsync(channel.Writer, streams, reading.Token) : Task.CompletedTask;
         var checkpointing = CheckpointEveryAsync(channel.Writer, updates, checkpoints, reading.Token);
         var reloading = ReloadWatchListsAsync(channel.Writer, reading.Token);
@@ -112,28 +112,38 @@ internal sealed partial class LiveDetectionService(
         }
     }
 
-    /// <summary>Every tick: event time moves on with the clock; when every stream is down or quiet, the feed is down from when it was last heard.</summary>
-    private async Task TickAsync(ChannelWriter<PipelineItem> channel, IReadOnlyList<SourceStatus> statuses, CancellationToken stop)
+    /// <summary>
+    /// Every tick: event time moves on with the clock; a stream that is down or quiet (disconnected, or
+    /// unheard for its expected interval) is an outage of that source from when it was last heard, until
+    /// it is heard again (not merely reconnected): the vessels it last heard are not judged dark meanwhile.
+    /// </summary>
+    private async Task TickAsync(ChannelWriter<PipelineItem> channel, List<(SourceStatus Status, byte Feed)> streams, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(live.ClockTick);
         var expected = sources.ToDictionary(s => s.Name, s => Duration.FromTimeSpan(s.ExpectedInterval), StringComparer.OrdinalIgnoreCase);
-        Instant? downSince = null; // when the feed was last heard before it went down
+        var downSince = new Instant?[streams.Count]; // when each stream was last heard before it went down
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
                 var now = clock.GetCurrentInstant();
-                var up = statuses.Where(s => s.IsUp(now, expected[s.Name]) && (downSince is null || s.LastHeard > downSince)).Select(s => s.Name).ToList();
-                if (up.Count == 0 && downSince is null && statuses.Select(s => s.LastHeard).Max() is { } lastHeard)
+                for (var i = 0; i < streams.Count; i++)
                 {
-                    downSince = lastHeard;
-                    FeedIsDown(_logger, lastHeard);
-                    await channel.WriteAsync(new FeedDown(lastHeard), stop).ConfigureAwait(false);
-                }
-                else if (up.Count > 0 && downSince is not null)
-                {
-                    downSince = null; // back only once something new is heard, not merely reconnected
-                    FeedIsBack(_logger, up);
+                    var (status, feed) = streams[i];
+                    if (downSince[i] is { } since)
+                    {
+                        if (status.IsUp(now, expected[status.Name]) && status.LastHeard > since)
+                        {
+                            downSince[i] = null;
+                            SourceIsBack(_logger, status.Name);
+                        }
+                    }
+                    else if (!status.IsUp(now, expected[status.Name]) && status.LastHeard is { } lastHeard)
+                    {
+                        downSince[i] = lastHeard;
+                        SourceIsDown(_logger, status.Name, lastHeard, status.LastError ?? "quiet");
+                        await channel.WriteAsync(new FeedDown(lastHeard, feed), stop).ConfigureAwait(false);
+                    }
                 }
 
                 await channel.WriteAsync(new ClockTick(now), stop).ConfigureAwait(false);
@@ -220,11 +230,11 @@ internal sealed partial class LiveDetectionService(
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Resumed from the checkpoint of {TakenAt}: watermark {Watermark}, {Vessels} vessels")]
     private static partial void Restored(ILogger logger, Instant takenAt, Instant? watermark, long vessels);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Every source is down or quiet (last heard {LastHeard}): gap judgement is suspended until the feed is heard again")]
-    private static partial void FeedIsDown(ILogger logger, Instant lastHeard);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Source {Source} is down or quiet ({Reason}; last heard {LastHeard}): the vessels it last heard are not judged dark until it is heard again")]
+    private static partial void SourceIsDown(ILogger logger, string source, Instant lastHeard, string reason);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "The feed is heard again ({Sources})")]
-    private static partial void FeedIsBack(ILogger logger, IReadOnlyList<string> sources);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Source {Source} is heard again")]
+    private static partial void SourceIsBack(ILogger logger, string source);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Checkpoint skipped: the database is unavailable ({Reason}); the next one is tried on time")]
     private static partial void CheckpointSkipped(ILogger logger, string reason);

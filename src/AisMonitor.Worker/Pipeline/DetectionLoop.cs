@@ -34,7 +34,7 @@ internal sealed class DetectionLoop(DetectionEngine engine, MessageFilter? filte
             case ClockTick:
                 break; // nothing heard yet: event time has not started
             case FeedDown down when _feedAhead is { } ahead:
-                engine.FeedDown(down.LastHeard + ahead);
+                engine.FeedDown(down.LastHeard + ahead, down.Feed);
                 break;
             case FeedDown:
                 break;

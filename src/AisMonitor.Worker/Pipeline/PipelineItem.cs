@@ -35,10 +35,12 @@ internal sealed class ClockTick(Instant wall) : PipelineItem
     public Instant Wall { get; } = wall;
 }
 
-/// <summary>Every source is down or quiet since the wall time <paramref name="lastHeard"/> (<see cref="DetectionEngine.FeedDown"/>).</summary>
-internal sealed class FeedDown(Instant lastHeard) : PipelineItem
+/// <summary>Source number <paramref name="feed"/> is down or quiet since the wall time <paramref name="lastHeard"/> (<see cref="DetectionEngine.FeedDown"/>).</summary>
+internal sealed class FeedDown(Instant lastHeard, byte feed) : PipelineItem
 {
     public Instant LastHeard { get; } = lastHeard;
+
+    public byte Feed { get; } = feed;
 }
 
 /// <summary>New watch lists to put in force.</summary>

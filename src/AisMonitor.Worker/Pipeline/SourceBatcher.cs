@@ -9,9 +9,11 @@ namespace AisMonitor.Worker.Pipeline;
 /// One live source's way into the pipeline: its messages gathered into batches and written into the
 /// pipeline's bounded channel. A source that can wait (TCP, folder) waits for room; one that cannot
 /// (UDP) drops what does not fit and is told how much. Each batch carries the wall time it was handed
-/// over, from which the detection loop learns how far the feed's own time runs ahead of the clock.
+/// over, from which the detection loop learns how far the feed's own time runs ahead of the clock,
+/// and each message the number of its source (<see cref="Core.Ais.MessageMetadata.Feed"/>), so that an
+/// outage of one source spares only the vessels it last heard.
 /// </summary>
-internal sealed class SourceBatcher(string source, ChannelWriter<PipelineItem> channel, BatchPool pool, IClock clock) : IMessageSink
+internal sealed class SourceBatcher(string source, byte feed, ChannelWriter<PipelineItem> channel, BatchPool pool, IClock clock) : IMessageSink
 {
     public Func<string>? Position { get; set; }
 
@@ -20,7 +22,7 @@ internal sealed class SourceBatcher(string source, ChannelWriter<PipelineItem> c
 
     public void Add(in DecodedMessage message)
     {
-        _current.Messages[_current.Count++] = message;
+        _current.Messages[_current.Count++] = message.WithMetadata(message.Metadata with { Feed = feed }); // outages are judged per source
         if (_current.Count == _current.Messages.Length)
         {
             Seal();

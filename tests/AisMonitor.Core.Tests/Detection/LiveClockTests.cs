@@ -134,6 +134,41 @@ public sealed class LiveClockTests
         Assert.DoesNotContain(updates, a => a.Kind == AlertKind.TransponderGap && a.Mmsi.Value != Dark);
     }
 
+    [Fact]
+    public void When_one_of_two_feeds_goes_down_only_the_vessels_it_heard_are_spared()
+    {
+        // Feed 1 hears 50 vessels, feed 2 another 50. Feed 2 goes down for 30 hours while feed 1 goes
+        // on; one of feed 1's vessels falls silent meanwhile: it is a gap, feed 2's vessels are not.
+        var down = Start + Duration.FromDays(3);
+        var back = down + Duration.FromHours(30);
+        static DecodedMessage From(byte feed, DecodedMessage m) => m.WithMetadata(m.Metadata with { Feed = feed });
+        var feedOne = Enumerable.Range(0, 50).Select(i => Circling((uint)(440_100_000 + i), Start, back + Duration.FromHours(2), Minute * 3, 34.5, 128.5, phase: i).Select(m => From(1, m)));
+        var feedTwo = Enumerable.Range(0, 50).Select(i => Circling((uint)(440_200_000 + i), Start, back + Duration.FromHours(2), Minute * 3, 30.5, 128.5, phase: i)
+            .Where(m => m.Metadata.Received < down || m.Metadata.Received >= back).Select(m => From(2, m)));
+        var dark = Circling(Dark, Start, down + Duration.FromHours(2), Minute, 34.5, 128.5).Select(m => From(1, m));
+        var updates = new List<Alert>();
+        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, updates.Add);
+        var told = false;
+        foreach (var message in Merge([.. feedOne, .. feedTwo, dark]))
+        {
+            if (!told && message.Metadata.Received > down + Minute)
+            {
+                engine.FeedDown(down, feed: 2);
+                told = true;
+            }
+
+            engine.Process(message);
+        }
+
+        engine.Complete();
+
+        var gaps = updates.Where(a => a.Kind == AlertKind.TransponderGap).Select(a => a.Mmsi.Value).Distinct().ToList();
+        Assert.Equal([Dark], gaps);
+        var outage = Assert.Single(engine.FeedOutages);
+        Assert.Equal(2, outage.Feed);
+        Assert.Equal(back, outage.To);
+    }
+
     private sealed class InstantNear(Duration tolerance) : IEqualityComparer<Instant>
     {
         public bool Equals(Instant x, Instant y) => Duration.Max(x - y, y - x) <= tolerance;

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Ais.Encoding;
 using AisMonitor.Core.Nmea;
@@ -114,7 +113,9 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
             await Task.Delay(Timeout.Infinite, stop);
         }, TimeSpan.FromSeconds(24));
 
-        Assert.True(Regex.Count(log, "Every source is down or quiet") == 1 && Regex.Count(log, "The feed is heard again") == 1, log);
+        var down = log.IndexOf("Source coast is down or quiet", StringComparison.Ordinal);
+        var back = log.IndexOf("Source coast is heard again", StringComparison.Ordinal);
+        Assert.True(down >= 0 && back > down && log.IndexOf("Source coast is down or quiet", down + 1, StringComparison.Ordinal) is var again && (again < 0 || again > back), log); // down once while cut (not again on reconnecting), then back
         Assert.True(alerts.Count == 0, string.Join("\n", alerts) + "\n" + log);
     }
 
@@ -133,13 +134,60 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         Assert.StartsWith("TransponderGap:244123400:", gap, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_one_of_two_sources_is_cut_only_its_vessels_are_spared()
+    {
+        // Source "coast" hears vessels 244123400–09 throughout, and one of them falls silent after 3 s;
+        // source "sat" hears 244123410–19 and is cut from 4 s to 18 s. Only the silent vessel is a gap.
+        FeedServer? satellite = null;
+        await using var coast = new FeedServer(async (stream, connection, stop) =>
+        {
+            await SendFleet(stream, TimeSpan.FromSeconds(22), silentAfter: TimeSpan.FromSeconds(3), stop);
+            await Task.Delay(Timeout.Infinite, stop);
+        });
+        await using var sat = satellite = new FeedServer(async (stream, connection, stop) =>
+        {
+            await SendFleet(stream, TimeSpan.FromSeconds(4), silentAfter: null, stop, firstMmsi: 244_123_410);
+            if (connection == 0)
+            {
+                satellite!.StopAccepting();
+                _ = Task.Delay(TimeSpan.FromSeconds(14), stop).ContinueWith(_ => satellite.StartAccepting(), TaskScheduler.Default);
+                return;
+            }
+
+            await Task.Delay(Timeout.Infinite, stop);
+        });
+        var (alerts, log) = await RunShortGapFeed(coast.Port, sat.Port, TimeSpan.FromSeconds(24));
+
+        Assert.True(alerts.Count == 1 && alerts[0].StartsWith("TransponderGap:244123400:", StringComparison.Ordinal), string.Join("\n", alerts) + "\n" + log);
+        Assert.Contains("Source sat is down or quiet", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Source coast is down", log, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the worker with gaps of 8 s (every one an alert), a 1.5 s expected interval and 1 s windows, over <paramref name="script"/>, for <paramref name="runFor"/>; the transponder gaps stored and the log.</summary>
     private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(Func<NetworkStream, int, FeedServer, CancellationToken, Task> script, TimeSpan runFor)
     {
         FeedServer? server = null;
         await using var feed = server = new FeedServer((stream, connection, stop) => script(stream, connection, server!, stop));
+        return await RunShortGapFeed(feed.Port, null, runFor);
+    }
+
+    /// <summary>The same, with the sources "coast" on <paramref name="coastPort"/> and, when given, "sat" on <paramref name="satellitePort"/>.</summary>
+    private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(int coastPort, int? satellitePort, TimeSpan runFor)
+    {
         var connection = await postgres.CreateDatabaseAsync();
-        var environment = Environment(connection, feed.Port);
+        var environment = Environment(connection, coastPort);
+        if (satellitePort is { } port)
+        {
+            environment["AisMonitor__Sources__1__Name"] = "sat";
+            environment["AisMonitor__Sources__1__Kind"] = "tcp";
+            environment["AisMonitor__Sources__1__Host"] = "127.0.0.1";
+            environment["AisMonitor__Sources__1__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            environment["AisMonitor__Sources__1__ReconnectInitial"] = "00:00:00.2";
+            environment["AisMonitor__Sources__1__ReconnectMaximum"] = "00:00:01";
+            environment["AisMonitor__Sources__1__ExpectedInterval"] = "00:00:01.5";
+        }
+
         environment["AisMonitor__Sources__0__ExpectedInterval"] = "00:00:01.5";
         environment["AisMonitor__Live__ClockTick"] = "00:00:00.2";
         environment["AisMonitor__Detection__Gaps__MinimumDuration"] = "0:00:00:08";
@@ -154,7 +202,7 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
     }
 
     /// <summary>Position reports of vessels 244123400–244123409 every half second for <paramref name="duration"/>, without times of their own (stamped on arrival); the first stops after <paramref name="silentAfter"/>.</summary>
-    private static async Task SendFleet(NetworkStream stream, TimeSpan duration, TimeSpan? silentAfter, CancellationToken stop)
+    private static async Task SendFleet(NetworkStream stream, TimeSpan duration, TimeSpan? silentAfter, CancellationToken stop, uint firstMmsi = 244_123_400)
     {
         var writer = new NmeaSentenceWriter();
         var started = System.Diagnostics.Stopwatch.StartNew();
@@ -168,7 +216,7 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
                     continue;
                 }
 
-                var report = new PositionReport { MessageType = 1, Mmsi = new Mmsi(244_123_400 + (uint)i), LatitudeDegrees = 52 + (i * 0.01), LongitudeDegrees = 4 + (step * 0.0001), SpeedOverGroundKnots = 10 };
+                var report = new PositionReport { MessageType = 1, Mmsi = new Mmsi(firstMmsi + (uint)i), LatitudeDegrees = 52 + (i * 0.01), LongitudeDegrees = 4 + (step * 0.0001), SpeedOverGroundKnots = 10 };
                 var (payload, fill) = AisEncoder.Encode(report);
                 foreach (var line in writer.Write(payload, fill, Instant.FromUnixTimeSeconds(0), source: null))
                 {
