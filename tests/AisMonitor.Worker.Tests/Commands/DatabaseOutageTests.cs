@@ -152,17 +152,5 @@ public sealed class DatabaseOutageTests
         throw new TimeoutException("the replay never migrated its database");
     }
 
-    private static async Task<List<string>> Rows(LocalPostgresCluster cluster, string database, string sql)
-    {
-        await using var source = NpgsqlDataSource.Create(cluster.ConnectionString(database));
-        await using var command = source.CreateCommand(sql);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "null" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
-        }
-
-        return rows;
-    }
+    private static Task<List<string>> Rows(LocalPostgresCluster cluster, string database, string sql) => Hosting.LivePostgres.RowsAsync(cluster.ConnectionString(database), sql);
 }

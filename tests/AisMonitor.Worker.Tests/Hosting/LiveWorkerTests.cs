@@ -3,10 +3,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using AisMonitor.Core.Ais;
-using AisMonitor.Core.Ais.Encoding;
-using AisMonitor.Core.Nmea;
-using NodaTime;
 
 namespace AisMonitor.Worker.Tests.Hosting;
 
@@ -204,27 +200,12 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
     /// <summary>Position reports of vessels 244123400–244123409 every half second for <paramref name="duration"/>, without times of their own (stamped on arrival); the first stops after <paramref name="silentAfter"/>.</summary>
     private static async Task SendFleet(NetworkStream stream, TimeSpan duration, TimeSpan? silentAfter, CancellationToken stop, uint firstMmsi = 244_123_400)
     {
-        var writer = new NmeaSentenceWriter();
         var started = System.Diagnostics.Stopwatch.StartNew();
         for (var step = 0; started.Elapsed < duration; step++)
         {
-            var lines = new StringBuilder();
-            for (var i = 0; i < 10; i++)
-            {
-                if (i == 0 && silentAfter is { } after && started.Elapsed > after)
-                {
-                    continue;
-                }
-
-                var report = new PositionReport { MessageType = 1, Mmsi = new Mmsi(firstMmsi + (uint)i), LatitudeDegrees = 52 + (i * 0.01), LongitudeDegrees = 4 + (step * 0.0001), SpeedOverGroundKnots = 10 };
-                var (payload, fill) = AisEncoder.Encode(report);
-                foreach (var line in writer.Write(payload, fill, Instant.FromUnixTimeSeconds(0), source: null))
-                {
-                    lines.Append(line.AsSpan(line.IndexOf('!', StringComparison.Ordinal))).Append("\r\n"); // no tag block: no time of its own
-                }
-            }
-
-            await stream.WriteAsync(Encoding.ASCII.GetBytes(lines.ToString()), stop);
+            var silent = silentAfter is { } after && started.Elapsed > after;
+            var lines = UntimedReports.Lines(Enumerable.Range(silent ? 1 : 0, silent ? 9 : 10).Select(i => (firstMmsi + (uint)i, 52 + (i * 0.01), 4 + (step * 0.0001))));
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(lines), stop);
             await Task.Delay(500, stop);
         }
     }

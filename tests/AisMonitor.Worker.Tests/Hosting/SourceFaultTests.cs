@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using AisMonitor.Core.Ais;
-using AisMonitor.Core.Ais.Encoding;
-using AisMonitor.Core.Nmea;
-using NodaTime;
 
 namespace AisMonitor.Worker.Tests.Hosting;
 
@@ -126,18 +122,6 @@ public sealed class SourceFaultTests(LivePostgres postgres) : IClassFixture<Live
     }
 
     /// <summary><paramref name="count"/> position reports (one sentence each) of vessels 244123400 onwards, numbered from <paramref name="first"/>, without tag blocks.</summary>
-    private static string Lines(int first, int count)
-    {
-        var writer = new NmeaSentenceWriter();
-        var text = new StringBuilder();
-        for (var n = first; n < first + count; n++)
-        {
-            var report = new PositionReport { MessageType = 1, Mmsi = new Mmsi(244_123_400 + (uint)(n % 10)), LatitudeDegrees = 40 + (n * 0.001), LongitudeDegrees = -40, SpeedOverGroundKnots = 10 };
-            var (payload, fill) = AisEncoder.Encode(report);
-            var line = writer.Write(payload, fill, Instant.FromUnixTimeSeconds(0), source: null).Single();
-            text.Append(line.AsSpan(line.IndexOf('!', StringComparison.Ordinal))).Append("\r\n");
-        }
-
-        return text.ToString();
-    }
+    private static string Lines(int first, int count) =>
+        UntimedReports.Lines(Enumerable.Range(first, count).Select(n => (244_123_400 + (uint)(n % 10), 40 + (n * 0.001), -40.0)));
 }
