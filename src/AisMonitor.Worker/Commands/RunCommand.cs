@@ -60,7 +60,14 @@ internal static class RunCommand
                 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
                 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready"), ResponseWriter = WriteReason });
                 app.MapPrometheusScrapingEndpoint("/metrics");
+                var status = app.Services.GetRequiredService<LiveStatus>(); // the provider is disposed when the host has run
                 await app.RunAsync(cancellation).ConfigureAwait(false);
+                if (status.Failure is { } failure)
+                {
+                    await Console.Error.WriteLineAsync($"error: the worker stopped on a failure it could not recover from ({failure.GetType().Name}: {failure.Message}); it is logged above. Restart it: it resumes from its last checkpoint.").ConfigureAwait(false);
+                    return ExitCodes.Failed;
+                }
+
                 return ExitCodes.Done;
             }
             catch (Exception e) when (e is OptionsValidationException || (e is AggregateException all && all.InnerExceptions.All(i => i is OptionsValidationException)))

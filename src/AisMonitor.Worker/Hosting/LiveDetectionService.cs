@@ -75,6 +75,11 @@ internal sealed partial class LiveDetectionService(
         {
             // stopping
         }
+        catch (Exception e)
+        {
+            status.Failure = e; // a source failed in a way it could not recover from: the process stops, non-zero
+            throw;
+        }
         finally
         {
             // Stop reading (done above by the token), let detection drain what is queued, checkpoint, flush.
@@ -85,6 +90,11 @@ internal sealed partial class LiveDetectionService(
             }
 
             channel.Writer.TryComplete();
+            if (detecting.Exception?.InnerException is { } failure)
+            {
+                status.Failure = failure;
+            }
+
             await detecting.ConfigureAwait(false); // surfaces a detection failure: the host stops with it
             if (!await updates.CompleteAsync(TimeSpan.FromSeconds(10)).ConfigureAwait(false))
             {

@@ -49,6 +49,9 @@ internal sealed class LiveStatus
 
     public void CheckpointSaved(Instant at) => Interlocked.Exchange(ref _lastCheckpointTicks, at.ToUnixTimeTicks());
 
+    /// <summary>What stopped the worker when it was not asked to stop (a failure it could not recover from), for the exit code.</summary>
+    public Exception? Failure { get; set; }
+
     /// <summary>Bytes in the outage spool (0 when there is none).</summary>
     public long SpoolBytes => SpoolPath is { } path && File.Exists(path) ? new FileInfo(path).Length : 0;
 }

@@ -9,6 +9,7 @@ namespace AisMonitor.Worker.Tests.Hosting;
 /// messages already detected) and stores exactly what an uninterrupted run stores: nothing lost,
 /// nothing twice.
 /// </summary>
+[Collection(LiveWorkerCollection.Name)]
 public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixture<LivePostgres>
 {
     private const string Alerts = "SELECT id, kind, severity, start_time, end_time, score, score_explanation, rules::text, evidence::text, first_raised, last_updated FROM alert ORDER BY id";

@@ -56,3 +56,10 @@ public sealed class LivePostgres : IAsyncLifetime
         }
     }
 }
+
+/// <summary>The live worker's timing tests (seconds of gaps and outages) run one after another, not against each other for the two cores.</summary>
+[CollectionDefinition(Name)]
+public sealed class LiveWorkerCollection
+{
+    public const string Name = "live worker";
+}

@@ -10,6 +10,7 @@ namespace AisMonitor.Worker.Tests.Hosting;
 /// <c>aismonitor run</c> as ops teams run it: a real process, a real PostgreSQL, NMEA servers on
 /// loopback that send, drop, stall and come back.
 /// </summary>
+[Collection(LiveWorkerCollection.Name)]
 public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LivePostgres>
 {
     private const string Angara = "sample-tracks/angara-2024/angara-2024.nmea.gz";
@@ -138,7 +139,7 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         FeedServer? satellite = null;
         await using var coast = new FeedServer(async (stream, connection, stop) =>
         {
-            await SendFleet(stream, TimeSpan.FromSeconds(22), silentAfter: TimeSpan.FromSeconds(3), stop);
+            await SendFleet(stream, TimeSpan.FromSeconds(40), silentAfter: TimeSpan.FromSeconds(3), stop); // longer than the run: coast never goes quiet
             await Task.Delay(Timeout.Infinite, stop);
         });
         await using var sat = satellite = new FeedServer(async (stream, connection, stop) =>

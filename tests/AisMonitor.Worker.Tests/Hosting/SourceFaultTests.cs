@@ -5,6 +5,7 @@ using System.Text;
 namespace AisMonitor.Worker.Tests.Hosting;
 
 /// <summary>Feeds that misbehave, on loopback: the worker never crashes, recovers by itself, and counts what it could not use.</summary>
+[Collection(LiveWorkerCollection.Name)]
 public sealed class SourceFaultTests(LivePostgres postgres) : IClassFixture<LivePostgres>
 {
     [Fact]
