@@ -44,3 +44,5 @@ fi
 echo
 echo "Try next: replay your own NMEA logs or CSV exports (aismonitor replay FILE...), add a watch list"
 echo "(--watch-list) or port limits (--places); README.md says how, docs/alerts.md what each alert means."
+echo "Watch a live feed: AisMonitor__Sources__0__Name=coast AisMonitor__Sources__0__Kind=tcp AisMonitor__Sources__0__Host=HOST \\"
+echo "  AisMonitor__Sources__0__Port=PORT aismonitor run   # /readyz, /metrics on http://localhost:5000 (README: aismonitor run)"
