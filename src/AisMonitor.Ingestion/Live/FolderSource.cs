@@ -87,11 +87,23 @@ public sealed partial class FolderSource
         Status.Disconnect("stopped");
     }
 
-    /// <summary>Files not done yet whose size and time have not changed since the last poll, in name order.</summary>
+    /// <summary>
+    /// Files not done yet whose size and time have not changed since the last poll, in name order.
+    /// Files that have gone from the folder are forgotten (so the position stays as small as the
+    /// folder; a file put back under the same name is a new file).
+    /// </summary>
     private List<string> ReadyFiles()
     {
         var ready = new List<string>();
-        foreach (var path in Directory.EnumerateFiles(_options.Path!).Order(StringComparer.Ordinal))
+        var present = Directory.EnumerateFiles(_options.Path!).Order(StringComparer.Ordinal).ToList();
+        var names = present.Select(p => System.IO.Path.GetFileName(p)).ToHashSet(StringComparer.Ordinal);
+        _done.IntersectWith(names);
+        foreach (var gone in _seen.Keys.Where(k => !names.Contains(k)).ToList())
+        {
+            _seen.Remove(gone);
+        }
+
+        foreach (var path in present)
         {
             var name = System.IO.Path.GetFileName(path);
             if (_done.Contains(name) || name.StartsWith('.') || name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".part", StringComparison.OrdinalIgnoreCase))
