@@ -16,8 +16,8 @@ namespace AisMonitor.Storage;
 /// </summary>
 public sealed class CheckpointStore(NpgsqlDataSource dataSource)
 {
-    /// <summary>Saves a checkpoint, replacing the worker's previous one.</summary>
-    public async Task SaveAsync(string worker, Instant takenAt, EngineSnapshot snapshot, IReadOnlyDictionary<string, string> sources, CancellationToken cancellation = default)
+    /// <summary>Saves a checkpoint, replacing the worker's previous one; the compressed size in bytes.</summary>
+    public async Task<long> SaveAsync(string worker, Instant takenAt, EngineSnapshot snapshot, IReadOnlyDictionary<string, string> sources, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         using var compressed = new MemoryStream();
@@ -36,6 +36,7 @@ public sealed class CheckpointStore(NpgsqlDataSource dataSource)
         command.Parameters.Add(new NpgsqlParameter { Value = JsonSerializer.Serialize(sources), NpgsqlDbType = NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = compressed.ToArray(), NpgsqlDbType = NpgsqlDbType.Bytea });
         await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        return compressed.Length;
     }
 
     /// <summary>The worker's latest checkpoint, or null when it has none.</summary>

@@ -228,8 +228,10 @@ internal sealed partial class LiveDetectionService(
         try
         {
             var now = clock.GetCurrentInstant();
-            await store.SaveAsync(WorkerName, now, snapshot, positions, stop).ConfigureAwait(false);
+            var saving = System.Diagnostics.Stopwatch.StartNew();
+            var bytes = await store.SaveAsync(WorkerName, now, snapshot, positions, stop).ConfigureAwait(false);
             status.CheckpointSaved(now);
+            CheckpointSaved(_logger, snapshot.Statistics.Vessels, bytes / 1048576.0, request.Paused.TotalMilliseconds, saving.Elapsed.TotalMilliseconds);
         }
         catch (Exception e) when (Outages.IsTransient(e))
         {
@@ -245,6 +247,9 @@ internal sealed partial class LiveDetectionService(
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Source {Source} is heard again")]
     private static partial void SourceIsBack(ILogger logger, string source);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Checkpoint saved: {Vessels} vessels, {Megabytes:0.0} MB compressed; detection paused {PausedMilliseconds:0} ms for the snapshot, saving took {SavingMilliseconds:0} ms")]
+    private static partial void CheckpointSaved(ILogger logger, long vessels, double megabytes, double pausedMilliseconds, double savingMilliseconds);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Checkpoint skipped: the database is unavailable ({Reason}); the next one is tried on time")]
     private static partial void CheckpointSkipped(ILogger logger, string reason);

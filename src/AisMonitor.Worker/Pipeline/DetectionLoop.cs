@@ -42,7 +42,10 @@ internal sealed class DetectionLoop(DetectionEngine engine, MessageFilter? filte
                 engine.ReplaceWatchLists(lists.Lists);
                 break;
             case CheckpointRequest checkpoint:
-                checkpoint.State.TrySetResult((engine.Snapshot(), new Dictionary<string, string>(_positions, StringComparer.Ordinal)));
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var snapshot = engine.Snapshot();
+                checkpoint.Paused = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+                checkpoint.State.TrySetResult((snapshot, new Dictionary<string, string>(_positions, StringComparer.Ordinal)));
                 break;
             default:
                 throw new ArgumentException($"Not a pipeline item the loop knows: {item.GetType().Name}.", nameof(item));

@@ -53,4 +53,7 @@ internal sealed class WatchListsReplaced(VesselWatchLists lists) : PipelineItem
 internal sealed class CheckpointRequest : PipelineItem
 {
     public TaskCompletionSource<(EngineSnapshot Snapshot, IReadOnlyDictionary<string, string> Positions)> State { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long detection paused to take the snapshot.</summary>
+    public TimeSpan Paused { get; set; }
 }
