@@ -48,7 +48,8 @@ internal sealed class Database : IAsyncDisposable
         DataFolder = dataFolder is { Length: > 0 } ? dataFolder : configuration["AisMonitor:DataFolder"] is { Length: > 0 } folder ? folder : DefaultDataFolder;
     }
 
-    public static async Task<Database> OpenAsync()
+    /// <summary>Opens the database (starting AisMonitor's own when none is configured, which <paramref name="say"/> is told; standard error by default).</summary>
+    public static async Task<Database> OpenAsync(Action<string>? say = null)
     {
         var configured = ConnectionString;
         if (!string.IsNullOrWhiteSpace(configured))
@@ -93,7 +94,7 @@ internal sealed class Database : IAsyncDisposable
             throw new ArgumentException(e.Message, e);
         }
 
-        Console.Error.WriteLine($"no ConnectionStrings__AisMonitor set: started AisMonitor's own PostgreSQL on 127.0.0.1:{cluster.Port} (data in {cluster.DataDirectory}); it stops when the command ends");
+        (say ?? Console.Error.WriteLine)($"no ConnectionStrings__AisMonitor set: started AisMonitor's own PostgreSQL on 127.0.0.1:{cluster.Port} (data in {cluster.DataDirectory}); it stops when the command ends");
         var dataSource = AisMonitorDataSource.Create(cluster.ConnectionString());
         try
         {

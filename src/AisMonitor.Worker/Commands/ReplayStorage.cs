@@ -41,7 +41,7 @@ internal sealed class ReplayStorage : IDetectionOutput, IDisposable
 
     public static ReplayStorage Open(bool archivePositions, int? retentionDays)
     {
-        var database = Task.Run(Database.OpenAsync).GetAwaiter().GetResult();
+        var database = Task.Run(() => Database.OpenAsync()).GetAwaiter().GetResult();
         var updates = new BufferedStoreWriter(database.DataSource, Path.Combine(Database.DataFolder, "spool", "updates.jsonl"), MemoryBuffer, message => Console.Error.WriteLine($"storage     {message}"));
         return new ReplayStorage(database, archivePositions ? new ArchiveWriter(new PositionArchive(database.DataSource, retentionDays)) : null, updates);
     }

@@ -54,7 +54,9 @@ public sealed class SourceFaultTests(LivePostgres postgres) : IClassFixture<Live
     public async Task Udp_datagrams_of_several_sentences_are_all_read()
     {
         var port = FreeUdpPort();
-        await using var worker = LiveWorker.Start(await Udp(port));
+        var environment = await Udp(port);
+        environment["Logging__Console__FormatterName"] = "json"; // as containers log
+        await using var worker = LiveWorker.Start(environment);
         await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_source_connected") == 1, "listening");
         using var sender = new UdpClient();
         for (var i = 0; i < 50; i++)
@@ -64,6 +66,9 @@ public sealed class SourceFaultTests(LivePostgres postgres) : IClassFixture<Live
 
         await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_source_messages_total") == 150, "150 reports in 50 datagrams");
         Assert.Equal(0, await worker.TerminateAsync());
+        var lines = worker.Log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.All(lines, line => System.Text.Json.JsonDocument.Parse(line).Dispose()); // every line one JSON object
+        Assert.Contains(lines, line => line.Contains("\"Category\":\"AisMonitor.Worker.Hosting.LiveDetectionService\"", StringComparison.Ordinal));
     }
 
     [Fact]
