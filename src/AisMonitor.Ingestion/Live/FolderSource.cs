@@ -41,7 +41,7 @@ public sealed partial class FolderSource
         _sink = sink;
         _clock = clock;
         _logger = logger;
-        Status = new SourceStatus(options.Name, "folder", _counts);
+        Status = new SourceStatus(options, _counts);
         if (position is not null)
         {
             var saved = JsonSerializer.Deserialize<SavedPosition>(position) ?? new SavedPosition();

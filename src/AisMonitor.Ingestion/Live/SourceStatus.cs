@@ -7,11 +7,11 @@ namespace AisMonitor.Ingestion.Live;
 /// How one live source is doing, for health and metrics: read from other threads while the source
 /// writes it (each value is one 64-bit field, read whole).
 /// </summary>
-public sealed class SourceStatus(string name, string kind, ISourceCounts counts)
+public sealed class SourceStatus(SourceOptions options, ISourceCounts counts)
 {
     /// <summary>A status whose counts are a decoder's.</summary>
-    public SourceStatus(string name, string kind, NmeaStatistics statistics)
-        : this(name, kind, new DecoderCounts(statistics))
+    public SourceStatus(SourceOptions options, NmeaStatistics statistics)
+        : this(options, new DecoderCounts(statistics))
     {
     }
 
@@ -23,10 +23,13 @@ public sealed class SourceStatus(string name, string kind, ISourceCounts counts)
     private volatile string? _lastError;
 
     /// <summary>The source's name.</summary>
-    public string Name { get; } = name;
+    public string Name { get; } = options.Name;
 
     /// <summary>Its kind (tcp, udp, folder).</summary>
-    public string Kind { get; } = kind;
+    public string Kind { get; } = options.Kind;
+
+    /// <summary>How long it may go unheard and still count as up (<see cref="SourceOptions.ExpectedInterval"/>).</summary>
+    public Duration ExpectedInterval { get; } = Duration.FromTimeSpan(options.ExpectedInterval);
 
     /// <summary>Lines, messages by type and rejections by reason.</summary>
     public ISourceCounts Counts { get; } = counts;
@@ -52,8 +55,8 @@ public sealed class SourceStatus(string name, string kind, ISourceCounts counts)
     /// <summary>The last connection error, for the readiness report.</summary>
     public string? LastError => _lastError;
 
-    /// <summary>Whether the source is connected and was heard within <paramref name="expected"/> of <paramref name="now"/>.</summary>
-    public bool IsUp(Instant now, Duration expected) => _connected && LastHeard is { } heard && now - heard <= expected;
+    /// <summary>Whether the source is connected and was heard within its expected interval of <paramref name="now"/>.</summary>
+    public bool IsUp(Instant now) => _connected && LastHeard is { } heard && now - heard <= ExpectedInterval;
 
     /// <summary>Marks bytes received at <paramref name="now"/>.</summary>
     public void Heard(Instant now) => Interlocked.Exchange(ref _lastHeardTicks, now.ToUnixTimeTicks());

@@ -32,7 +32,7 @@ public sealed partial class TcpNmeaSource
         _logger = logger;
         _decoder = new LiveDecoder(options.Name, new NmeaDecoderOptions { MaxLineLengthBytes = options.MaxLineLengthBytes }, sink, logger);
         _schedule = new ReconnectSchedule(options.ReconnectInitial, options.ReconnectMaximum);
-        Status = new SourceStatus(options.Name, "tcp", _decoder.Statistics);
+        Status = new SourceStatus(options, _decoder.Statistics);
     }
 
     /// <summary>How it is doing.</summary>

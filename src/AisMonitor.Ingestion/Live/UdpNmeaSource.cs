@@ -35,7 +35,7 @@ public sealed class UdpNmeaSource
         Socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp) { ReceiveBufferSize = 4 << 20 };
         Socket.Bind(new IPEndPoint(address, options.Port)); // at construction: a port in use stops the start, not a later moment
         var local = (IPEndPoint)Socket.LocalEndPoint!;
-        Status = new SourceStatus(options.Name, "udp", _decoder.Statistics) { KernelDropped = () => KernelUdpDrops.For(local) };
+        Status = new SourceStatus(options, _decoder.Statistics) { KernelDropped = () => KernelUdpDrops.For(local) };
     }
 
     /// <summary>How it is doing.</summary>

@@ -130,7 +130,6 @@ internal sealed partial class LiveDetectionService(
     private async Task TickAsync(ChannelWriter<PipelineItem> channel, List<(SourceStatus Status, byte Feed)> streams, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(live.ClockTick);
-        var expected = sources.ToDictionary(s => s.Name, s => Duration.FromTimeSpan(s.ExpectedInterval), StringComparer.OrdinalIgnoreCase);
         var downSince = new Instant?[streams.Count]; // when each stream was last heard before it went down
         try
         {
@@ -142,13 +141,13 @@ internal sealed partial class LiveDetectionService(
                     var (status, feed) = streams[i];
                     if (downSince[i] is { } since)
                     {
-                        if (status.IsUp(now, expected[status.Name]) && status.LastHeard > since)
+                        if (status.IsUp(now) && status.LastHeard > since)
                         {
                             downSince[i] = null;
                             SourceIsBack(_logger, status.Name);
                         }
                     }
-                    else if (!status.IsUp(now, expected[status.Name]) && status.LastHeard is { } lastHeard)
+                    else if (!status.IsUp(now) && status.LastHeard is { } lastHeard)
                     {
                         downSince[i] = lastHeard;
                         SourceIsDown(_logger, status.Name, lastHeard, status.LastError ?? "quiet");

@@ -10,7 +10,7 @@ namespace AisMonitor.Worker.Hosting;
 /// storage has not been refused, and event time is within <see cref="LiveOptions.MaximumLag"/> of
 /// the clock. Otherwise 503, with every reason that applies.
 /// </summary>
-internal sealed class ReadinessCheck(DatabaseService database, LiveStatus status, LiveOptions live, SourceList sources, IClock clock) : IHealthCheck
+internal sealed class ReadinessCheck(DatabaseService database, LiveStatus status, LiveOptions live, IClock clock) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -33,17 +33,15 @@ internal sealed class ReadinessCheck(DatabaseService database, LiveStatus status
         }
         else
         {
-            for (var i = 0; i < status.Sources.Count; i++)
+            foreach (var source in status.Sources)
             {
-                var source = status.Sources[i];
-                var expected = Duration.FromTimeSpan(sources[i].ExpectedInterval);
                 if (!source.Connected)
                 {
                     reasons.Add($"source {source.Name} is not connected ({source.LastError ?? "connecting"})");
                 }
-                else if (!source.IsUp(now, expected))
+                else if (!source.IsUp(now))
                 {
-                    reasons.Add($"source {source.Name} has not been heard for {(source.LastHeard is { } heard ? $"{(now - heard).TotalSeconds:0} s" : "ever")} (expected within {expected.TotalSeconds:0} s)");
+                    reasons.Add($"source {source.Name} has not been heard for {(source.LastHeard is { } heard ? $"{(now - heard).TotalSeconds:0} s" : "ever")} (expected within {source.ExpectedInterval.TotalSeconds:0} s)");
                 }
             }
 

@@ -25,6 +25,35 @@ public sealed class LivePostgres : IAsyncLifetime
         return Cluster.ConnectionString(name);
     }
 
+    /// <summary>The environment of a worker storing into <paramref name="connection"/>, with a data folder of its own and one loopback source (number 0) of <paramref name="kind"/> on <paramref name="port"/>.</summary>
+    public Dictionary<string, string> WorkerEnvironment(string connection, string name, string kind, int port)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__AisMonitor"] = connection,
+            ["AisMonitor__DataFolder"] = Path.Combine(_folder, Guid.NewGuid().ToString("N")),
+            ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
+        };
+        AddSource(environment, 0, name, kind, port);
+        return environment;
+    }
+
+    /// <summary>Adds source number <paramref name="index"/> on 127.0.0.1 (TCP: reconnecting within a second).</summary>
+    public static void AddSource(Dictionary<string, string> environment, int index, string name, string kind, int port)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var key = $"AisMonitor__Sources__{index}__";
+        environment[key + "Name"] = name;
+        environment[key + "Kind"] = kind;
+        environment[key + "Host"] = "127.0.0.1";
+        environment[key + "Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (kind == "tcp")
+        {
+            environment[key + "ReconnectInitial"] = "00:00:00.2";
+            environment[key + "ReconnectMaximum"] = "00:00:01";
+        }
+    }
+
     public static async Task<List<string>> RowsAsync(string connection, string sql)
     {
         await using var source = NpgsqlDataSource.Create(connection);

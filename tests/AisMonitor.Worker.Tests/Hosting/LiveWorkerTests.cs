@@ -15,18 +15,7 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
 {
     private const string Angara = "sample-tracks/angara-2024/angara-2024.nmea.gz";
 
-    private Dictionary<string, string> Environment(string connection, int feedPort) => new()
-    {
-        ["ConnectionStrings__AisMonitor"] = connection,
-        ["AisMonitor__DataFolder"] = Path.Combine(postgres.Folder, Guid.NewGuid().ToString("N")),
-        ["AisMonitor__Sources__0__Name"] = "coast",
-        ["AisMonitor__Sources__0__Kind"] = "tcp",
-        ["AisMonitor__Sources__0__Host"] = "127.0.0.1",
-        ["AisMonitor__Sources__0__Port"] = feedPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AisMonitor__Sources__0__ReconnectInitial"] = "00:00:00.2",
-        ["AisMonitor__Sources__0__ReconnectMaximum"] = "00:00:01",
-        ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
-    };
+    private Dictionary<string, string> Environment(string connection, int feedPort) => postgres.WorkerEnvironment(connection, "coast", "tcp", feedPort);
 
     [Fact]
     public async Task A_tcp_feed_gives_the_alerts_a_replay_of_it_gives_and_sigterm_saves_a_checkpoint()
@@ -176,12 +165,7 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         var environment = Environment(connection, coastPort);
         if (satellitePort is { } port)
         {
-            environment["AisMonitor__Sources__1__Name"] = "sat";
-            environment["AisMonitor__Sources__1__Kind"] = "tcp";
-            environment["AisMonitor__Sources__1__Host"] = "127.0.0.1";
-            environment["AisMonitor__Sources__1__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            environment["AisMonitor__Sources__1__ReconnectInitial"] = "00:00:00.2";
-            environment["AisMonitor__Sources__1__ReconnectMaximum"] = "00:00:01";
+            LivePostgres.AddSource(environment, 1, "sat", "tcp", port);
             environment["AisMonitor__Sources__1__ExpectedInterval"] = "00:00:01.5";
         }
 

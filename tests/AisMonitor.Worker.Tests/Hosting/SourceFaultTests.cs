@@ -99,26 +99,9 @@ public sealed class SourceFaultTests(LivePostgres postgres) : IClassFixture<Live
         Assert.Equal(0, await worker.TerminateAsync());
     }
 
-    private async Task<Dictionary<string, string>> Tcp(int port) => new()
-    {
-        ["ConnectionStrings__AisMonitor"] = await postgres.CreateDatabaseAsync(),
-        ["AisMonitor__DataFolder"] = Path.Combine(postgres.Folder, Guid.NewGuid().ToString("N")),
-        ["AisMonitor__Sources__0__Name"] = "coast",
-        ["AisMonitor__Sources__0__Kind"] = "tcp",
-        ["AisMonitor__Sources__0__Host"] = "127.0.0.1",
-        ["AisMonitor__Sources__0__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["AisMonitor__Sources__0__ReconnectInitial"] = "00:00:00.2",
-    };
+    private async Task<Dictionary<string, string>> Tcp(int port) => postgres.WorkerEnvironment(await postgres.CreateDatabaseAsync(), "coast", "tcp", port);
 
-    private async Task<Dictionary<string, string>> Udp(int port) => new()
-    {
-        ["ConnectionStrings__AisMonitor"] = await postgres.CreateDatabaseAsync(),
-        ["AisMonitor__DataFolder"] = Path.Combine(postgres.Folder, Guid.NewGuid().ToString("N")),
-        ["AisMonitor__Sources__0__Name"] = "radio",
-        ["AisMonitor__Sources__0__Kind"] = "udp",
-        ["AisMonitor__Sources__0__Host"] = "127.0.0.1",
-        ["AisMonitor__Sources__0__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private async Task<Dictionary<string, string>> Udp(int port) => postgres.WorkerEnvironment(await postgres.CreateDatabaseAsync(), "radio", "udp", port);
 
     private static int FreeUdpPort()
     {
