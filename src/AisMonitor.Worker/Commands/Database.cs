@@ -41,11 +41,27 @@ internal sealed class Database : IAsyncDisposable
         ? "/var/lib/aismonitor"
         : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "aismonitor");
 
-    /// <summary>Takes the connection string and the data folder from the configuration layers, the command line winning.</summary>
+    /// <summary>How many updates wait in memory during an outage before they go to the spool file: <c>AisMonitor:Storage:MemoryBuffer</c>, default 10,000.</summary>
+    public static int MemoryBuffer { get; private set; } = 10_000;
+
+    /// <summary>Where alert and port-call updates wait on disk through a database outage.</summary>
+    public static string SpoolPath => Path.Combine(DataFolder, "spool", "updates.jsonl");
+
+    /// <summary>
+    /// Takes the connection string, the data folder and the storage settings from the configuration
+    /// layers, the command line winning; a memory buffer that is not a positive whole number stops
+    /// the command naming it.
+    /// </summary>
     public static void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, string? connection, string? dataFolder)
     {
         ConnectionString = connection is { Length: > 0 } ? connection : configuration["ConnectionStrings:AisMonitor"] is { Length: > 0 } configured ? configured : null;
         DataFolder = dataFolder is { Length: > 0 } ? dataFolder : configuration["AisMonitor:DataFolder"] is { Length: > 0 } folder ? folder : DefaultDataFolder;
+        if (configuration["AisMonitor:Storage:MemoryBuffer"] is { } text)
+        {
+            MemoryBuffer = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
+                ? n
+                : throw new ArgumentException($"configuration: AisMonitor:Storage:MemoryBuffer = '{text}': expected a positive whole number (updates held in memory during a database outage; default 10000).");
+        }
     }
 
     /// <summary>Opens the database (starting AisMonitor's own when none is configured, which <paramref name="say"/> is told; standard error by default).</summary>

@@ -67,7 +67,6 @@ internal static class ReplayCommand
             try
             {
                 var configuration = settingsOptions.Load(result);
-                ReplayStorage.Configure(configuration);
                 var settings = new ReplaySettings(
                     result.GetValue(files)!,
                     result.GetValue(output),

@@ -23,26 +23,10 @@ internal sealed class ReplayStorage : IDetectionOutput, IDisposable
 
     private ReplayStorage(Database database, ArchiveWriter? archive, BufferedStoreWriter updates) => (_database, _archive, _updates) = (database, archive, updates);
 
-    /// <summary>How many updates wait in memory during an outage before they go to the spool file: <c>AisMonitor:Storage:MemoryBuffer</c>, default 10,000.</summary>
-    public static int MemoryBuffer { get; private set; } = 10_000;
-
-    /// <summary>Reads <c>AisMonitor:Storage:MemoryBuffer</c>; a value that is not a positive whole number stops the command naming it.</summary>
-    public static void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration)
-    {
-        if (configuration["AisMonitor:Storage:MemoryBuffer"] is not { } text)
-        {
-            return;
-        }
-
-        MemoryBuffer = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n
-            : throw new ArgumentException($"configuration: AisMonitor:Storage:MemoryBuffer = '{text}': expected a positive whole number (updates held in memory during a database outage; default 10000).");
-    }
-
     public static ReplayStorage Open(bool archivePositions, int? retentionDays)
     {
         var database = Task.Run(() => Database.OpenAsync()).GetAwaiter().GetResult();
-        var updates = new BufferedStoreWriter(database.DataSource, Path.Combine(Database.DataFolder, "spool", "updates.jsonl"), MemoryBuffer, message => Console.Error.WriteLine($"storage     {message}"));
+        var updates = new BufferedStoreWriter(database.DataSource, Database.SpoolPath, Database.MemoryBuffer, message => Console.Error.WriteLine($"storage     {message}"));
         return new ReplayStorage(database, archivePositions ? new ArchiveWriter(new PositionArchive(database.DataSource, retentionDays)) : null, updates);
     }
 

@@ -39,7 +39,6 @@ internal static class RunCommand
             try
             {
                 var configuration = settingsOptions.Load(result);
-                ReplayStorage.Configure(configuration);
                 var detection = DetectionConfiguration.Options(configuration);
                 var lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn));
                 var gazetteer = ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? []);

@@ -39,8 +39,8 @@ internal sealed partial class LiveDetectionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var spoolPath = Path.Combine(Database.DataFolder, "spool", "updates.jsonl");
-        await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, ReplayStorage.MemoryBuffer, m => StorageMessage(_logger, m), metrics.DatabaseWrite);
+        var spoolPath = Database.SpoolPath;
+        await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, Database.MemoryBuffer, m => StorageMessage(_logger, m), metrics.DatabaseWrite);
         var checkpoints = new CheckpointStore(database.Database.DataSource);
         var outputs = new DetectionOutputs(new StoreOutput(updates), metrics);
         Checkpoint? restored = null;
