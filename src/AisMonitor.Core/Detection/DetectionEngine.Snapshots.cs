@@ -28,8 +28,8 @@ public sealed partial class DetectionEngine
         FeedClockArrivalsInEpoch = _reorder.Clock.State.ArrivalsInEpoch,
         Arrivals = _reorder.Arrivals,
         Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Values.Select(Snapshot).ToList()).ToList(),
-        ConflictsRaised = _conflictsRaised.Order().ToList(),
-        ConflictsAwaitingPosition = _conflictsAwaitingPosition.Select(p => new AwaitingConflict(new Mmsi(p.Key), p.Value)).ToList(),
+        ConflictsRaised = _conflicts.Raised.ToList(),
+        ConflictsAwaitingPosition = _conflicts.AwaitingPosition.Select(p => new AwaitingConflict(new Mmsi(p.Key), p.Value)).ToList(),
         Reception = Reception.ToSnapshot(),
         Callers = _portCalls.Callers.ToSnapshot(),
         FeedOutages = [.. _feedOutages],
@@ -103,17 +103,13 @@ public sealed partial class DetectionEngine
             state.RestoreChanges(vessel.IdentityChanges);
             var hash = MmsiHash.Of(vessel.Mmsi.Value);
             engine.Partition(hash).Add(hash, state);
-            if (state.LastGood is { } last)
+            if (state.LastGood is { } last && engine.NextLook(state, last, null) is { } due)
             {
-                engine.ScheduleSilenceCheck(state, engine.NextSilenceCheck(state, last.UnixMilliseconds));
+                engine.ScheduleSilenceCheck(state, due);
             }
         }
 
-        engine._conflictsRaised.UnionWith(snapshot.ConflictsRaised);
-        foreach (var awaiting in snapshot.ConflictsAwaitingPosition)
-        {
-            engine._conflictsAwaitingPosition[awaiting.Mmsi.Value] = awaiting.FirstHeard;
-        }
+        engine._conflicts.Restore(snapshot.ConflictsRaised, snapshot.ConflictsAwaitingPosition.Select(a => (a.Mmsi.Value, a.FirstHeard)));
 
         engine._feedOutages.AddRange(snapshot.FeedOutages);
         engine.Reception.Restore(snapshot.Reception);

@@ -12,10 +12,12 @@ namespace AisMonitor.Core.Detection;
 
 /// <summary>
 /// The pipeline from messages to alerts, in event time: messages are put back in order within
-/// the reordering window, vessels are tracked in partitions chosen by MMSI, and transponder gaps
-/// are found when a vessel reappears (closed) or, at each sweep, while it is still silent relative
-/// to the watermark (open). Replaying a history at full speed gives the alerts watching it live
-/// would have given. Alert updates go to the sink given at construction, in a deterministic order.
+/// the reordering window, vessels are tracked in partitions chosen by MMSI (duplicates dropped,
+/// impossible jumps held as suspect, identities merged, watch lists matched, the long silent
+/// retired, feed outages noted), and a list of detectors (<see cref="IVesselDetector"/>: gaps,
+/// port calls, watch-list sightings, identity conflicts) is told what happened to each vessel and
+/// when a silent one falls due. Replaying a history at full speed gives the alerts watching it live
+/// would have given. Alert updates go to the output given at construction, in a deterministic order.
 /// </summary>
 public sealed partial class DetectionEngine
 {
@@ -27,20 +29,16 @@ public sealed partial class DetectionEngine
     private readonly Instant _earliestPlausible;
     private readonly VesselTable[] _partitions;
     private readonly PriorityQueue<VesselState, long> _silenceChecks = new();
-    private readonly HashSet<uint> _conflictsRaised = [];
-    private readonly HashSet<uint> _identityJudged = [];
-    private readonly SortedDictionary<uint, Instant> _conflictsAwaitingPosition = [];
     private readonly Dictionary<uint, CarriedGap> _carriedGaps = [];
     private Instant? _nextRetirement;
     private readonly List<FeedOutage> _feedOutages = [];
-    private readonly GapScorer _gaps;
+    private readonly GapDetector _gaps;
     private readonly PortCallDetector _portCalls;
-    private readonly DarkPortCalls _darkCalls;
-    private readonly long _portGapMilliseconds;
+    private readonly IdentityConflicts _conflicts;
+    private readonly IVesselDetector[] _detectors;
     private VesselWatchLists _watchLists = VesselWatchLists.None;
     private Instant? _nextSweep;
     private readonly long _duplicateWindowMilliseconds;
-    private readonly long _minimumGapMilliseconds;
     private readonly double _minimumSuspectJumpNauticalMiles;
     private readonly double _impossibleSpeedKnots;
 
@@ -52,6 +50,12 @@ public sealed partial class DetectionEngine
 
     /// <summary>Creates an engine; the options are validated (an invalid one throws, naming it). Results go to <paramref name="output"/>.</summary>
     public DetectionEngine(DetectionOptions options, PortIndex ports, IDetectionOutput output)
+        : this(options, ports, output, [])
+    {
+    }
+
+    /// <summary>An engine with <paramref name="moreDetectors"/> after the built-in ones (their state is not yet part of a snapshot).</summary>
+    internal DetectionEngine(DetectionOptions options, PortIndex ports, IDetectionOutput output, IEnumerable<Func<DetectorContext, IVesselDetector>> moreDetectors)
     {
         ArgumentNullException.ThrowIfNull(ports);
         ArgumentNullException.ThrowIfNull(options);
@@ -63,14 +67,14 @@ public sealed partial class DetectionEngine
         _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow, options.Tracking.TimeAgreementMessages, options.Tracking.MaximumUnconfirmedJump);
         _earliestPlausible = Instant.FromUtc(options.Tracking.EarliestPlausibleYear, 1, 1, 0, 0);
         _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselTable()).ToArray();
-        Reception = new ReceptionModel(options.Reception);
-        _gaps = new GapScorer(options.Gaps, Reception, ports);
-        _portCalls = new PortCallDetector(options.PortCalls, ports, options.Gaps.PortsOfConcern, output.PortCallChanged, Emit);
-        var concern = options.Gaps.PortsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        _darkCalls = new DarkPortCalls(options.PortCalls, [.. ports.All.Where(p => p.UnLocode is not null && concern.Contains(p.UnLocode)).OrderBy(p => p.UnLocode, StringComparer.Ordinal)]);
-        _portGapMilliseconds = (long)options.PortCalls.PortGapMinimum.TotalMilliseconds;
+        var context = new DetectorContext(this);
+        _gaps = new GapDetector(options, ports, context);
+        _portCalls = new PortCallDetector(options.PortCalls, ports, options.Gaps.PortsOfConcern, options.Gaps.MinimumDuration, output.PortCallChanged, Emit);
+        _conflicts = new IdentityConflicts(context);
+
+        // In this order: a gap is scored before the position that ends it moves the vessel's port visit.
+        _detectors = [_gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts, .. moreDetectors.Select(make => make(context))];
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
-        _minimumGapMilliseconds = (long)options.Gaps.MinimumDuration.TotalMilliseconds;
         _minimumSuspectJumpNauticalMiles = options.Tracking.MinimumSuspectJumpNauticalMiles;
         _impossibleSpeedKnots = options.Tracking.ImpossibleSpeedKnots;
     }
@@ -82,13 +86,13 @@ public sealed partial class DetectionEngine
     public DetectionOptions Options => _options;
 
     /// <summary>The reception model learnt so far.</summary>
-    public ReceptionModel Reception { get; }
+    public ReceptionModel Reception => _gaps.Reception;
 
     /// <summary>Silences of the whole feed (see <see cref="TrackingOptions.FeedOutageMinimum"/>), oldest first.</summary>
     public IReadOnlyList<FeedOutage> FeedOutages => _feedOutages;
 
     /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed was silent for a vessel last heard through <paramref name="feed"/> (newest outages first: for a recent interval the loop ends at once).</summary>
-    private Duration FeedSilent(Instant start, Instant end, byte feed)
+    internal Duration FeedSilent(Instant start, Instant end, byte feed)
     {
         var total = _openOutage?.Overlap(start, end) ?? Duration.Zero;
         if (feed != 0 && _openByFeed.Count > 0 && _openByFeed.TryGetValue(feed, out var open))
@@ -279,21 +283,13 @@ public sealed partial class DetectionEngine
         if (Watermark is { } watermark)
         {
             Sweep(watermark);
-            _portCalls.Complete(Vessels().OrderBy(v => v.Mmsi.Value), watermark);
         }
 
-        // What waited for a position that never came is raised now, without a location.
-        foreach (var vessel in Vessels().Where(v => v.WatchListMatches.Count > 0 && v.WatchListSightedAt is null).OrderBy(v => v.Mmsi.Value))
+        var vessels = Vessels().OrderBy(v => v.Mmsi.Value).ToList();
+        foreach (var detector in _detectors)
         {
-            Sighted(vessel, vessel.Identity?.ChangedAt ?? Watermark!.Value, null, null);
+            detector.Complete(vessels, Watermark);
         }
-
-        foreach (var (mmsi, firstHeard) in _conflictsAwaitingPosition)
-        {
-            RaiseConflict(new Mmsi(mmsi), firstHeard, null);
-        }
-
-        _conflictsAwaitingPosition.Clear();
     }
 
     /// <summary>The state of one vessel, when tracked.</summary>
@@ -330,7 +326,10 @@ public sealed partial class DetectionEngine
         if (!IdentityRules.IsTrackedForGaps(mmsi))
         {
             Statistics.NotTrackedForGaps++;
-            RaiseConflictOnce(mmsi, time, message);
+            foreach (var detector in _detectors)
+            {
+                detector.NotTracked(message, time);
+            }
         }
         else if (message.TryGetPosition(out var position))
         {
@@ -426,7 +425,7 @@ public sealed partial class DetectionEngine
         {
             vessel.PendingSuspect = null;
             vessel.ReplaceLatestIf(suspect, suspect.WithQuality(TrackPointQuality.Good));
-            AcceptGood(vessel, suspect.WithQuality(TrackPointQuality.Good), alreadyRemembered: true);
+            AcceptGood(vessel, suspect.WithQuality(TrackPointQuality.Good), confirmedLate: true);
             AcceptGood(vessel, point);
             return;
         }
@@ -457,51 +456,22 @@ public sealed partial class DetectionEngine
         return distance >= _minimumSuspectJumpNauticalMiles && (hours <= 0 || distance / hours > _impossibleSpeedKnots);
     }
 
-    private void AcceptGood(VesselState vessel, TrackPoint point, bool alreadyRemembered = false)
+    private void AcceptGood(VesselState vessel, TrackPoint point, bool confirmedLate = false)
     {
-        var previousGood = vessel.LastGood;
-        if (vessel.LastGood is { } previous)
+        var accepted = new AcceptedPosition(vessel.LastGood, point, confirmedLate);
+        foreach (var detector in _detectors)
         {
-            var intervalMilliseconds = point.UnixMilliseconds - previous.UnixMilliseconds;
-            var feedSilent = FeedSilent(previous.Time, point.Time, vessel.LastFeed);
-            if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
-            {
-                var gap = _gaps.Score(vessel, previous, point, point.Time, vessel.OpenGap, feedSilent);
-                Emit(gap);
-                vessel.OpenGap = null;
-                if (gap is not null)
-                {
-                    Emit(_darkCalls.Find(vessel, previous, point));
-                }
-
-                _portCalls.GapEnded(vessel, previous, point);
-            }
-
-            // Learnt after scoring, so that a gap is not judged against itself; like a gap, on the time the feed was listening.
-            Reception.Observe(previous.LatitudeDegrees, previous.LongitudeDegrees, (intervalMilliseconds / 1000.0) - feedSilent.TotalSeconds, previous.SpeedKnots, point.UnixMilliseconds);
+            detector.PositionAccepted(vessel, accepted);
         }
 
         vessel.LastGood = point;
         vessel.LastFeed = _applyingFeed;
-        if (vessel.WatchListMatches.Count > 0)
+        if (!vessel.SilenceCheckScheduled && NextLook(vessel, point, null) is { } due)
         {
-            if (vessel.WatchListSightedAt is null)
-            {
-                Sighted(vessel, point.Time, point.Position, null);
-            }
-            else if (previousGood is { } before && point.Time - before.Time >= _options.WatchLists.SightingAfterSilence)
-            {
-                Sighted(vessel, point.Time, point.Position, point.Time - before.Time);
-            }
+            ScheduleSilenceCheck(vessel, due);
         }
 
-        _portCalls.Observe(vessel, point, alreadyRemembered ? null : previousGood);
-        if (!vessel.SilenceCheckScheduled)
-        {
-            ScheduleSilenceCheck(vessel, NextSilenceCheck(vessel, point.UnixMilliseconds));
-        }
-
-        if (!alreadyRemembered)
+        if (!confirmedLate)
         {
             _positions?.PositionKept(vessel.Mmsi, point);
             vessel.Remember(point);
@@ -543,42 +513,12 @@ public sealed partial class DetectionEngine
         if (updated.Imo != current.Imo || updated.Name != current.Name)
         {
             MatchWatchLists(vessel);
-            if (vessel.WatchListMatches.Count > 0 && vessel.WatchListSightedAt is null && vessel.LastGood is { } last)
-            {
-                // Without a position yet, the sighting waits for the first one (AcceptGood), to say where.
-                Sighted(vessel, time, last.Position, null);
-            }
         }
-    }
 
-    /// <summary>A watch-listed vessel heard: the first time (<paramref name="silence"/> null) or after a long silence.</summary>
-    private void Sighted(VesselState vessel, Instant time, GeoPoint? location, Duration? silence)
-    {
-        vessel.WatchListSightedAt = time;
-        var matches = vessel.WatchListMatches;
-        var c = System.Globalization.CultureInfo.InvariantCulture;
-        var what = string.Join("; ", matches.Select(m => $"{m.List} {m.Version} entry {m.EntryId} \"{m.ListedName}\" matched on {(m.MatchedOn == "imo" ? "IMO" : "MMSI")}"));
-        var sails = vessel.Identity?.Name is { } name ? $"sails as \"{name}\"" : "no name broadcast yet";
-        var reason = silence is { } s
-            ? string.Create(c, $"heard again after {s.TotalDays:0.0} days of silence (sighting from {_options.WatchLists.SightingAfterSilence.TotalDays:0} days)")
-            : "first heard in the feed";
-        Emit(new Alert
+        foreach (var detector in _detectors)
         {
-            Kind = AlertKind.WatchListSighting,
-            Mmsi = vessel.Mmsi,
-            Imo = vessel.Identity?.Imo,
-            VesselName = vessel.Identity?.Name,
-            Start = time,
-            End = time,
-            Severity = Severity.Low,
-            SeverityReason = $"a watch-listed vessel {reason}: low, as being heard is not itself an anomaly",
-            ScoreExplanation = $"{what}; {sails}.",
-            Rules = [new RuleResult(silence is null ? "FirstSighting" : "SightedAfterSilence", true, reason)],
-            Location = location,
-            WatchLists = vessel.WatchListEvidence,
-            FirstRaised = time,
-            LastUpdated = time,
-        });
+            detector.IdentityChanged(vessel, current, time);
+        }
     }
 
     private static void RecordChanges(VesselState vessel, VesselIdentity before, VesselIdentity after, Instant time)
@@ -604,10 +544,9 @@ public sealed partial class DetectionEngine
         Compare("draught", before.DraughtMetres, after.DraughtMetres);
     }
 
+    /// <summary>Looks at every silent vessel whose next look has fallen due (the others were heard too recently to be silent).</summary>
     private void Sweep(Instant watermark)
     {
-        // Only vessels due for a check are looked at: the others were heard too recently to be silent.
-        var opened = new List<Alert>();
         var now = watermark.ToUnixTimeMilliseconds();
         while (_silenceChecks.TryPeek(out var vessel, out var due) && due <= now)
         {
@@ -619,102 +558,36 @@ public sealed partial class DetectionEngine
 
             Statistics.SilenceChecks++;
             vessel.SilenceCheckScheduled = false;
-            _portCalls.CheckSilence(vessel, watermark);
-            if (vessel.OpenGap is not null || vessel.LastGood is not { } last)
+            foreach (var detector in _detectors)
             {
-                continue; // checked again once it is heard
+                detector.SilenceDue(vessel, watermark);
             }
 
-            if (last.UnixMilliseconds + _minimumGapMilliseconds > now)
+            if (vessel.LastGood is { } last && NextLook(vessel, last, watermark) is { } next)
             {
-                ScheduleSilenceCheck(vessel, NextSilenceCheck(vessel, last.UnixMilliseconds, now));
-            }
-            else if (_gaps.Score(vessel, last, null, watermark, null, FeedSilent(last.Time, watermark, vessel.LastFeed)) is { } alert)
-            {
-                vessel.OpenGap = alert;
-                opened.Add(alert);
-            }
-            else
-            {
-                ScheduleSilenceCheck(vessel, NextAlertWorthyCheck(last, watermark));
+                ScheduleSilenceCheck(vessel, next);
             }
         }
 
-        foreach (var alert in opened.OrderBy(a => a.Start).ThenBy(a => a.Mmsi.Value))
+        foreach (var detector in _detectors)
         {
-            Emit(alert);
+            detector.SweepEnded(watermark);
         }
     }
 
-    private void RaiseConflictOnce(Mmsi mmsi, Instant time, in DecodedMessage message)
+    /// <summary>The earliest look at a silent vessel any detector asks for (see <see cref="IVesselDetector.NextLook"/>).</summary>
+    private long? NextLook(VesselState vessel, TrackPoint last, Instant? now)
     {
-        GeoPoint? location = message.TryGetPosition(out var p) && p.LatitudeDegrees is { } lat && p.LongitudeDegrees is { } lon ? new GeoPoint(lat, lon) : null;
-        if (_conflictsAwaitingPosition.Count > 0 && _conflictsAwaitingPosition.TryGetValue(mmsi.Value, out var firstHeard))
+        long? earliest = null;
+        foreach (var detector in _detectors)
         {
-            if (location is not null)
+            if (detector.NextLook(vessel, last, now) is { } due && (earliest is null || due < earliest))
             {
-                _conflictsAwaitingPosition.Remove(mmsi.Value);
-                RaiseConflict(mmsi, firstHeard, location);
+                earliest = due;
             }
-
-            return;
         }
 
-        // Each MMSI is judged once: stations such as base stations report all day long.
-        if (!_identityJudged.Add(mmsi.Value) || IdentityRules.ConflictReason(mmsi) is null || !_conflictsRaised.Add(mmsi.Value))
-        {
-            return;
-        }
-
-        if (location is null)
-        {
-            _conflictsAwaitingPosition[mmsi.Value] = time; // raised at its first position, to say where
-            return;
-        }
-
-        RaiseConflict(mmsi, time, location);
-    }
-
-    private void RaiseConflict(Mmsi mmsi, Instant firstHeard, GeoPoint? location)
-    {
-        var reason = IdentityRules.ConflictReason(mmsi)!;
-        Emit(new Alert
-        {
-            Kind = AlertKind.IdentityConflict,
-            Mmsi = mmsi,
-            Start = firstHeard,
-            Severity = Severity.Low,
-            SeverityReason = "an identity that cannot be trusted: its silences are not gaps, its positions may be several vessels'",
-            ScoreExplanation = reason,
-            Rules = [new RuleResult("InvalidOrSharedMmsi", true, reason)],
-            Location = location,
-            FirstRaised = firstHeard,
-            LastUpdated = Watermark ?? firstHeard,
-        });
-    }
-
-    /// <summary>When a vessel last heard at <paramref name="lastMilliseconds"/> next needs a look: at the port-gap minimum while it is in port (until a port gap is open), else at the gap minimum.</summary>
-    private long NextSilenceCheck(VesselState vessel, long lastMilliseconds, long nowMilliseconds = long.MinValue)
-    {
-        var portGapDue = lastMilliseconds + _portGapMilliseconds;
-        return vessel.Visit is { OpenPortGap: null } && portGapDue > nowMilliseconds
-            ? Math.Min(portGapDue, lastMilliseconds + _minimumGapMilliseconds)
-            : lastMilliseconds + _minimumGapMilliseconds;
-    }
-
-    /// <summary>
-    /// When a silent vessel that is not yet alert-worthy needs its next look: when its silence could
-    /// first become alert-worthy as the reception model stands, but no later than half as long again
-    /// as it has lasted (the model learns meanwhile), and never before the next sweep. A satellite
-    /// feed's silent vessels so cost two or three looks per silence rather than one per sweep.
-    /// </summary>
-    private long NextAlertWorthyCheck(TrackPoint last, Instant watermark)
-    {
-        var silentFor = watermark - last.Time;
-        var sweep = _options.Tracking.SweepInterval;
-        var latest = silentFor + Duration.FromTicks(Math.Max(silentFor.BclCompatibleTicks / 2, sweep.BclCompatibleTicks));
-        var due = _gaps.EarliestAlertWorthy(last, silentFor + sweep, latest) ?? latest;
-        return last.UnixMilliseconds + (long)due.TotalMilliseconds;
+        return earliest;
     }
 
     private void ScheduleSilenceCheck(VesselState vessel, long dueUnixMilliseconds)
@@ -749,7 +622,7 @@ public sealed partial class DetectionEngine
         return vessel;
     }
 
-    private void Emit(Alert? alert)
+    internal void Emit(Alert? alert)
     {
         if (alert is not null)
         {

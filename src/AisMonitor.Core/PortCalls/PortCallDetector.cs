@@ -15,7 +15,7 @@ namespace AisMonitor.Core.PortCalls;
 /// before, a silence in port) is common among fishing vessels and small craft, so it raises the
 /// score of a notable call but does not make one.
 /// </summary>
-internal sealed class PortCallDetector
+internal sealed class PortCallDetector : Detection.IVesselDetector
 {
     private const double WatchListedWeight = 2, PortOfConcernWeight = 3, RareHereWeight = 1.5, AfterLongGapWeight = 1, SilentOnArrivalWeight = 1, FirstCallWeight = 0.5;
     private static readonly string[] NotableFactors = ["WatchListedVessel", "PortOfConcern", "RareFlagHere", "RareTypeHere"];
@@ -26,13 +26,23 @@ internal sealed class PortCallDetector
     private readonly Action<PortCall> _calls;
     private readonly Action<Alert> _alerts;
     private readonly CallerStatistics _callers = new();
+    private readonly Duration _gapMinimum;
+    private readonly long _portGapMilliseconds;
 
     /// <summary>Who called where, learnt so far.</summary>
     public CallerStatistics Callers => _callers;
 
-    public PortCallDetector(PortCallOptions options, PortIndex ports, IEnumerable<string> portsOfConcern, Action<PortCall> calls, Action<Alert> alerts)
+    /// <param name="options">Port-call options.</param>
+    /// <param name="ports">The ports.</param>
+    /// <param name="portsOfConcern">UN/LOCODEs of the ports of concern.</param>
+    /// <param name="gapMinimum">The transponder-gap minimum: a silence this long before a call is remembered as a recent gap.</param>
+    /// <param name="calls">Where calls go.</param>
+    /// <param name="alerts">Where unusual-call alerts go.</param>
+    public PortCallDetector(PortCallOptions options, PortIndex ports, IEnumerable<string> portsOfConcern, Duration gapMinimum, Action<PortCall> calls, Action<Alert> alerts)
     {
         _options = options;
+        _gapMinimum = gapMinimum;
+        _portGapMilliseconds = (long)options.PortGapMinimum.TotalMilliseconds;
         _ports = ports;
         _concern = portsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _calls = calls;
@@ -42,8 +52,45 @@ internal sealed class PortCallDetector
 
     public double EntryRadius(Port port) => Math.Max(port.RadiusNauticalMiles, _options.MinimumEntryRadiusNauticalMiles);
 
+    public void PositionAccepted(VesselState vessel, in Detection.AcceptedPosition position)
+    {
+        if (position.Previous is { } previous && position.Point.Time - previous.Time >= _gapMinimum)
+        {
+            GapEnded(vessel, previous, position.Point);
+        }
+
+        // A suspect confirmed late has no trusted predecessor to measure a stop from.
+        Observe(vessel, position.Point, position.ConfirmedLate ? null : position.Previous);
+    }
+
+    /// <summary>While the vessel is in a port without an open port gap: when a silence there would become one.</summary>
+    public long? NextLook(VesselState vessel, TrackPoint last, Instant? now)
+    {
+        var due = last.UnixMilliseconds + _portGapMilliseconds;
+        return vessel.Visit is { OpenPortGap: null } && (now is not { } watermark || due > watermark.ToUnixTimeMilliseconds()) ? due : null;
+    }
+
+    public void SilenceDue(VesselState vessel, Instant watermark) => CheckSilence(vessel, watermark);
+
+    /// <summary>End of input: the calls still in progress are published once more with what they accumulated since.</summary>
+    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    {
+        if (watermark is not { } now)
+        {
+            return;
+        }
+
+        foreach (var vessel in vessels)
+        {
+            if (vessel.Visit is { IsCall: true } visit)
+            {
+                Publish(vessel, visit, now);
+            }
+        }
+    }
+
     /// <summary>A good position of <paramref name="vessel"/>; <paramref name="previous"/> is the one before it.</summary>
-    public void Observe(VesselState vessel, TrackPoint point, TrackPoint? previous)
+    private void Observe(VesselState vessel, TrackPoint point, TrackPoint? previous)
     {
         var visit = vessel.Visit;
         if (visit is not null)
@@ -138,7 +185,7 @@ internal sealed class PortCallDetector
         : PortIndex.IsInOrNear(visit.Port, point.Position, _options.ExitMarginNauticalMiles);
 
     /// <summary>Remembers a transponder gap that just ended, for the next call's "after a long gap".</summary>
-    public void GapEnded(VesselState vessel, TrackPoint before, TrackPoint after)
+    private void GapEnded(VesselState vessel, TrackPoint before, TrackPoint after)
     {
         var length = after.Time - before.Time;
         if (length >= _options.LongGapMinimum)
@@ -151,7 +198,7 @@ internal sealed class PortCallDetector
     public static bool InPort(VesselState vessel) => vessel.Visit is not null;
 
     /// <summary>At a sweep: a vessel silent in port for the port-gap minimum has a port gap (and the visit becomes a call).</summary>
-    public void CheckSilence(VesselState vessel, Instant now)
+    private void CheckSilence(VesselState vessel, Instant now)
     {
         if (vessel.Visit is not { } visit || vessel.LastGood is not { } last || visit.OpenPortGap is not null || now - last.Time < _options.PortGapMinimum)
         {
@@ -166,18 +213,6 @@ internal sealed class PortCallDetector
         else
         {
             Publish(vessel, visit, now);
-        }
-    }
-
-    /// <summary>End of input: the calls still in progress are published once more with what they accumulated since.</summary>
-    public void Complete(IEnumerable<VesselState> vessels, Instant now)
-    {
-        foreach (var vessel in vessels)
-        {
-            if (vessel.Visit is { IsCall: true } visit)
-            {
-                Publish(vessel, visit, now);
-            }
         }
     }
 
