@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.Json;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.PortCalls;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace AisMonitor.Storage;
@@ -14,7 +16,7 @@ namespace AisMonitor.Storage;
 /// twice across a failure is harmless: nothing is lost and nothing is duplicated. A spool left by
 /// a process that stopped during an outage is written first at the next start.
 /// </summary>
-public sealed class BufferedStoreWriter : IAsyncDisposable
+public sealed partial class BufferedStoreWriter : IAsyncDisposable
 {
     private const int BatchSize = 500;
     private readonly object _gate = new();
@@ -23,7 +25,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private readonly string _spoolPath;
     private readonly AlertStore _alerts;
     private readonly PortCallStore _calls;
-    private readonly Action<string> _log;
+    private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _work = new(0, 1);
     private readonly Task _writing;
@@ -33,7 +35,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     private readonly Action<TimeSpan>? _batchWritten;
 
     /// <summary>Starts writing in the background; <paramref name="spoolPath"/> is where updates go when memory is full.</summary>
-    public BufferedStoreWriter(NpgsqlDataSource dataSource, string spoolPath, int memoryLimit = 10_000, Action<string>? log = null, Action<TimeSpan>? batchWritten = null)
+    public BufferedStoreWriter(NpgsqlDataSource dataSource, string spoolPath, int memoryLimit = 10_000, ILogger? logger = null, Action<TimeSpan>? batchWritten = null)
     {
         _batchWritten = batchWritten;
         ArgumentOutOfRangeException.ThrowIfLessThan(memoryLimit, 1);
@@ -41,11 +43,11 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
         _spoolPath = spoolPath;
         _alerts = new AlertStore(dataSource);
         _calls = new PortCallStore(dataSource);
-        _log = log ?? (_ => { });
+        _logger = logger ?? NullLogger.Instance;
         if (File.Exists(spoolPath) && new FileInfo(spoolPath).Length > 0)
         {
             _spool = OpenSpool();
-            _log($"a spool of updates from an earlier run ({_spool.Length:N0} bytes) is written first");
+            LogSpoolFromEarlierRun(_logger, _spool.Length);
         }
 
         _writing = Task.Run(WriteLoop);
@@ -285,7 +287,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
                 _batchWritten?.Invoke(System.Diagnostics.Stopwatch.GetElapsedTime(started));
                 if (down)
                 {
-                    _log("database reachable again: writing the buffered updates");
+                    LogReachableAgain(_logger);
                     down = false;
                 }
 
@@ -300,7 +302,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
                 Failures++;
                 if (!down)
                 {
-                    _log($"database unavailable ({e.Message}): buffering updates, retrying");
+                    LogUnavailable(_logger, e.Message);
                     down = true;
                 }
 
@@ -317,7 +319,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
                     KeepMemoryInSpool();
                 }
 
-                _log($"the database refused the updates ({e.GetType().Name}: {e.Message}): writing stopped; everything pending is kept in the spool {_spoolPath} and written at the next start, once the cause is fixed");
+                LogRefused(_logger, e, _spoolPath);
                 return;
             }
         }
@@ -385,7 +387,7 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
         }
 
         Quarantined++;
-        _log($"an unreadable spool line ({line.Length:N0} characters, torn by a crash or a full disk?) was set aside in {path}; the rest is written");
+        LogQuarantined(_logger, line.Length, path);
     }
 
     private void Commit(int count, long nextOffset)
@@ -442,4 +444,19 @@ public sealed class BufferedStoreWriter : IAsyncDisposable
     /// <param name="Alert">The alert, when it is one.</param>
     /// <param name="PortCall">The port call, when it is one.</param>
     public sealed record Update(Alert? Alert, PortCall? PortCall);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "storage: a spool of updates from an earlier run ({Bytes} bytes) is written first")]
+    private static partial void LogSpoolFromEarlierRun(ILogger logger, long bytes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "storage: database reachable again: writing the buffered updates")]
+    private static partial void LogReachableAgain(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "storage: database unavailable ({Reason}): buffering updates, retrying")]
+    private static partial void LogUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "storage: the database refused the updates: writing stopped; everything pending is kept in the spool {Spool} and written at the next start, once the cause is fixed")]
+    private static partial void LogRefused(ILogger logger, Exception error, string spool);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "storage: an unreadable spool line ({Characters} characters, torn by a crash or a full disk?) was set aside in {Quarantine}; the rest is written")]
+    private static partial void LogQuarantined(ILogger logger, int characters, string quarantine);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace AisMonitor.Storage;
@@ -7,7 +8,7 @@ namespace AisMonitor.Storage;
 /// time up to 5 s, until it succeeds or <c>limit</c> has passed (then the last error is thrown).
 /// Only errors that an outage causes are retried; a bug or a constraint violation is not.
 /// </summary>
-public static class Outages
+public static partial class Outages
 {
     /// <summary>Whether <paramref name="e"/> is what an unreachable or restarting database causes.</summary>
     public static bool IsTransient(Exception e) =>
@@ -15,10 +16,10 @@ public static class Outages
         || (e is PostgresException p && p.SqlState is "57P01" or "57P02" or "57P03"); // admin shutdown, crash shutdown, cannot connect now
 
     /// <summary>Runs <paramref name="step"/> until it succeeds, retrying transient failures for up to <paramref name="limit"/>.</summary>
-    public static async Task RetryAsync(Func<Task> step, TimeSpan limit, Action<string> log, CancellationToken cancellation = default)
+    public static async Task RetryAsync(Func<Task> step, TimeSpan limit, ILogger logger, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(logger);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         var wait = TimeSpan.FromMilliseconds(200);
         var reported = false;
@@ -29,7 +30,7 @@ public static class Outages
                 await step().ConfigureAwait(false);
                 if (reported)
                 {
-                    log("database reachable again");
+                    LogReachableAgain(logger);
                 }
 
                 return;
@@ -38,7 +39,7 @@ public static class Outages
             {
                 if (!reported)
                 {
-                    log($"database unavailable ({e.Message}): retrying for up to {limit.TotalSeconds:0} s");
+                    LogUnavailable(logger, e.Message, limit.TotalSeconds);
                     reported = true;
                 }
 
@@ -47,4 +48,10 @@ public static class Outages
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "storage: database reachable again")]
+    private static partial void LogReachableAgain(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "storage: database unavailable ({Reason}): retrying for up to {LimitSeconds:0} s")]
+    private static partial void LogUnavailable(ILogger logger, string reason, double limitSeconds);
 }

@@ -27,19 +27,19 @@ public sealed class SpoolFaultTests(PostgresFixture postgres)
             var whole = alerts.Take(2).Select(a => JsonSerializer.Serialize(new BufferedStoreWriter.Update(a, null), AlertJson.Options) + "\n");
             var torn = JsonSerializer.Serialize(new BufferedStoreWriter.Update(alerts[2], null), AlertJson.Options)[..120];
             await File.WriteAllTextAsync(spool, string.Concat(whole) + torn, new UTF8Encoding(false));
-            var log = new List<string>();
+            var log = new ListLogger();
 
-            await using (var writer = new BufferedStoreWriter(database, spool, log: log.Add))
+            await using (var writer = new BufferedStoreWriter(database, spool, logger: log))
             {
                 writer.Add(alerts[3]); // appended behind the torn line
-                Assert.True(await writer.CompleteAsync(TimeSpan.FromSeconds(30)), string.Join("\n", log));
-                Assert.True(writer.Quarantined == 1, string.Join("\n", log) + "\n" + File.ReadAllText(spool + ".quarantine"));
+                Assert.True(await writer.CompleteAsync(TimeSpan.FromSeconds(30)), string.Join("\n", log.Messages));
+                Assert.True(writer.Quarantined == 1, string.Join("\n", log.Messages) + "\n" + File.ReadAllText(spool + ".quarantine"));
             }
 
             var stored = await new AlertStore(database).ReadAsync(new AlertQuery());
             Assert.Equal(new[] { alerts[0].Id, alerts[1].Id, alerts[3].Id }.Order(StringComparer.Ordinal), stored.Select(a => a.Id).Order(StringComparer.Ordinal));
             Assert.Equal(torn, (await File.ReadAllTextAsync(spool + ".quarantine")).TrimEnd('\n'));
-            Assert.Contains(log, l => l.Contains("quarantine", StringComparison.Ordinal));
+            Assert.Contains(log.Messages, l => l.Contains("quarantine", StringComparison.Ordinal));
             Assert.False(File.Exists(spool), "the spool is removed once written");
         }
         finally

@@ -64,8 +64,10 @@ internal static class AlertsCommand
                 }
                 else
                 {
-                    DetectionConfiguration.Options(settings.Load(result)); // every setting checked, as every command does
-                    await using var database = await Database.OpenAsync();
+                    var configuration = settings.Load(result);
+                    DetectionConfiguration.Options(configuration); // every setting checked, as every command does
+                    using var logging = CommandLogging.Create(configuration);
+                    await using var database = await Database.OpenAsync(logging.CreateLogger("AisMonitor.Alerts"));
                     alerts = await new AlertStore(database.DataSource).ReadAsync(query, cancellation);
                     Console.Error.WriteLine($"{alerts.Count:N0} alerts from {database.Description}");
                 }

@@ -1,4 +1,5 @@
 using AisMonitor.Storage;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace AisMonitor.Worker.Commands;
@@ -10,7 +11,7 @@ namespace AisMonitor.Worker.Commands;
 /// (<see cref="DataFolder"/>) and stopped on exit.
 /// Migrations are applied on opening.
 /// </summary>
-internal sealed class Database : IAsyncDisposable
+internal sealed partial class Database : IAsyncDisposable
 {
     private readonly LocalPostgresCluster? _cluster;
 
@@ -64,8 +65,8 @@ internal sealed class Database : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens the database (starting AisMonitor's own when none is configured, which <paramref name="say"/> is told; standard error by default).</summary>
-    public static async Task<Database> OpenAsync(Action<string>? say = null)
+    /// <summary>Opens the database (starting AisMonitor's own when none is configured, which is logged).</summary>
+    public static async Task<Database> OpenAsync(ILogger logger)
     {
         var configured = ConnectionString;
         if (!string.IsNullOrWhiteSpace(configured))
@@ -110,7 +111,7 @@ internal sealed class Database : IAsyncDisposable
             throw new ArgumentException(e.Message, e);
         }
 
-        (say ?? Console.Error.WriteLine)($"no ConnectionStrings__AisMonitor set: started AisMonitor's own PostgreSQL on 127.0.0.1:{cluster.Port} (data in {cluster.DataDirectory}); it stops when the command ends");
+        LogOwnServer(logger, cluster.Port, cluster.DataDirectory);
         var dataSource = AisMonitorDataSource.Create(cluster.ConnectionString());
         try
         {
@@ -134,4 +135,7 @@ internal sealed class Database : IAsyncDisposable
             await _cluster.DisposeAsync().ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "no ConnectionStrings__AisMonitor set: started AisMonitor's own PostgreSQL on 127.0.0.1:{Port} (data in {DataDirectory}); it stops when the command ends")]
+    private static partial void LogOwnServer(ILogger logger, int port, string dataDirectory);
 }

@@ -14,8 +14,10 @@ internal static class MigrateCommand
         {
             try
             {
-                DetectionConfiguration.Options(settings.Load(result)); // every setting checked, as every command does
-                await using var database = await Database.OpenAsync();
+                var configuration = settings.Load(result);
+                DetectionConfiguration.Options(configuration); // every setting checked, as every command does
+                using var logging = CommandLogging.Create(configuration);
+                await using var database = await Database.OpenAsync(logging.CreateLogger("AisMonitor.Migrate"));
                 Console.Error.WriteLine($"schema up to date in {database.Description}");
                 return ExitCodes.Done;
             }

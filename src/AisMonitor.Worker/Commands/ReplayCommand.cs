@@ -10,6 +10,7 @@ using AisMonitor.Ingestion.Replay;
 using AisMonitor.Ingestion.WatchLists;
 using AisMonitor.Worker.Output;
 using AisMonitor.Worker.Pipeline;
+using Microsoft.Extensions.Logging;
 using NodaTime.Text;
 using NodaTime;
 
@@ -20,7 +21,7 @@ namespace AisMonitor.Worker.Commands;
 /// and writes the alerts (their final state, sorted by start, MMSI and kind) as JSON Lines. The
 /// same input gives a byte-identical alerts file every time.
 /// </summary>
-internal static class ReplayCommand
+internal static partial class ReplayCommand
 {
     public static Command Create()
     {
@@ -62,7 +63,7 @@ internal static class ReplayCommand
         };
         settingsOptions.AddTo(command);
         input.AddTo(command);
-        command.SetAction(result =>
+        command.SetAction(async (result, cancellation) =>
         {
             try
             {
@@ -102,10 +103,12 @@ internal static class ReplayCommand
                     throw new ArgumentException("--archive-positions and --archive-retention-days write to PostgreSQL: leave out --no-database.");
                 }
 
-                var lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn));
-                var gazetteer = result.GetValue(noGazetteer) ? PortIndex.Empty : ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? []);
-                using var storage = settings.Store ? ReplayStorage.Open(result.GetValue(archive), result.GetValue(retention)) : null;
-                return Run(result, input, settings, storage, lists, gazetteer);
+                using var logging = CommandLogging.Create(configuration);
+                var logger = logging.CreateLogger("AisMonitor.Replay");
+                var lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn), logger);
+                var gazetteer = result.GetValue(noGazetteer) ? PortIndex.Empty : ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? [], logger);
+                await using var storage = settings.Store ? await ReplayStorage.OpenAsync(result.GetValue(archive), result.GetValue(retention), logger).ConfigureAwait(false) : null;
+                return await RunAsync(result, input, settings, storage, lists, gazetteer, logger, cancellation).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {
@@ -150,7 +153,7 @@ internal static class ReplayCommand
     private static DetectionOptions WithCommandLine(DetectionOptions configured, double? gapHours) =>
         gapHours is { } hours ? configured with { Gaps = configured.Gaps with { MinimumDuration = Duration.FromHours(hours) } } : configured;
 
-    private static int Run(ParseResult result, InputOptions input, ReplaySettings settings, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places)
+    private static async Task<int> RunAsync(ParseResult result, InputOptions input, ReplaySettings settings, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places, ILogger logger, CancellationToken cancellation)
     {
         var counting = new List<CountingStream>();
         var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking, counting);
@@ -161,7 +164,7 @@ internal static class ReplayCommand
         var sinceReloadCheck = Stopwatch.StartNew();
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
         Interruption.Listen();
-        var interrupted = !pipeline.Run(readers, settings.Threads, running =>
+        var interrupted = !await pipeline.RunAsync(readers, settings.Threads, running =>
         {
             progress.Tick(running.Read);
             if (Interruption.Requested || storage?.Fault is not null)
@@ -175,16 +178,17 @@ internal static class ReplayCommand
                 if (watchLists.TryReload(out var reloaded, out var error))
                 {
                     running.Handle(new WatchListsReplaced(reloaded));
-                    Console.Error.WriteLine($"watch lists reloaded: {string.Join(", ", reloaded.Lists.Select(l => $"{l.Name} {l.Version}"))}");
+                    var names = string.Join(", ", reloaded.Lists.Select(l => $"{l.Name} {l.Version}"));
+                    LogWatchListsReloaded(logger, names);
                 }
                 else if (error is not null)
                 {
-                    Console.Error.WriteLine(error);
+                    LogWatchListsNotReloaded(logger, error);
                 }
             }
 
             return true;
-        }) && storage?.Fault is null;
+        }, cancellation).ConfigureAwait(false) && storage?.Fault is null;
 
         progress.Finish();
         var elapsed = progress.Elapsed;
@@ -199,9 +203,13 @@ internal static class ReplayCommand
             JsonLines.Write(portCallsPath, calls);
         }
 
-        storage?.Finish(alerts, calls, engine);
-
+        var stored = storage is null ? [] : await storage.FinishAsync(alerts, calls, engine, cancellation).ConfigureAwait(false);
         Console.Error.Write(Summary(engine, alerts, loop, elapsed, readers));
+        foreach (var line in stored)
+        {
+            Console.Error.WriteLine(line);
+        }
+
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port calls  {calls.Count:N0} ({calls.Count(c => c.Departure is null):N0} still in port at the end)"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
@@ -296,4 +304,10 @@ internal static class ReplayCommand
     {
         public MessageFilter? Filter => Mmsis is null && From is null && To is null ? null : new MessageFilter(Mmsis, From, To);
     }
+
+    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "watch lists reloaded: {Lists}")]
+    private static partial void LogWatchListsReloaded(ILogger logger, string lists);
+
+    [LoggerMessage(EventId = 1202, Level = LogLevel.Warning, Message = "{Problem}")]
+    private static partial void LogWatchListsNotReloaded(ILogger logger, string problem);
 }

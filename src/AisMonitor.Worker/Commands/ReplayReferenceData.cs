@@ -1,13 +1,14 @@
 using AisMonitor.Core.Ports;
 using AisMonitor.Ingestion.Ports;
 using AisMonitor.Ingestion.WatchLists;
+using Microsoft.Extensions.Logging;
 
 namespace AisMonitor.Worker.Commands;
 
-/// <summary>The reference data a replay starts from: watch lists and places, read and checked before anything else starts.</summary>
-internal static class ReplayReferenceData
+/// <summary>The reference data detection starts from (replay and the worker): watch lists and places, read and checked before anything else starts; what was read is logged.</summary>
+internal static partial class ReplayReferenceData
 {
-    public static WatchListFiles LoadWatchLists(string[] files, bool builtIn)
+    public static WatchListFiles LoadWatchLists(string[] files, bool builtIn, ILogger logger)
     {
         foreach (var file in files.Where(f => !File.Exists(f)))
         {
@@ -20,7 +21,7 @@ internal static class ReplayReferenceData
             foreach (var (path, list) in files.Zip(lists.Current.Lists.Skip(builtIn ? 1 : 0)))
             {
                 var rejected = lists.Rejected[path];
-                Console.Error.WriteLine($"watch list  {list.Name} (version {list.Version}): {list.Entries.Count} vessels" + (rejected > 0 ? $", {rejected} rows rejected (neither a valid IMO nor an MMSI)" : ""));
+                LogWatchList(logger, list.Name, list.Version, list.Entries.Count, rejected);
             }
 
             return lists;
@@ -31,7 +32,7 @@ internal static class ReplayReferenceData
         }
     }
 
-    public static PortIndex LoadPlaces(string[] files)
+    public static PortIndex LoadPlaces(string[] files, ILogger logger)
     {
         var places = new List<Port>(WorldPortIndex.WithDefaults);
         foreach (var file in files)
@@ -44,10 +45,10 @@ internal static class ReplayReferenceData
             try
             {
                 var (read, rejected) = GeoJsonPlaces.ReadFile(file);
-                Console.Error.WriteLine($"places      {file}: {read.Count} places, {rejected.Count} features rejected");
+                LogPlaces(logger, file, read.Count, rejected.Count);
                 foreach (var reason in rejected)
                 {
-                    Console.Error.WriteLine($"            rejected: {reason}");
+                    LogPlaceRejected(logger, file, reason);
                 }
 
                 places.AddRange(read);
@@ -61,9 +62,21 @@ internal static class ReplayReferenceData
         var index = new PortIndex(places);
         if (index.Superseded.Count > 0)
         {
-            Console.Error.WriteLine($"places      {index.Superseded.Count} World Port Index points lie inside port polygons and are replaced by them");
+            LogSuperseded(logger, index.Superseded.Count);
         }
 
         return index;
     }
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "watch list {Name} (version {Version}): {Vessels} vessels, {Rejected} rows rejected (neither a valid IMO nor an MMSI)")]
+    private static partial void LogWatchList(ILogger logger, string name, string version, int vessels, int rejected);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "places {File}: {Places} places, {Rejected} features rejected")]
+    private static partial void LogPlaces(ILogger logger, string file, int places, int rejected);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "places {File}: rejected: {Reason}")]
+    private static partial void LogPlaceRejected(ILogger logger, string file, string reason);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Information, Message = "places: {Count} World Port Index points lie inside port polygons and are replaced by them")]
+    private static partial void LogSuperseded(ILogger logger, int count);
 }

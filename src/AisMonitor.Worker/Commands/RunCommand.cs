@@ -1,5 +1,6 @@
 using System.CommandLine;
 using AisMonitor.Core.Ports;
+using AisMonitor.Ingestion.WatchLists;
 using AisMonitor.Worker.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -40,8 +41,14 @@ internal static class RunCommand
             {
                 var configuration = settingsOptions.Load(result);
                 var detection = DetectionConfiguration.Options(configuration);
-                var lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn));
-                var gazetteer = ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? []);
+                WatchListFiles lists;
+                PortIndex gazetteer;
+                using (var logging = CommandLogging.Create(configuration)) // before the host: its reference data, checked first
+                {
+                    var logger = logging.CreateLogger("AisMonitor.Run");
+                    lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn), logger);
+                    gazetteer = ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? [], logger);
+                }
 
                 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Directory.GetCurrentDirectory() });
                 builder.Configuration.AddConfiguration(configuration);

@@ -40,11 +40,11 @@ internal sealed partial class LiveDetectionService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var spoolPath = Database.SpoolPath;
-        await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, Database.MemoryBuffer, m => StorageMessage(_logger, m), metrics.DatabaseWrite);
+        await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, Database.MemoryBuffer, _logger, metrics.DatabaseWrite);
         var checkpoints = new CheckpointStore(database.Database.DataSource);
         var outputs = new DetectionOutputs(new StoreOutput(updates), metrics);
         Checkpoint? restored = null;
-        await Outages.RetryAsync(async () => restored = await checkpoints.LoadAsync(WorkerName, stoppingToken).ConfigureAwait(false), TimeSpan.FromMinutes(1), m => StorageMessage(_logger, m), stoppingToken).ConfigureAwait(false);
+        await Outages.RetryAsync(async () => restored = await checkpoints.LoadAsync(WorkerName, stoppingToken).ConfigureAwait(false), TimeSpan.FromMinutes(1), _logger, stoppingToken).ConfigureAwait(false);
         var engine = restored is null ? new DetectionEngine(detection, places, outputs) : DetectionEngine.Restore(detection, places, outputs, restored.Snapshot);
         if (restored is not null)
         {

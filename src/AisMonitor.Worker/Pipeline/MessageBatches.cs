@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using AisMonitor.Core.Ais;
 using AisMonitor.Ingestion.Replay;
 
@@ -7,11 +9,12 @@ namespace AisMonitor.Worker.Pipeline;
 internal static class MessageBatches
 {
     /// <summary>
-    /// The merged messages in batches of 4,096: read on this thread, or with two threads read and
-    /// decoded on a second one while this one detects. At most four batches wait between them, and
-    /// a batch is reused once detected, so memory stays bounded and nothing is allocated per batch.
+    /// The merged messages in batches of 4,096: read on the detection thread, or with two threads read
+    /// and decoded by a producer task into a bounded channel while the detection loop takes them out.
+    /// At most four batches wait between them, and a batch is reused once detected, so memory stays
+    /// bounded and nothing is allocated per batch.
     /// </summary>
-    public static IEnumerable<MessageBatch> Read(TimeOrderedMerge merge, int threads)
+    public static async IAsyncEnumerable<MessageBatch> ReadAsync(TimeOrderedMerge merge, int threads, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         const int size = 4096;
         if (threads == 1)
@@ -25,15 +28,15 @@ internal static class MessageBatches
             yield break;
         }
 
-        var full = System.Threading.Channels.Channel.CreateBounded<MessageBatch>(new System.Threading.Channels.BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
-        var empty = System.Threading.Channels.Channel.CreateUnbounded<MessageBatch>();
+        var full = Channel.CreateBounded<MessageBatch>(new BoundedChannelOptions(4) { SingleReader = true, SingleWriter = true });
+        var empty = Channel.CreateUnbounded<MessageBatch>();
         for (var i = 0; i < 6; i++)
         {
             empty.Writer.TryWrite(new MessageBatch(size));
         }
 
-        // The reader thread is stopped and joined before this returns, however it returns (the end,
-        // a break on Ctrl-C, an exception): the readers are disposed only after it has let go of them.
+        // The producer is stopped and awaited before this ends, however it ends (the end, a break on
+        // Ctrl-C, an exception): the readers are disposed only after it has let go of them.
         using var stop = new CancellationTokenSource();
         var producer = Task.Run(async () =>
         {
@@ -52,12 +55,12 @@ internal static class MessageBatches
             }
             catch (Exception e)
             {
-                full.Writer.TryComplete(e);
+                full.Writer.TryComplete(e); // a reader failure surfaces where the batches are taken out
             }
-        });
+        }, CancellationToken.None);
         try
         {
-            while (full.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            while (await full.Reader.WaitToReadAsync(cancellation).ConfigureAwait(false))
             {
                 while (full.Reader.TryRead(out var batch))
                 {
@@ -65,20 +68,11 @@ internal static class MessageBatches
                     empty.Writer.TryWrite(batch);
                 }
             }
-
-            producer.GetAwaiter().GetResult(); // surfaces a reader failure
         }
         finally
         {
-            stop.Cancel();
-            try
-            {
-                producer.Wait();
-            }
-            catch (AggregateException)
-            {
-                // a reader failure already surfaced above, or the replay is stopping because of another one
-            }
+            await stop.CancelAsync().ConfigureAwait(false);
+            await producer.ConfigureAwait(false); // never faults: its failure completes the channel
         }
     }
 

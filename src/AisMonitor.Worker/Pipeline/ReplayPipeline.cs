@@ -16,9 +16,12 @@ internal sealed class ReplayPipeline
     public ReplayPipeline(DetectionOptions detection, PortIndex places, VesselWatchLists lists, MessageFilter? filter = null, Pacing? pacing = null, IDetectionOutput? storage = null)
     {
         Engine = new DetectionEngine(detection, places, storage is null ? Final : new DetectionOutputs(Final, storage));
+        _backpressure = storage as IBackpressure;
         Loop = new DetectionLoop(Engine, filter, pacing);
         Loop.Handle(new WatchListsReplaced(lists));
     }
+
+    private readonly IBackpressure? _backpressure;
 
     public FinalState Final { get; } = new();
 
@@ -29,15 +32,16 @@ internal sealed class ReplayPipeline
     /// <summary>
     /// Reads <paramref name="readers"/> (disposed after) merged in time order, on one thread or with
     /// reading on a second; before each batch <paramref name="keepGoing"/> may stop it (Ctrl-C, a
-    /// refusing database) or hand the loop something else (new watch lists). The engine is completed
-    /// either way: what was read is judged. True when the input was read to its end.
+    /// refusing database) or hand the loop something else (new watch lists), and after each the
+    /// storage given, if it can fall behind, is awaited (<see cref="IBackpressure"/>). The engine is
+    /// completed either way: what was read is judged. True when the input was read to its end.
     /// </summary>
-    public bool Run(IReadOnlyList<IMessageReader> readers, int threads = 1, Func<DetectionLoop, bool>? keepGoing = null)
+    public async Task<bool> RunAsync(IReadOnlyList<IMessageReader> readers, int threads = 1, Func<DetectionLoop, bool>? keepGoing = null, CancellationToken cancellation = default)
     {
         var ended = true;
         using (var merge = new TimeOrderedMerge(readers))
         {
-            foreach (var batch in MessageBatches.Read(merge, threads))
+            await foreach (var batch in MessageBatches.ReadAsync(merge, threads, cancellation).ConfigureAwait(false))
             {
                 if (keepGoing?.Invoke(Loop) == false)
                 {
@@ -46,6 +50,10 @@ internal sealed class ReplayPipeline
                 }
 
                 Loop.Handle(batch);
+                if (_backpressure is not null)
+                {
+                    await _backpressure.ReadyAsync(cancellation).ConfigureAwait(false);
+                }
             }
 
             Loop.Complete();

@@ -27,9 +27,9 @@ public sealed class AngaraReconstructionTests
     }
 
     [Fact]
-    public void Replaying_the_reconstruction_gives_the_approved_alerts()
+    public async Task Replaying_the_reconstruction_gives_the_approved_alerts()
     {
-        Golden.ReplayMatches(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl"), ["sample-tracks/angara-2024/angara-2024.nmea.gz"]);
+        await Golden.ReplayMatches(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl"), ["sample-tracks/angara-2024/angara-2024.nmea.gz"]);
     }
 
     [Theory]

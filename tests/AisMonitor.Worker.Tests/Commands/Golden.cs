@@ -4,6 +4,7 @@ using AisMonitor.Ingestion.Replay;
 using AisMonitor.Worker.Commands;
 using AisMonitor.Worker.Output;
 using AisMonitor.Worker.Pipeline;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AisMonitor.Worker.Tests.Commands;
 
@@ -15,17 +16,17 @@ namespace AisMonitor.Worker.Tests.Commands;
 /// </summary>
 internal static class Golden
 {
-    public static void ReplayMatches(string approved, string[] files, uint? mmsi = null)
+    public static async Task ReplayMatches(string approved, string[] files, uint? mmsi = null)
     {
         var received = Path.ChangeExtension(approved, ".received.jsonl");
         var detection = new DetectionOptions();
         var readers = ReplayInputs.Open(ReplayInputs.Opener.Detecting, files.Select(f => Path.Combine(TestData.RepositoryRoot, f)), "auto", detection.Tracking, new List<CountingStream>());
         var pipeline = new ReplayPipeline(
             detection,
-            ReplayReferenceData.LoadPlaces([]),
-            ReplayReferenceData.LoadWatchLists([], builtIn: true).Current,
+            ReplayReferenceData.LoadPlaces([], NullLogger.Instance),
+            ReplayReferenceData.LoadWatchLists([], builtIn: true, NullLogger.Instance).Current,
             mmsi is { } only ? new MessageFilter([only], null, null) : null);
-        Assert.True(pipeline.Run(readers));
+        Assert.True(await pipeline.RunAsync(readers));
         JsonLines.Write(received, pipeline.Final.OrderedAlerts());
 
         var same = File.ReadAllBytes(approved).AsSpan().SequenceEqual(File.ReadAllBytes(received));

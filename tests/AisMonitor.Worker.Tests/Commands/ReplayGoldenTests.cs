@@ -16,9 +16,9 @@ public sealed class ReplayGoldenTests
 
     [Theory]
     [MemberData(nameof(GfwVessels))]
-    public void Gfw_vessel_replays_to_its_approved_alerts(string mmsi)
+    public async Task Gfw_vessel_replays_to_its_approved_alerts(string mmsi)
     {
-        Golden.ReplayMatches(
+        await Golden.ReplayMatches(
             TestData.SampleTrack("gfw-segmenter", "approved", $"{mmsi}.alerts.jsonl"),
             ["sample-tracks/gfw-segmenter/positions.csv", "sample-tracks/gfw-segmenter/static.csv"],
             uint.Parse(mmsi, System.Globalization.CultureInfo.InvariantCulture));

@@ -1,3 +1,4 @@
+using System.Text.Json;
 namespace AisMonitor.Worker.Tests.Commands;
 
 /// <summary>Sanctioned vessels in real data are found by identifier, whatever name they broadcast.</summary>
@@ -27,6 +28,29 @@ public sealed class WatchListReplayTests
             Assert.Contains("watch lists 1 vessels matched:", stderr, StringComparison.Ordinal);
             Assert.Contains("636015565 broadcasting \"VIKTOR BAKAEV\"", stderr, StringComparison.Ordinal);
             Assert.Contains("\"TANKER ONE\" (matched on mmsi)", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(list);
+        }
+    }
+
+    [Fact]
+    public void The_command_logs_through_the_logging_settings_on_standard_error_and_keeps_standard_output_for_alerts()
+    {
+        var list = Path.Combine(Path.GetTempPath(), $"aismonitor-list-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(list, "name,mmsi,imo\nTANKER ONE,636015565,\n");
+            var (exit, stdout, stderr) = CommandRunner.Run(
+                $"replay --no-database sample-tracks/angara-2024/angara-2024.nmea.gz --watch-list \"{list}\"",
+                environment: new Dictionary<string, string> { ["Logging__Console__FormatterName"] = "json" });
+            Assert.True(exit == 0, stderr);
+            var logged = stderr.Split('\n').Where(l => l.StartsWith('{')).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            var watchList = Assert.Single(logged, e => e.GetProperty("EventId").GetInt32() == 1101);
+            Assert.Equal("1", watchList.GetProperty("State").GetProperty("Vessels").ToString());
+            Assert.All(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.True(JsonDocument.Parse(line).RootElement.TryGetProperty("kind", out _), line)); // alerts only
+            Assert.Contains("positions   ", stderr, StringComparison.Ordinal); // the summary is still the report, in its own format
         }
         finally
         {
