@@ -116,7 +116,7 @@ public sealed record TrackPointSnapshot(Instant Time, double LatitudeDegrees, do
 /// <summary>The reception model as data, with the span of event time it has listened over (Unix milliseconds; null before the first interval).</summary>
 public sealed record ReceptionSnapshot(IReadOnlyList<CellSnapshot> Cells, HistogramSnapshot Feed)
 {
-    /// <summary>Start of the first interval learnt.</summary>
+    /// <summary>Start of the earliest interval learnt.</summary>
     public long? ListenedFromUnixMilliseconds { get; init; }
 
     /// <summary>End of the latest interval learnt.</summary>

@@ -79,6 +79,40 @@ public sealed class ReceptionModel
         (_listenedFrom, _listenedTo) = (snapshot.ListenedFromUnixMilliseconds, snapshot.ListenedToUnixMilliseconds);
     }
 
+    /// <summary>
+    /// Adds everything <paramref name="other"/> learnt: the model is sums (intervals and hours per cell,
+    /// block and feed, and the span listened to), so models learnt by separate workers over separate
+    /// vessels merge into the one a single worker would have learnt. Both must have the same grid.
+    /// </summary>
+    public void Merge(ReceptionModel other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (other._options.CellSizeDegrees != _options.CellSizeDegrees || other._options.PoolingLevels != _options.PoolingLevels || other._options.PoolingFactor != _options.PoolingFactor)
+        {
+            throw new ArgumentException("Reception models merge only on the same grid (CellSizeDegrees, PoolingLevels, PoolingFactor).", nameof(other));
+        }
+
+        foreach (var (key, histogram) in other._cells.InKeyOrder())
+        {
+            _cells.GetOrAdd(key).Merge(histogram);
+            for (var level = 0; level < _blocks.Length; level++)
+            {
+                _blocks[level].GetOrAdd(BlockKey(key, _blockShifts[level])).Merge(histogram);
+            }
+        }
+
+        _feed.Merge(other._feed);
+        if (other._listenedFrom is { } from)
+        {
+            _listenedFrom = Math.Min(_listenedFrom ?? long.MaxValue, from);
+        }
+
+        if (other._listenedTo is { } to)
+        {
+            _listenedTo = Math.Max(_listenedTo ?? long.MinValue, to);
+        }
+    }
+
     /// <summary>Number of cells with at least one interval.</summary>
     public int CellCount => _cells.Count;
 
@@ -98,7 +132,7 @@ public sealed class ReceptionModel
         }
 
         _feed.Add(intervalSeconds);
-        _listenedFrom ??= endUnixMilliseconds - (long)(intervalSeconds * 1000);
+        _listenedFrom = Math.Min(_listenedFrom ?? long.MaxValue, endUnixMilliseconds - (long)(intervalSeconds * 1000)); // a minimum, as merging needs
         _listenedTo = Math.Max(_listenedTo ?? long.MinValue, endUnixMilliseconds);
     }
 

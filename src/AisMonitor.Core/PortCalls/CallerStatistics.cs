@@ -62,6 +62,26 @@ internal sealed class CallerStatistics(double priorWeight = 10)
         _feed.Load(snapshot.Feed);
     }
 
+    /// <summary>
+    /// Adds everything <paramref name="other"/> counted: the statistics are sums, so those learnt by
+    /// separate workers (partitions of the MMSIs) merge into what one worker would have learnt.
+    /// </summary>
+    public void Merge(CallerStatistics other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        foreach (var (place, counts) in other._byPlace)
+        {
+            if (!_byPlace.TryGetValue(place, out var here))
+            {
+                _byPlace[place] = here = new Counts();
+            }
+
+            here.Merge(counts);
+        }
+
+        _feed.Merge(other._feed);
+    }
+
     /// <summary>Counts a call.</summary>
     public void Count(string place, string? flag, int? typeClass)
     {
@@ -111,6 +131,20 @@ internal sealed class CallerStatistics(double priorWeight = 10)
         public Dictionary<string, int> Types { get; } = new(StringComparer.Ordinal);
 
         public double Share(string value, bool flag) => Total == 0 ? 0 : (double)(flag ? Flags : Types).GetValueOrDefault(value) / Total;
+
+        public void Merge(Counts other)
+        {
+            Total += other.Total;
+            foreach (var (key, value) in other.Flags)
+            {
+                Flags[key] = Flags.GetValueOrDefault(key) + value;
+            }
+
+            foreach (var (key, value) in other.Types)
+            {
+                Types[key] = Types.GetValueOrDefault(key) + value;
+            }
+        }
 
         public void Add(string? flag, int? typeClass)
         {
