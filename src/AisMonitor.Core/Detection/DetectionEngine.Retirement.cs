@@ -8,15 +8,17 @@ public sealed partial class DetectionEngine
 {
     /// <summary>
     /// Drops every vessel last heard before <paramref name="beforeUnixMilliseconds"/>. An open gap is
-    /// carried as its last position and alert, so that it closes if the vessel returns; the carried
-    /// gaps are bounded like the vessels (the oldest tenth forgotten beyond the cap).
+    /// carried, in the vessel's partition, as its last position and alert, so that it closes if the
+    /// vessel returns; the carried gaps are bounded like the vessels (each partition's share of the
+    /// cap; the oldest tenth forgotten beyond it).
     /// </summary>
     private void Retire(long beforeUnixMilliseconds, bool evicted)
     {
-        var any = false;
+        var carriedCap = Math.Max(1, _options.Tracking.MaximumTrackedVessels / _partitions.Length);
         foreach (var partition in _partitions)
         {
-            foreach (var vessel in partition.RemoveWhere(v => v.LastHeardUnixMilliseconds < beforeUnixMilliseconds))
+            var any = false;
+            foreach (var vessel in partition.Vessels.RemoveWhere(v => v.LastHeardUnixMilliseconds < beforeUnixMilliseconds))
             {
                 any = true;
                 vessel.Retired = true;
@@ -32,24 +34,25 @@ public sealed partial class DetectionEngine
 
                 if (vessel.OpenGap is { } open && vessel.LastGood is { } last)
                 {
-                    _carriedGaps[vessel.Mmsi.Value] = new CarriedGap(last, open);
+                    partition.CarriedGaps[vessel.Mmsi.Value] = new CarriedGap(last, open);
                 }
             }
-        }
 
-        if (any)
-        {
-            // The queue of silence checks must not keep retired vessels alive until their checks fall due.
-            var kept = _silenceChecks.UnorderedItems.Where(item => !item.Element.Retired).ToList();
-            _silenceChecks.Clear();
-            _silenceChecks.EnqueueRange(kept);
-        }
-
-        if (_carriedGaps.Count > _options.Tracking.MaximumTrackedVessels)
-        {
-            foreach (var oldest in _carriedGaps.OrderBy(p => p.Value.LastGood.UnixMilliseconds).Take(_carriedGaps.Count / 10).Select(p => p.Key).ToList())
+            if (any)
             {
-                _carriedGaps.Remove(oldest);
+                // The queue of silence checks must not keep retired vessels alive until their checks fall due.
+                var kept = partition.SilenceChecks.UnorderedItems.Where(item => !item.Element.Retired).ToList();
+                partition.SilenceChecks.Clear();
+                partition.SilenceChecks.EnqueueRange(kept);
+            }
+
+            var carried = partition.CarriedGaps;
+            if (carried.Count > carriedCap)
+            {
+                foreach (var oldest in carried.OrderBy(p => p.Value.LastGood.UnixMilliseconds).ThenBy(p => p.Key).Take(carried.Count / 10).Select(p => p.Key).ToList())
+                {
+                    carried.Remove(oldest);
+                }
             }
         }
     }
@@ -61,7 +64,4 @@ public sealed partial class DetectionEngine
         var cut = lastHeard[Math.Max(1, lastHeard.Count / 10) - 1];
         Retire(cut == long.MaxValue ? cut : cut + 1, evicted: true);
     }
-
-    /// <summary>A retired vessel's open gap: its last position and the alert, to close if it returns.</summary>
-    private sealed record CarriedGap(TrackPoint LastGood, Alert OpenGap);
 }

@@ -20,14 +20,14 @@ public sealed partial class DetectionEngine
         OpenFeedOutages = [.. _openByFeed.Values],
         NextSweep = _nextSweep,
         NextRetirement = _nextRetirement,
-        CarriedGaps = _carriedGaps.OrderBy(p => p.Key).Select(p => new CarriedGapSnapshot(new Mmsi(p.Key), TrackPointSnapshot.From(p.Value.LastGood), p.Value.OpenGap)).ToList(),
+        CarriedGaps = _partitions.SelectMany(p => p.CarriedGaps).OrderBy(p => p.Key).Select(p => new CarriedGapSnapshot(new Mmsi(p.Key), TrackPointSnapshot.From(p.Value.LastGood), p.Value.OpenGap)).ToList(),
         Reordering = _reorder.Held.Select(h => Buffered(h.Message, h.Time, h.Arrival)).ToList(),
         Released = _reorder.Released,
         LatestSeen = _reorder.Latest,
         FeedClockTimes = [.. _reorder.Clock.State.Times],
         FeedClockArrivalsInEpoch = _reorder.Clock.State.ArrivalsInEpoch,
         Arrivals = _reorder.Arrivals,
-        Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Values.Select(Snapshot).ToList()).ToList(),
+        Partitions = _partitions.Select(p => (IReadOnlyList<VesselSnapshot>)p.Vessels.Values.Select(Snapshot).ToList()).ToList(),
         ConflictsRaised = _conflicts.Raised.ToList(),
         ConflictsAwaitingPosition = _conflicts.AwaitingPosition.Select(p => new AwaitingConflict(new Mmsi(p.Key), p.Value)).ToList(),
         Reception = Reception.ToSnapshot(),
@@ -67,7 +67,7 @@ public sealed partial class DetectionEngine
         engine._nextRetirement = snapshot.NextRetirement;
         foreach (var carried in snapshot.CarriedGaps)
         {
-            engine._carriedGaps[carried.Mmsi.Value] = new CarriedGap(carried.LastGood.ToPoint(), carried.OpenGap);
+            engine.Partition(MmsiHash.Of(carried.Mmsi.Value)).CarriedGaps[carried.Mmsi.Value] = new CarriedGap(carried.LastGood.ToPoint(), carried.OpenGap);
         }
 
         engine._reorder.RestoreClock(snapshot.Released, snapshot.Arrivals);
@@ -102,7 +102,7 @@ public sealed partial class DetectionEngine
 
             state.RestoreChanges(vessel.IdentityChanges);
             var hash = MmsiHash.Of(vessel.Mmsi.Value);
-            engine.Partition(hash).Add(hash, state);
+            engine.Partition(hash).Vessels.Add(hash, state);
             if (state.LastGood is { } last && engine.NextLook(state, last, null) is { } due)
             {
                 engine.ScheduleSilenceCheck(state, due);

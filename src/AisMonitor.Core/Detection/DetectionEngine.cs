@@ -27,9 +27,7 @@ public sealed partial class DetectionEngine
     private static readonly Instant LatestPlausible = Instant.FromUtc(9000, 1, 1, 0, 0);
     private readonly ReorderBuffer _reorder;
     private readonly Instant _earliestPlausible;
-    private readonly VesselTable[] _partitions;
-    private readonly PriorityQueue<VesselState, long> _silenceChecks = new();
-    private readonly Dictionary<uint, CarriedGap> _carriedGaps = [];
+    private readonly VesselPartition[] _partitions;
     private Instant? _nextRetirement;
     private readonly List<FeedOutage> _feedOutages = [];
     private readonly GapDetector _gaps;
@@ -66,7 +64,7 @@ public sealed partial class DetectionEngine
         _positions = output.KeepsPositions ? output : null;
         _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow, options.Tracking.TimeAgreementMessages, options.Tracking.MaximumUnconfirmedJump);
         _earliestPlausible = Instant.FromUtc(options.Tracking.EarliestPlausibleYear, 1, 1, 0, 0);
-        _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselTable()).ToArray();
+        _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselPartition()).ToArray();
         var context = new DetectorContext(this);
         _gaps = new GapDetector(options, ports, context);
         _portCalls = new PortCallDetector(options.PortCalls, ports, options.Gaps.PortsOfConcern, options.Gaps.MinimumDuration, output.PortCallChanged, Emit);
@@ -132,7 +130,7 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>Every vessel tracked, partition by partition.</summary>
-    public IEnumerable<VesselState> Vessels() => _partitions.SelectMany(p => p.Values);
+    public IEnumerable<VesselState> Vessels() => _partitions.SelectMany(p => p.Vessels.Values);
 
     /// <summary>The vessels that match a watch list, by MMSI.</summary>
     public IEnumerable<VesselState> WatchListedVessels() =>
@@ -180,13 +178,13 @@ public sealed partial class DetectionEngine
         if (_reorder.TryPeekMmsi(24, out var far))
         {
             var hash = MmsiHash.Of(far);
-            Partition(hash).PrefetchSlot(hash);
+            Partition(hash).Vessels.PrefetchSlot(hash);
         }
 
         if (_reorder.TryPeekMmsi(12, out var near))
         {
             var hash = MmsiHash.Of(near);
-            Partition(hash).PrefetchState(hash, near);
+            Partition(hash).Vessels.PrefetchState(hash, near);
         }
     }
 
@@ -296,10 +294,10 @@ public sealed partial class DetectionEngine
     public VesselState? Vessel(Mmsi mmsi)
     {
         var hash = MmsiHash.Of(mmsi.Value);
-        return Partition(hash).Find(hash, mmsi.Value);
+        return Partition(hash).Vessels.Find(hash, mmsi.Value);
     }
 
-    private VesselTable Partition(uint hash) => _partitions[(int)(hash % (uint)_partitions.Length)];
+    private VesselPartition Partition(uint hash) => _partitions[(int)(hash % (uint)_partitions.Length)];
 
     private void Apply(in DecodedMessage message, Instant time)
     {
@@ -548,9 +546,23 @@ public sealed partial class DetectionEngine
     private void Sweep(Instant watermark)
     {
         var now = watermark.ToUnixTimeMilliseconds();
-        while (_silenceChecks.TryPeek(out var vessel, out var due) && due <= now)
+        foreach (var partition in _partitions)
         {
-            _silenceChecks.Dequeue();
+            SweepPartition(partition, watermark, now);
+        }
+
+        foreach (var detector in _detectors)
+        {
+            detector.SweepEnded(watermark);
+        }
+    }
+
+    private void SweepPartition(VesselPartition partition, Instant watermark, long now)
+    {
+        var checks = partition.SilenceChecks;
+        while (checks.TryPeek(out var vessel, out var due) && due <= now)
+        {
+            checks.Dequeue();
             if (vessel.Retired)
             {
                 continue;
@@ -565,13 +577,9 @@ public sealed partial class DetectionEngine
 
             if (vessel.LastGood is { } last && NextLook(vessel, last, watermark) is { } next)
             {
-                ScheduleSilenceCheck(vessel, next);
+                vessel.SilenceCheckScheduled = true;
+                checks.Enqueue(vessel, next);
             }
-        }
-
-        foreach (var detector in _detectors)
-        {
-            detector.SweepEnded(watermark);
         }
     }
 
@@ -593,24 +601,24 @@ public sealed partial class DetectionEngine
     private void ScheduleSilenceCheck(VesselState vessel, long dueUnixMilliseconds)
     {
         vessel.SilenceCheckScheduled = true;
-        _silenceChecks.Enqueue(vessel, dueUnixMilliseconds);
+        Partition(MmsiHash.Of(vessel.Mmsi.Value)).SilenceChecks.Enqueue(vessel, dueUnixMilliseconds);
     }
 
     private VesselState GetOrCreate(Mmsi mmsi)
     {
         var hash = MmsiHash.Of(mmsi.Value);
         var partition = Partition(hash);
-        if (partition.Find(hash, mmsi.Value) is not { } vessel)
+        if (partition.Vessels.Find(hash, mmsi.Value) is not { } vessel)
         {
             if (Statistics.Vessels >= _options.Tracking.MaximumTrackedVessels)
             {
                 EvictLongestSilent();
             }
 
-            partition.Add(hash, vessel = new VesselState(mmsi));
+            partition.Vessels.Add(hash, vessel = new VesselState(mmsi));
             Statistics.Vessels++;
             MatchWatchLists(vessel);
-            if (_carriedGaps.Count > 0 && _carriedGaps.Remove(mmsi.Value, out var carried))
+            if (partition.CarriedGaps.Count > 0 && partition.CarriedGaps.Remove(mmsi.Value, out var carried))
             {
                 // Back after retirement: its open gap goes on from where it was.
                 vessel.LastGood = carried.LastGood;

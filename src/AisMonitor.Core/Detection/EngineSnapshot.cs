@@ -9,7 +9,11 @@ namespace AisMonitor.Core.Detection;
 /// <summary>
 /// Everything a <see cref="DetectionEngine"/> holds, as plain immutable data: restored into a fresh
 /// engine (on this node after a restart, or on another), the engine continues exactly as if it had
-/// never stopped. Per-vessel state is grouped by MMSI partition, so partitions can be moved one by one.
+/// never stopped. What belongs to vessels (their state, the open gaps of retired ones, identity
+/// conflicts) is grouped by MMSI partition or keyed by MMSI, and the silence-check queues are rebuilt
+/// from the vessels; what the whole feed shares is the clock, the feed outages and the learnt models,
+/// which are sums that merge (<see cref="ReceptionModel.Merge"/>). Moving partitions to another process
+/// is so a matter of splitting this by MMSI and sharing the models; it is not built yet.
 /// </summary>
 public sealed record EngineSnapshot
 {
