@@ -64,10 +64,9 @@ internal static class AlertsCommand
                 }
                 else
                 {
-                    var configuration = settings.Load(result);
-                    DetectionConfiguration.Options(configuration); // every setting checked, as every command does
-                    using var logging = CommandLogging.Create(configuration);
-                    await using var database = await Database.OpenAsync(logging.CreateLogger("AisMonitor.Alerts"));
+                    var loaded = settings.Load(result); // every setting checked, as every command does
+                    using var logging = CommandLogging.Create(loaded.Configuration);
+                    await using var database = await Database.OpenAsync(loaded.Storage, logging.CreateLogger("AisMonitor.Alerts"));
                     alerts = await new AlertStore(database.DataSource).ReadAsync(query, cancellation);
                     Console.Error.WriteLine($"{alerts.Count:N0} alerts from {database.Description}");
                 }

@@ -1,11 +1,16 @@
 using System.CommandLine;
+using AisMonitor.Core.Detection;
+using AisMonitor.Worker.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace AisMonitor.Worker.Commands;
 
 /// <summary>
 /// <c>--config</c>, <c>--connection</c> and <c>--data-folder</c>, the same on every command that
-/// reads settings or opens the database: the configuration layers, with the command line winning.
+/// reads settings or opens the database: the configuration layers, with the command line winning,
+/// bound and validated by the one registration every command uses (<see cref="AisMonitorRegistration.AddAisMonitorSettings"/>).
 /// </summary>
 internal sealed class ConfigurationOptions
 {
@@ -22,11 +27,33 @@ internal sealed class ConfigurationOptions
         command.Options.Add(DataFolder);
     }
 
-    /// <summary>Loads the configuration layers and sets where the database is; the caller checks the detection settings.</summary>
-    public IConfiguration Load(ParseResult result)
+    /// <summary>
+    /// Loads the configuration layers and validates every setting the commands share (detection,
+    /// storage); a bad key or value is an <see cref="ArgumentException"/> with one line per problem.
+    /// </summary>
+    public CommandSettings Load(ParseResult result)
     {
         var configuration = DetectionConfiguration.Load(result.GetValue(Config));
-        Database.Configure(configuration, result.GetValue(Connection), result.GetValue(DataFolder));
-        return configuration;
+        var services = new ServiceCollection().AddAisMonitorSettings(configuration, result.GetValue(Connection), result.GetValue(DataFolder));
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+            return new CommandSettings(configuration, provider.GetRequiredService<DetectionOptions>(), provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new ArgumentException(string.Join("\nerror: ", e.Failures.Select(f => $"configuration: {f}")), e);
+        }
+        catch (InvalidOperationException e) when (DetectionConfiguration.DescribeBindingFailure(e) is { } message)
+        {
+            throw new ArgumentException(message, e);
+        }
     }
 }
+
+/// <summary>The settings every command shares, bound and validated.</summary>
+/// <param name="Configuration">The configuration layers (for what a command binds itself, such as logging).</param>
+/// <param name="Detection">Detection options.</param>
+/// <param name="Storage">Where the data goes.</param>
+internal sealed record CommandSettings(IConfiguration Configuration, DetectionOptions Detection, StorageOptions Storage);

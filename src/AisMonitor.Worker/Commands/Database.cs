@@ -8,7 +8,7 @@ namespace AisMonitor.Worker.Commands;
 /// The database AisMonitor writes to: the connection string <c>ConnectionStrings:AisMonitor</c>
 /// (environment variable <c>ConnectionStrings__AisMonitor</c>) when it is set; otherwise a
 /// PostgreSQL cluster of its own, started in <c>{data folder}/postgres</c> on a free loopback port
-/// (<see cref="DataFolder"/>) and stopped on exit.
+/// (<see cref="StorageOptions.DataFolder"/>) and stopped on exit.
 /// Migrations are applied on opening.
 /// </summary>
 internal sealed partial class Database : IAsyncDisposable
@@ -27,48 +27,14 @@ internal sealed partial class Database : IAsyncDisposable
     /// <summary>Where the data goes, for the log.</summary>
     public string Description { get; }
 
-    /// <summary>
-    /// AisMonitor's data folder (its own PostgreSQL, the spool, sort spills): <c>--data-folder</c>, else
-    /// the setting <c>AisMonitor:DataFolder</c> (<c>AisMonitor__DataFolder</c>), else one per user:
-    /// <c>$XDG_DATA_HOME/aismonitor</c>, by default <c>~/.local/share/aismonitor</c> (<c>/var/lib/aismonitor</c> for root).
-    /// </summary>
-    public static string DataFolder { get; private set; } = DefaultDataFolder;
+    /// <summary>The storage settings it was opened with (the spool and the memory buffer are theirs).</summary>
+    public required StorageOptions Storage { get; init; }
 
-    /// <summary>The connection string: <c>--connection</c>, else <c>ConnectionStrings:AisMonitor</c> (<c>ConnectionStrings__AisMonitor</c>); null for AisMonitor's own server.</summary>
-    public static string? ConnectionString { get; private set; }
-
-    // Root's home is closed to the postgres user its server runs as: root's data goes where services keep theirs.
-    private static string DefaultDataFolder => Environment.UserName == "root"
-        ? "/var/lib/aismonitor"
-        : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify), "aismonitor");
-
-    /// <summary>How many updates wait in memory during an outage before they go to the spool file: <c>AisMonitor:Storage:MemoryBuffer</c>, default 10,000.</summary>
-    public static int MemoryBuffer { get; private set; } = 10_000;
-
-    /// <summary>Where alert and port-call updates wait on disk through a database outage.</summary>
-    public static string SpoolPath => Path.Combine(DataFolder, "spool", "updates.jsonl");
-
-    /// <summary>
-    /// Takes the connection string, the data folder and the storage settings from the configuration
-    /// layers, the command line winning; a memory buffer that is not a positive whole number stops
-    /// the command naming it.
-    /// </summary>
-    public static void Configure(Microsoft.Extensions.Configuration.IConfiguration configuration, string? connection, string? dataFolder)
+    /// <summary>Opens the database of <paramref name="storage"/> (starting AisMonitor's own when none is configured, which is logged).</summary>
+    public static async Task<Database> OpenAsync(StorageOptions storage, ILogger logger)
     {
-        ConnectionString = connection is { Length: > 0 } ? connection : configuration["ConnectionStrings:AisMonitor"] is { Length: > 0 } configured ? configured : null;
-        DataFolder = dataFolder is { Length: > 0 } ? dataFolder : configuration["AisMonitor:DataFolder"] is { Length: > 0 } folder ? folder : DefaultDataFolder;
-        if (configuration["AisMonitor:Storage:MemoryBuffer"] is { } text)
-        {
-            MemoryBuffer = int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0
-                ? n
-                : throw new ArgumentException($"configuration: AisMonitor:Storage:MemoryBuffer = '{text}': expected a positive whole number (updates held in memory during a database outage; default 10000).");
-        }
-    }
-
-    /// <summary>Opens the database (starting AisMonitor's own when none is configured, which is logged).</summary>
-    public static async Task<Database> OpenAsync(ILogger logger)
-    {
-        var configured = ConnectionString;
+        ArgumentNullException.ThrowIfNull(storage);
+        var configured = storage.ConnectionString;
         if (!string.IsNullOrWhiteSpace(configured))
         {
             NpgsqlDataSource source;
@@ -81,7 +47,7 @@ internal sealed partial class Database : IAsyncDisposable
                 throw new ArgumentException($"ConnectionStrings:AisMonitor (or --connection) is not a valid PostgreSQL connection string: {e.Message}", e);
             }
 
-            var database = new Database(source, null, $"PostgreSQL at {new NpgsqlConnectionStringBuilder(configured).Host}");
+            var database = new Database(source, null, $"PostgreSQL at {new NpgsqlConnectionStringBuilder(configured).Host}") { Storage = storage };
             try
             {
                 await SchemaMigrator.MigrateAsync(source).ConfigureAwait(false); // the first connection: at start, before any input is read
@@ -100,7 +66,7 @@ internal sealed partial class Database : IAsyncDisposable
             return database;
         }
 
-        var folder = Path.Combine(DataFolder, "postgres");
+        var folder = Path.Combine(storage.DataFolder, "postgres");
         LocalPostgresCluster cluster;
         try
         {
@@ -121,10 +87,10 @@ internal sealed partial class Database : IAsyncDisposable
         {
             await dataSource.DisposeAsync().ConfigureAwait(false);
             await cluster.DisposeAsync().ConfigureAwait(false);
-            throw new ArgumentException($"{e.Message} (data folder {DataFolder})", e);
+            throw new ArgumentException($"{e.Message} (data folder {storage.DataFolder})", e);
         }
 
-        return new Database(dataSource, cluster, $"AisMonitor's own PostgreSQL ({cluster.DataDirectory})");
+        return new Database(dataSource, cluster, $"AisMonitor's own PostgreSQL ({cluster.DataDirectory})") { Storage = storage };
     }
 
     public async ValueTask DisposeAsync()

@@ -14,10 +14,9 @@ internal static class MigrateCommand
         {
             try
             {
-                var configuration = settings.Load(result);
-                DetectionConfiguration.Options(configuration); // every setting checked, as every command does
-                using var logging = CommandLogging.Create(configuration);
-                await using var database = await Database.OpenAsync(logging.CreateLogger("AisMonitor.Migrate"));
+                var loaded = settings.Load(result); // every setting checked, as every command does
+                using var logging = CommandLogging.Create(loaded.Configuration);
+                await using var database = await Database.OpenAsync(loaded.Storage, logging.CreateLogger("AisMonitor.Migrate"));
                 Console.Error.WriteLine($"schema up to date in {database.Description}");
                 return ExitCodes.Done;
             }

@@ -67,7 +67,8 @@ internal static partial class ReplayCommand
         {
             try
             {
-                var configuration = settingsOptions.Load(result);
+                var loaded = settingsOptions.Load(result);
+                var configuration = loaded.Configuration;
                 var settings = new ReplaySettings(
                     result.GetValue(files)!,
                     result.GetValue(output),
@@ -78,7 +79,7 @@ internal static partial class ReplayCommand
                     ParseSpeed(result.GetValue(speed)!),
                     result.GetValue(threads),
                     !result.GetValue(noDatabase),
-                    WithCommandLine(DetectionConfiguration.Options(configuration), result.GetValue(gapHours)),
+                    WithCommandLine(loaded.Detection, result.GetValue(gapHours)),
                     result.GetValue(order)!);
                 settings.Detection.Validate();
                 if (settings.From is { } start && settings.To is { } end && start >= end)
@@ -107,8 +108,8 @@ internal static partial class ReplayCommand
                 var logger = logging.CreateLogger("AisMonitor.Replay");
                 var lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn), logger);
                 var gazetteer = result.GetValue(noGazetteer) ? PortIndex.Empty : ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? [], logger);
-                await using var storage = settings.Store ? await ReplayStorage.OpenAsync(result.GetValue(archive), result.GetValue(retention), logger).ConfigureAwait(false) : null;
-                return await RunAsync(result, input, settings, storage, lists, gazetteer, logger, cancellation).ConfigureAwait(false);
+                await using var storage = settings.Store ? await ReplayStorage.OpenAsync(loaded.Storage, result.GetValue(archive), result.GetValue(retention), logger).ConfigureAwait(false) : null;
+                return await RunAsync(result, input, settings, loaded.Storage, storage, lists, gazetteer, logger, cancellation).ConfigureAwait(false);
             }
             catch (ArgumentException e)
             {
@@ -153,10 +154,10 @@ internal static partial class ReplayCommand
     private static DetectionOptions WithCommandLine(DetectionOptions configured, double? gapHours) =>
         gapHours is { } hours ? configured with { Gaps = configured.Gaps with { MinimumDuration = Duration.FromHours(hours) } } : configured;
 
-    private static async Task<int> RunAsync(ParseResult result, InputOptions input, ReplaySettings settings, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places, ILogger logger, CancellationToken cancellation)
+    private static async Task<int> RunAsync(ParseResult result, InputOptions input, ReplaySettings settings, StorageOptions where, ReplayStorage? storage, WatchListFiles watchLists, PortIndex places, ILogger logger, CancellationToken cancellation)
     {
         var counting = new List<CountingStream>();
-        var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking, counting);
+        var readers = ReplayInputs.Open(result, input, settings.Files, settings.Order, settings.Detection.Tracking, counting, where.SortFolder, logger);
 
         var totalBytes = counting.Sum(c => c.TotalBytes ?? 0);
         var pipeline = new ReplayPipeline(settings.Detection, places, watchLists.Current, settings.Filter, settings.Speed is { } factor ? new Pacing(factor) : null, storage);

@@ -27,10 +27,10 @@ internal sealed class ReplayStorage : IDetectionOutput, IBackpressure, IAsyncDis
 
     private ReplayStorage(Database database, ArchiveWriter? archive, BufferedStoreWriter updates, ILogger logger) => (_database, _archive, _updates, _logger) = (database, archive, updates, logger);
 
-    public static async Task<ReplayStorage> OpenAsync(bool archivePositions, int? retentionDays, ILogger logger)
+    public static async Task<ReplayStorage> OpenAsync(StorageOptions storage, bool archivePositions, int? retentionDays, ILogger logger)
     {
-        var database = await Database.OpenAsync(logger).ConfigureAwait(false);
-        var updates = new BufferedStoreWriter(database.DataSource, Database.SpoolPath, Database.MemoryBuffer, logger);
+        var database = await Database.OpenAsync(storage, logger).ConfigureAwait(false);
+        var updates = new BufferedStoreWriter(database.DataSource, storage.SpoolPath, storage.MemoryBuffer, logger);
         return new ReplayStorage(database, archivePositions ? new ArchiveWriter(new PositionArchive(database.DataSource, retentionDays), logger) : null, updates, logger);
     }
 

@@ -39,8 +39,8 @@ internal static class RunCommand
         {
             try
             {
-                var configuration = settingsOptions.Load(result);
-                var detection = DetectionConfiguration.Options(configuration);
+                var settings = settingsOptions.Load(result);
+                var configuration = settings.Configuration;
                 WatchListFiles lists;
                 PortIndex gazetteer;
                 using (var logging = CommandLogging.Create(configuration)) // before the host: its reference data, checked first
@@ -58,7 +58,7 @@ internal static class RunCommand
                 }
 
                 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // not a line per scrape and probe (Logging:LogLevel:Microsoft.AspNetCore overrides)
-                builder.Services.AddAisMonitor(configuration, detection, gazetteer, lists);
+                builder.Services.AddAisMonitor(configuration, settings, gazetteer, lists);
                 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
                 await using var app = builder.Build();
                 app.Services.GetRequiredService<IStartupValidator>().Validate(); // every options class, before anything is resolved or started

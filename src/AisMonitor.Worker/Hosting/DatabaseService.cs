@@ -9,14 +9,14 @@ namespace AisMonitor.Worker.Hosting;
 /// when no connection string is configured) and closes it when the host has stopped everything
 /// else: a database that cannot be reached stops the start, with its reason, before any feed is read.
 /// </summary>
-internal sealed class DatabaseService(ILogger<DatabaseService> logger) : IHostedService, IAsyncDisposable
+internal sealed class DatabaseService(StorageOptions storage, ILogger<DatabaseService> logger) : IHostedService, IAsyncDisposable
 {
     private Database? _database;
 
     public Database Database => _database ?? throw new InvalidOperationException("The database is opened when the host starts.");
 
     /// <summary>Opens the database, once (the command opens it before the host starts, so that an unreachable one is a clear error and exit code, not a failed host).</summary>
-    public async Task StartAsync(CancellationToken cancellationToken) => _database ??= await Database.OpenAsync(logger).ConfigureAwait(false);
+    public async Task StartAsync(CancellationToken cancellationToken) => _database ??= await Database.OpenAsync(storage, logger).ConfigureAwait(false);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

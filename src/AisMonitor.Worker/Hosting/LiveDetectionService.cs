@@ -39,8 +39,9 @@ internal sealed partial class LiveDetectionService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var spoolPath = Database.SpoolPath;
-        await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, Database.MemoryBuffer, _logger, metrics.DatabaseWrite);
+        var storage = database.Database.Storage;
+        var spoolPath = storage.SpoolPath;
+        await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, storage.MemoryBuffer, _logger, metrics.DatabaseWrite);
         var checkpoints = new CheckpointStore(database.Database.DataSource);
         var outputs = new DetectionOutputs(new StoreOutput(updates), metrics);
         Checkpoint? restored = null;

@@ -57,6 +57,32 @@ public sealed class ReplayConfigurationTests
         Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("replay --no-database sample-tracks/angara-2024/angara-2024.nmea.gz --out /dev/null")]
+    [InlineData("migrate")]
+    [InlineData("alerts export")]
+    [InlineData("run --urls http://127.0.0.1:0")]
+    public void Every_command_checks_the_shared_settings_the_same_way_and_reports_each_bad_one(string command)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-never-{Guid.NewGuid():N}");
+        var (exit, _, stderr) = CommandRunner.Run(command, environment: new Dictionary<string, string>
+        {
+            ["AisMonitor__Storage__MemoryBuffer"] = "0",
+            ["AisMonitor__DataFolder"] = folder,
+            ["AisMonitor__Sources__0__Name"] = "coast", // run's own settings are fine: the shared ones stop it
+            ["AisMonitor__Sources__0__Kind"] = "udp",
+            ["AisMonitor__Sources__0__Port"] = "0",
+        });
+        Assert.Equal(2, exit);
+        Assert.Contains("error: configuration: AisMonitor:Storage:MemoryBuffer = 0: expected a positive whole number", stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder), "no database was started");
+
+        var both = CommandRunner.Run(command, environment: new Dictionary<string, string> { ["AisMonitor__Storage__MemoryBuffer"] = "-1", ["AisMonitor__DataFolder"] = " " });
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("error: configuration: AisMonitor:Storage:MemoryBuffer = -1", both.StandardError, StringComparison.Ordinal);
+        Assert.Contains("error: configuration: AisMonitor:DataFolder is empty", both.StandardError, StringComparison.Ordinal); // one line per bad key
+    }
+
     [Fact]
     public void A_settings_file_that_is_not_JSON_is_named_with_where_it_breaks()
     {
