@@ -16,18 +16,24 @@ namespace AisMonitor.Worker.Tests.Commands;
 /// </summary>
 internal static class Golden
 {
-    public static async Task ReplayMatches(string approved, string[] files, uint? mmsi = null)
+    /// <summary>Replays <paramref name="files"/> (paths from the repository root) as <c>replay --no-database</c> does, in-process, and gives the final state.</summary>
+    public static async Task<FinalState> Replay(string[] files, uint? mmsi = null)
     {
-        var received = Path.ChangeExtension(approved, ".received.jsonl");
         var detection = new DetectionOptions();
-        var readers = ReplayInputs.Open(ReplayInputs.Opener.Detecting, files.Select(f => Path.Combine(TestData.RepositoryRoot, f)), "auto", detection.Tracking, new List<CountingStream>());
+        var readers = ReplayInputs.Open(ReplayInputs.Opener.Detecting, files.Select(f => Path.Combine(TestData.RepositoryRoot, f)), "auto", detection.Tracking, new List<CountingStream>(), Path.Combine(Path.GetTempPath(), "aismonitor-golden-sort"), NullLogger.Instance);
         var pipeline = new ReplayPipeline(
             detection,
             ReplayReferenceData.LoadPlaces([], NullLogger.Instance),
             ReplayReferenceData.LoadWatchLists([], builtIn: true, NullLogger.Instance).Current,
             mmsi is { } only ? new MessageFilter([only], null, null) : null);
         Assert.True(await pipeline.RunAsync(readers));
-        JsonLines.Write(received, pipeline.Final.OrderedAlerts());
+        return pipeline.Final;
+    }
+
+    public static async Task ReplayMatches(string approved, string[] files, uint? mmsi = null)
+    {
+        var received = Path.ChangeExtension(approved, ".received.jsonl");
+        JsonLines.Write(received, (await Replay(files, mmsi)).OrderedAlerts());
 
         var same = File.ReadAllBytes(approved).AsSpan().SequenceEqual(File.ReadAllBytes(received));
         if (same)

@@ -1,26 +1,17 @@
 using System.Text.Json;
+using AisMonitor.Core.Alerts;
 
 namespace AisMonitor.Worker.Tests.Commands;
 
 /// <summary>Port calls in real tracks (GFW) and in the Angara reconstruction.</summary>
 public sealed class PortCallReplayTests
 {
-    private static (List<JsonElement> Alerts, List<JsonElement> Calls) Replay(string arguments)
+    /// <summary>In-process, as <c>replay --no-database FILE [--mmsi N] --out … --port-calls …</c> writes them (its end-to-end test is in ReplayGoldenTests).</summary>
+    private static async Task<(List<JsonElement> Alerts, List<JsonElement> Calls)> Replay(string file, uint? mmsi = null)
     {
-        var alerts = Path.Combine(Path.GetTempPath(), $"aismonitor-alerts-{Guid.NewGuid():N}.jsonl");
-        var calls = Path.ChangeExtension(alerts, ".calls.jsonl");
-        try
-        {
-            var (exit, _, stderr) = CommandRunner.Run($"{arguments} --out \"{alerts}\" --port-calls \"{calls}\"");
-            Assert.True(exit == 0, stderr);
-            static List<JsonElement> Read(string path) => [.. File.ReadAllLines(path).Select(l => JsonDocument.Parse(l).RootElement)];
-            return (Read(alerts), Read(calls));
-        }
-        finally
-        {
-            File.Delete(alerts);
-            File.Delete(calls);
-        }
+        var final = await Golden.Replay([file], mmsi);
+        return ([.. final.OrderedAlerts().Select(a => JsonSerializer.SerializeToElement(a, AlertJson.Options))],
+            [.. final.OrderedPortCalls().Select(c => JsonSerializer.SerializeToElement(c, AlertJson.Options))]);
     }
 
     [Theory]
@@ -28,28 +19,28 @@ public sealed class PortCallReplayTests
     [InlineData(205316000, "BEZEE,DKTHN,DKTHN,DKTHN")]
     [InlineData(230942350, "FIKAS,FINLI,FIKAS")]
     [InlineData(538004505, "GMBJL")]
-    public void Real_port_stays_are_calls_at_the_right_World_Port_Index_ports_and_none_is_unusual_without_a_watch_list(long mmsi, string ports)
+    public async Task Real_port_stays_are_calls_at_the_right_World_Port_Index_ports_and_none_is_unusual_without_a_watch_list(long mmsi, string ports)
     {
-        var (alerts, calls) = Replay($"replay --no-database sample-tracks/gfw-segmenter/positions.csv --mmsi {mmsi}");
+        var (alerts, calls) = await Replay("sample-tracks/gfw-segmenter/positions.csv", (uint)mmsi);
         Assert.Equal(ports, string.Join(",", calls.Select(c => c.GetProperty("port").GetProperty("un_locode").GetString())));
         Assert.All(calls, c => Assert.Equal(mmsi, c.GetProperty("mmsi").GetInt64()));
         Assert.DoesNotContain(alerts, a => a.GetProperty("kind").GetString() == "unusual_port_call");
     }
 
     [Fact]
-    public void A_call_still_in_progress_at_the_end_of_the_input_counts_every_hour_stopped()
+    public async Task A_call_still_in_progress_at_the_end_of_the_input_counts_every_hour_stopped()
     {
         // 204814000 lies at Ponta Delgada from 5 August 17:10 to the end of its track (10 August 11:42, 114.5 h), reporting 0–0.1 kn.
-        var (_, calls) = Replay("replay --no-database sample-tracks/gfw-segmenter/positions.csv --mmsi 204814000");
+        var (_, calls) = await Replay("sample-tracks/gfw-segmenter/positions.csv", 204814000);
         var call = Assert.Single(calls);
         Assert.False(call.TryGetProperty("departure", out _));
         Assert.InRange(call.GetProperty("stopped_hours").GetDouble(), 100, 114.5);
     }
 
     [Fact]
-    public void Angara_gives_its_sightings_both_calls_the_gap_and_the_possible_dark_call_at_Rajin_and_nothing_else()
+    public async Task Angara_gives_its_sightings_both_calls_the_gap_and_the_possible_dark_call_at_Rajin_and_nothing_else()
     {
-        var (alerts, _) = Replay("replay --no-database sample-tracks/angara-2024/angara-2024.nmea.gz");
+        var (alerts, _) = await Replay("sample-tracks/angara-2024/angara-2024.nmea.gz");
         Assert.Equal(["unusual_port_call", "watch_list_sighting", "transponder_gap", "possible_dark_port_call", "watch_list_sighting", "unusual_port_call"],
             alerts.Select(a => a.GetProperty("kind").GetString()));
         Assert.All(alerts, a => Assert.Equal(273210440, a.GetProperty("mmsi").GetInt64()));
