@@ -70,6 +70,9 @@ public sealed record Alert
     /// <summary>The watch-list entries the vessel matched (by IMO or MMSI) when the alert was raised or updated; null when none.</summary>
     public IReadOnlyList<WatchLists.WatchListMatch>? WatchLists { get; init; }
 
+    /// <summary>For an encounter: both vessels, how close, how long, their tracks and the silences around it.</summary>
+    public Encounters.EncounterEvidence? Encounter { get; init; }
+
     /// <summary>Event time when the alert was first raised.</summary>
     public required Instant FirstRaised { get => _firstRaised; init => _firstRaised = Presentation.ToWholeSecond(value); }
 

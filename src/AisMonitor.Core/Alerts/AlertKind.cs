@@ -17,4 +17,7 @@ public enum AlertKind
 
     /// <summary>A watch-listed vessel heard: the first time in the feed, and again after a long silence.</summary>
     WatchListSighting,
+
+    /// <summary>Two slow vessels together away from port for hours: a possible ship-to-ship transfer.</summary>
+    Encounter,
 }

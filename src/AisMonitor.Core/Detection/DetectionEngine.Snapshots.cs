@@ -33,6 +33,7 @@ public sealed partial class DetectionEngine
         Reception = Reception.ToSnapshot(),
         Callers = _portCalls.Callers.ToSnapshot(),
         FeedOutages = [.. _feedOutages],
+        Encounters = _encounters?.ToSnapshot(),
         Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
             Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates)
         {
@@ -112,6 +113,11 @@ public sealed partial class DetectionEngine
         engine._conflicts.Restore(snapshot.ConflictsRaised, snapshot.ConflictsAwaitingPosition.Select(a => (a.Mmsi.Value, a.FirstHeard)));
 
         engine._feedOutages.AddRange(snapshot.FeedOutages);
+        if (snapshot.Encounters is { } encounters)
+        {
+            engine._encounters?.Restore(encounters);
+        }
+
         engine.Reception.Restore(snapshot.Reception);
         if (snapshot.Callers is { } callers)
         {

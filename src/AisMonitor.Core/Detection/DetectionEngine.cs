@@ -33,6 +33,7 @@ public sealed partial class DetectionEngine
     private readonly GapDetector _gaps;
     private readonly PortCallDetector _portCalls;
     private readonly IdentityConflicts _conflicts;
+    private readonly Encounters.EncounterDetector? _encounters;
     private readonly IVesselDetector[] _detectors;
     private VesselWatchLists _watchLists = VesselWatchLists.None;
     private Instant? _nextSweep;
@@ -71,7 +72,8 @@ public sealed partial class DetectionEngine
         _conflicts = new IdentityConflicts(context);
 
         // In this order: a gap is scored before the position that ends it moves the vessel's port visit.
-        _detectors = [_gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts, .. moreDetectors.Select(make => make(context))];
+        _encounters = options.Encounters.Enabled ? new Encounters.EncounterDetector(options.Encounters, ports, options.Gaps.PortsOfConcern, context) : null;
+        _detectors = [_gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts, .. _encounters is null ? Array.Empty<IVesselDetector>() : [_encounters], .. moreDetectors.Select(make => make(context))];
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
         _minimumSuspectJumpNauticalMiles = options.Tracking.MinimumSuspectJumpNauticalMiles;
         _impossibleSpeedKnots = options.Tracking.ImpossibleSpeedKnots;

@@ -20,6 +20,9 @@ public sealed record DetectionOptions
     /// <summary>Port-call options.</summary>
     public PortCalls.PortCallOptions PortCalls { get; init; } = new();
 
+    /// <summary>Encounter (possible ship-to-ship transfer) options.</summary>
+    public Encounters.EncounterOptions Encounters { get; init; } = new();
+
     /// <summary>Validates every part.</summary>
     public void Validate()
     {
@@ -28,5 +31,6 @@ public sealed record DetectionOptions
         Gaps.Validate();
         PortCalls.Validate();
         WatchLists.Validate();
+        Encounters.Validate();
     }
 }

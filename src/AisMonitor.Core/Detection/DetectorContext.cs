@@ -16,6 +16,9 @@ public sealed class DetectorContext
     /// <summary>Raises or updates an alert (nothing when null); updates of one alert keep its id.</summary>
     public void Raise(Alert? alert) => _engine.Emit(alert);
 
+    /// <summary>The state of a tracked vessel, when tracked (another vessel than the one a detector is told about).</summary>
+    public Tracking.VesselState? Vessel(Ais.Mmsi mmsi) => _engine.Vessel(mmsi);
+
     /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed was out for a vessel last heard through <paramref name="feed"/>: silences are judged on the rest.</summary>
     public Duration FeedSilent(Instant start, Instant end, byte feed) => _engine.FeedSilent(start, end, feed);
 }

@@ -17,6 +17,9 @@ namespace AisMonitor.Core.Detection;
 /// </summary>
 public sealed record EngineSnapshot
 {
+    /// <summary>The encounter detector's state (null: a snapshot from before encounters, or with them off).</summary>
+    public Encounters.EncounterSnapshot? Encounters { get; init; }
+
     /// <summary>Format version of the snapshot.</summary>
     public int Version { get; init; } = 1;
 

@@ -100,6 +100,9 @@ public sealed class VesselState
     internal long LastHeardUnixMilliseconds =>
         Latest?.UnixMilliseconds ?? Identity?.ChangedAt?.ToUnixTimeMilliseconds() ?? long.MinValue;
 
+    /// <summary>The encounter detector's state for this vessel, once it has been slow (null for most: a moving vessel costs it nothing).</summary>
+    internal Encounters.SlowState? Encounter { get; set; }
+
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
 

@@ -1,0 +1,171 @@
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Detection;
+using AisMonitor.Core.Geo;
+using AisMonitor.Core.Ports;
+using NodaTime;
+using static AisMonitor.Core.Tests.Support.Reports;
+
+namespace AisMonitor.Core.Tests.Encounters;
+
+/// <summary>Encounters (possible ship-to-ship transfers), Global Fishing Watch's definition: within 500 m for 2 h, both under 2 kn, 10 km from port.</summary>
+public sealed class EncounterTests
+{
+    private const uint First = 538_000_001, Second = 538_000_002;
+    private const double Latitude = 12.0, Longitude = 62.0; // the Arabian Sea, far from any port
+    private static readonly Duration Minute = Duration.FromMinutes(1);
+
+    /// <summary>A vessel drifting north at about 0.3 kn from a point, one report every 3 minutes.</summary>
+    private static IEnumerable<DecodedMessage> Drifting(uint mmsi, Instant from, Instant to, double latitude, double longitude, double speedKnots = 0.3)
+    {
+        for (var time = from; time < to; time += Minute * 3)
+        {
+            yield return Position(mmsi, time, latitude + ((time - from).TotalHours * speedKnots / 60), longitude, speedKnots);
+        }
+    }
+
+    private static List<Alert> Encounters(IEnumerable<DecodedMessage> messages, PortIndex? ports = null, bool complete = true)
+    {
+        var updates = new List<Alert>();
+        var engine = new DetectionEngine(new DetectionOptions(), ports ?? PortIndex.Empty, updates.Add);
+        foreach (var message in messages)
+        {
+            engine.Process(message);
+        }
+
+        if (complete)
+        {
+            engine.Complete();
+        }
+
+        // The latest update of each encounter.
+        return [.. updates.Where(a => a.Kind == AlertKind.Encounter).GroupBy(a => a.Id).Select(g => g.Last())];
+    }
+
+    private static IEnumerable<DecodedMessage> Pair(Instant from, Duration together, double apartDegrees = 0.0018, double latitude = Latitude, double longitude = Longitude) =>
+        Merge(Drifting(First, from, from + together, latitude, longitude), Drifting(Second, from, from + together, latitude + apartDegrees, longitude));
+
+    [Fact]
+    public void Two_vessels_drifting_200_m_apart_for_three_hours_offshore_are_one_encounter_with_its_evidence()
+    {
+        var encounter = Assert.Single(Encounters(Pair(Start, Duration.FromHours(3))));
+
+        Assert.Equal(First, encounter.Mmsi.Value);
+        Assert.False(encounter.IsOpen);
+        Assert.Equal(Start, encounter.Start);
+        var evidence = encounter.Encounter!;
+        Assert.Equal(Second, evidence.Other.Mmsi.Value);
+        Assert.InRange(evidence.DurationHours, 2.9, 3.0);
+        Assert.InRange(evidence.ClosestApproachMetres, 165, 205); // measured between a report and the other vessel's latest (up to 3 min of drift)
+        Assert.InRange(evidence.Track.Count, 14, 19); // a report at least 10 minutes after the last kept (every 12 min with reports every 3)
+        Assert.Equal(evidence.Track.Count, evidence.OtherTrack.Count);
+        Assert.Equal(Severity.Low, encounter.Severity); // nothing but the encounter itself
+        Assert.InRange(GreatCircle.DistanceNauticalMiles(encounter.Location!.Value, new GeoPoint(Latitude, Longitude)), 0, 1);
+    }
+
+    [Fact]
+    public void Ninety_minutes_together_is_not_an_encounter() =>
+        Assert.Empty(Encounters(Pair(Start, Duration.FromMinutes(90))));
+
+    [Fact]
+    public void Vessels_700_m_apart_are_not_together() =>
+        Assert.Empty(Encounters(Pair(Start, Duration.FromHours(3), apartDegrees: 0.0063)));
+
+    [Fact]
+    public void Two_vessels_passing_close_at_speed_are_not_an_encounter()
+    {
+        // Head-on at 12 kn, 300 m abeam, reporting every minute for three hours.
+        IEnumerable<DecodedMessage> Steam(uint mmsi, double longitude, double knots)
+        {
+            for (var time = Start; time < Start + Duration.FromHours(3); time += Minute)
+            {
+                yield return Position(mmsi, time, Latitude + ((time - Start).TotalHours * knots / 60), longitude, Math.Abs(knots));
+            }
+        }
+
+        Assert.Empty(Encounters(Merge(Steam(First, Longitude, 12), Steam(Second, Longitude + 0.0028, -12))));
+    }
+
+    [Theory]
+    [InlineData(0.0, false)] // moored side by side in the port
+    [InlineData(8.0, false)] // at its anchorage, 8 km out
+    [InlineData(15.0, true)] // 15 km out: away from port
+    public void Two_vessels_side_by_side_near_a_port_are_not_an_encounter_beyond_ten_km_they_are(double kilometresFromPort, bool expected)
+    {
+        var port = new Port("Testport", "XXTST", "Nowhere", new GeoPoint(Latitude - (kilometresFromPort / 111.195), Longitude), 1);
+        Assert.Equal(expected, Encounters(Pair(Start, Duration.FromHours(3)), new PortIndex([port])).Count == 1);
+    }
+
+    [Fact]
+    public void An_encounter_that_starts_late_in_a_UTC_day_is_found_whole()
+    {
+        var lateEvening = Instant.FromUtc(2024, 2, 1, 23, 0);
+        var encounter = Assert.Single(Encounters(Pair(lateEvening, Duration.FromHours(3))));
+        Assert.Equal(lateEvening, encounter.Start);
+        Assert.InRange(encounter.End!.Value, Instant.FromUtc(2024, 2, 2, 1, 50), Instant.FromUtc(2024, 2, 2, 2, 0));
+    }
+
+    [Fact]
+    public void An_encounter_still_going_on_is_raised_open_once_it_has_lasted_two_hours()
+    {
+        var encounter = Assert.Single(Encounters(Pair(Start, Duration.FromHours(4)), complete: false));
+        Assert.True(encounter.IsOpen);
+        Assert.Contains("still together", encounter.ScoreExplanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_vessel_that_arrives_out_of_a_long_silence_and_falls_silent_next_to_the_other_makes_it_a_dark_encounter()
+    {
+        // The second vessel was last heard 12 h before, 200 nm away; it reports next to the first for
+        // three hours, then falls silent while the first stays two hours more.
+        var meeting = Start + Duration.FromHours(14);
+        var messages = Merge(
+            Drifting(First, Start, meeting + Duration.FromHours(5), Latitude, Longitude),
+            [Position(Second, meeting - Duration.FromHours(12), Latitude + 3.3, Longitude, 14)],
+            Drifting(Second, meeting, meeting + Duration.FromHours(3), Latitude + 0.0018 + (14 * 0.3 / 60), Longitude));
+
+        var encounter = Assert.Single(Encounters(messages));
+
+        Assert.Equal(Severity.Medium, encounter.Severity);
+        var dark = Assert.Single(encounter.Rules, r => r.Name == "DarkEncounter");
+        Assert.True(dark.Fired);
+        Assert.Contains("silent 12.0 h just before", dark.Detail, StringComparison.Ordinal);
+        Assert.Contains("fell silent next to the other", dark.Detail, StringComparison.Ordinal);
+        Assert.Equal(12.0, encounter.Encounter!.Other.SilentBeforeHours);
+        Assert.True(encounter.Encounter.Other.FellSilent);
+        Assert.False(encounter.Encounter.Vessel.FellSilent);
+    }
+
+    [Fact]
+    public void A_fishing_fleet_spread_two_km_apart_on_a_ground_raises_nothing()
+    {
+        var fleet = Enumerable.Range(0, 100).Select(i => Drifting((uint)(412_000_000 + i), Start, Start + Duration.FromHours(6), Latitude + ((i / 10) * 0.018), Longitude + ((i % 10) * 0.018), speedKnots: 1.5));
+        Assert.Empty(Encounters(Merge([.. fleet])));
+    }
+
+    [Theory]
+    [InlineData(0.3)] // together, not yet two hours
+    [InlineData(0.7)] // already raised, still going on
+    public void Snapshot_and_restore_in_the_middle_of_an_encounter_gives_the_updates_of_an_uninterrupted_run(double split)
+    {
+        var messages = Merge(Pair(Start, Duration.FromHours(4)), Drifting(First, Start + Duration.FromHours(4), Start + Duration.FromHours(6), Latitude + 0.02, Longitude)).ToList();
+        var uninterrupted = new List<string>();
+        var whole = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => uninterrupted.Add(System.Text.Json.JsonSerializer.Serialize(a, AlertJson.ExactOptions)));
+        messages.ForEach(m => whole.Process(m));
+        whole.Complete();
+
+        var resumed = new List<string>();
+        void Keep(Alert a) => resumed.Add(System.Text.Json.JsonSerializer.Serialize(a, AlertJson.ExactOptions));
+        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, Keep);
+        var cut = (int)(messages.Count * split);
+        messages.Take(cut).ToList().ForEach(m => engine.Process(m));
+        var json = System.Text.Json.JsonSerializer.Serialize(engine.Snapshot(), AlertJson.ExactOptions);
+        Assert.Contains("\"pairs\":[{", json, StringComparison.Ordinal); // the encounter in progress is in the snapshot
+        engine = DetectionEngine.Restore(new DetectionOptions(), PortIndex.Empty, Keep, System.Text.Json.JsonSerializer.Deserialize<EngineSnapshot>(json, AlertJson.ExactOptions)!);
+        messages.Skip(cut).ToList().ForEach(m => engine.Process(m));
+        engine.Complete();
+
+        Assert.Contains(uninterrupted, u => u.Contains("\"kind\":\"encounter\"", StringComparison.Ordinal));
+        Assert.Equal(uninterrupted, resumed);
+    }
+}
