@@ -65,6 +65,7 @@ internal static partial class ReplayCommand
         input.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
+            Interruption.Listen(); // before anything starts (AisMonitor's own PostgreSQL included), so a stop request is never a kill
             try
             {
                 var loaded = settingsOptions.Load(result);
@@ -164,7 +165,6 @@ internal static partial class ReplayCommand
         var (final, engine, loop) = (pipeline.Final, pipeline.Engine, pipeline.Loop);
         var sinceReloadCheck = Stopwatch.StartNew();
         var progress = new ReplayProgress(() => totalBytes > 0 ? (double)counting.Sum(c => c.BytesRead) / totalBytes : null);
-        Interruption.Listen();
         var interrupted = !await pipeline.RunAsync(readers, settings.Threads, running =>
         {
             progress.Tick(running.Read);

@@ -11,7 +11,9 @@ public sealed class InterruptionTests
     public async Task A_signal_stops_the_replay_with_the_alerts_so_far_written(string signal, int threads)
     {
         var alerts = Path.Combine(Path.GetTempPath(), $"aismonitor-interrupted-{Guid.NewGuid():N}.jsonl");
-        var start = new ProcessStartInfo("dotnet", $"\"{Path.Combine(AppContext.BaseDirectory, "aismonitor.dll")}\" replay --no-database --threads {threads} --speed 100000 sample-tracks/angara-2024/angara-2024.nmea.gz --out \"{alerts}\"")
+        // Through env(1) with the signal's default action restored: a test run started in the background of a
+        // non-interactive shell inherits SIGINT ignored, and the child would never see it.
+        var start = new ProcessStartInfo("env", $"--default-signal=INT,TERM dotnet \"{Path.Combine(AppContext.BaseDirectory, "aismonitor.dll")}\" replay --no-database --threads {threads} --speed 100000 sample-tracks/angara-2024/angara-2024.nmea.gz --out \"{alerts}\"")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
