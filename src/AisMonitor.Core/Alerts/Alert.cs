@@ -73,6 +73,9 @@ public sealed record Alert
     /// <summary>For an encounter: both vessels, how close, how long, their tracks and the silences around it.</summary>
     public Encounters.EncounterEvidence? Encounter { get; init; }
 
+    /// <summary>For an identity change: every change, the flags, the silence before and where it happened.</summary>
+    public Identity.IdentityChangeEvidence? IdentityChange { get; init; }
+
     /// <summary>Event time when the alert was first raised.</summary>
     public required Instant FirstRaised { get => _firstRaised; init => _firstRaised = Presentation.ToWholeSecond(value); }
 

@@ -20,4 +20,7 @@ public enum AlertKind
 
     /// <summary>Two slow vessels together away from port for hours: a possible ship-to-ship transfer.</summary>
     Encounter,
+
+    /// <summary>A vessel broadcast another name, call sign or IMO, or its IMO was heard under another MMSI.</summary>
+    IdentityChange,
 }

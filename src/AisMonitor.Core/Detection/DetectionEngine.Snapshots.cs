@@ -34,6 +34,7 @@ public sealed partial class DetectionEngine
         Callers = _portCalls.Callers.ToSnapshot(),
         FeedOutages = [.. _feedOutages],
         Encounters = _encounters?.ToSnapshot(),
+        Identity = _identity?.ToSnapshot(),
         Statistics = new EngineStatisticsSnapshot(Statistics.Messages, Statistics.WithoutEventTime, Statistics.Late, Statistics.Duplicates, Statistics.SuspectPositions,
             Statistics.Positions, Statistics.PositionsNotAvailable, Statistics.NotTrackedForGaps, Statistics.Vessels, Statistics.AlertUpdates)
         {
@@ -116,6 +117,11 @@ public sealed partial class DetectionEngine
         if (snapshot.Encounters is { } encounters)
         {
             engine._encounters?.Restore(encounters);
+        }
+
+        if (snapshot.Identity is { } identity)
+        {
+            engine._identity?.Restore(identity);
         }
 
         engine.Reception.Restore(snapshot.Reception);

@@ -34,6 +34,7 @@ public sealed partial class DetectionEngine
     private readonly PortCallDetector _portCalls;
     private readonly IdentityConflicts _conflicts;
     private readonly Encounters.EncounterDetector? _encounters;
+    private readonly Identity.IdentityChangeDetector? _identity;
     private readonly IVesselDetector[] _detectors;
     private VesselWatchLists _watchLists = VesselWatchLists.None;
     private Instant? _nextSweep;
@@ -73,7 +74,14 @@ public sealed partial class DetectionEngine
 
         // In this order: a gap is scored before the position that ends it moves the vessel's port visit.
         _encounters = options.Encounters.Enabled ? new Encounters.EncounterDetector(options.Encounters, ports, options.Gaps.PortsOfConcern, context) : null;
-        _detectors = [_gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts, .. _encounters is null ? Array.Empty<IVesselDetector>() : [_encounters], .. moreDetectors.Select(make => make(context))];
+        _identity = options.Identity.Enabled ? new Identity.IdentityChangeDetector(options.Identity, options.Tracking.ImpossibleSpeedKnots, context) : null;
+        _detectors =
+        [
+            _gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts,
+            .. _encounters is null ? Array.Empty<IVesselDetector>() : [_encounters],
+            .. _identity is null ? Array.Empty<IVesselDetector>() : [_identity],
+            .. moreDetectors.Select(make => make(context)),
+        ];
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
         _minimumSuspectJumpNauticalMiles = options.Tracking.MinimumSuspectJumpNauticalMiles;
         _impossibleSpeedKnots = options.Tracking.ImpossibleSpeedKnots;

@@ -23,6 +23,9 @@ public sealed record DetectionOptions
     /// <summary>Encounter (possible ship-to-ship transfer) options.</summary>
     public Encounters.EncounterOptions Encounters { get; init; } = new();
 
+    /// <summary>Identity-change options.</summary>
+    public Identity.IdentityOptions Identity { get; init; } = new();
+
     /// <summary>Validates every part.</summary>
     public void Validate()
     {
@@ -32,5 +35,6 @@ public sealed record DetectionOptions
         PortCalls.Validate();
         WatchLists.Validate();
         Encounters.Validate();
+        Identity.Validate();
     }
 }

@@ -19,6 +19,9 @@ public sealed class DetectorContext
     /// <summary>The state of a tracked vessel, when tracked (another vessel than the one a detector is told about).</summary>
     public Tracking.VesselState? Vessel(Ais.Mmsi mmsi) => _engine.Vessel(mmsi);
 
+    /// <summary>The watch-list entries in force that an identity matches (by MMSI or IMO), for an identity a vessel no longer has.</summary>
+    public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches(Ais.Mmsi mmsi, Ais.Imo? imo, string? broadcastName) => _engine.WatchLists.Match(mmsi, imo, broadcastName);
+
     /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed was out for a vessel last heard through <paramref name="feed"/>: silences are judged on the rest.</summary>
     public Duration FeedSilent(Instant start, Instant end, byte feed) => _engine.FeedSilent(start, end, feed);
 }

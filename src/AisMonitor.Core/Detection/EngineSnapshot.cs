@@ -20,6 +20,9 @@ public sealed record EngineSnapshot
     /// <summary>The encounter detector's state (null: a snapshot from before encounters, or with them off).</summary>
     public Encounters.EncounterSnapshot? Encounters { get; init; }
 
+    /// <summary>The identity-change detector's state (null when it is off).</summary>
+    public Identity.IdentitySnapshot? Identity { get; init; }
+
     /// <summary>Format version of the snapshot.</summary>
     public int Version { get; init; } = 1;
 

@@ -12,6 +12,11 @@ public static class Reports
         new(new MessageMetadata { Received = time, ChecksumValid = true },
             new PositionReport { MessageType = 1, Mmsi = new Mmsi(mmsi), LatitudeDegrees = latitude, LongitudeDegrees = longitude, SpeedOverGroundKnots = speedKnots });
 
+    /// <summary>A type 5 static and voyage report.</summary>
+    public static DecodedMessage Voyage(uint mmsi, Instant time, string? name, uint imo = 0, string? callSign = null, byte shipType = 70) =>
+        new(new MessageMetadata { Received = time, ChecksumValid = true },
+            new AisMonitor.Core.Ais.Messages.StaticAndVoyageData { MessageType = 5, Mmsi = new Mmsi(mmsi), ShipName = name, ImoRaw = imo, CallSign = callSign, ShipType = shipType });
+
     /// <summary>A vessel steaming east at 12 kn from a start point, one report every <paramref name="every"/>.</summary>
     public static IEnumerable<DecodedMessage> Steaming(uint mmsi, Instant from, Instant to, Duration every, double latitude, double longitude)
     {
