@@ -150,10 +150,13 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             claimedTwice = apart > 2 && apart / hours > impossibleSpeedKnots;
         }
 
+        // Silent under the old MMSI, heard under the new: the silence belongs to the IMO.
+        var oldHeard = previousVessel?.LastGood?.Time ?? previous.LastHeard;
+        var silence = time - oldHeard >= options.SilenceBefore ? new IdentitySilence(time, (time - oldHeard).TotalHours) : null;
         var flags = holders.Where(h => time - h.LastHeard <= options.FlagHoppingWindow)
             .Select(h => FlagStates.CountryOf(h.Mmsi) ?? h.Mmsi.MaritimeIdentificationDigits?.ToString(CultureInfo.InvariantCulture) ?? "?")
             .ToList();
-        return new IdentityHandover(previous.Mmsi, previousVessel?.LastGood is { } last ? PositionEvidence.From(last) : null, apart is { } a ? Math.Round(a, 1) : null, claimedTwice, flags);
+        return new IdentityHandover(previous.Mmsi, previousVessel?.LastGood is { } last ? PositionEvidence.From(last) : null, apart is { } a ? Math.Round(a, 1) : null, claimedTwice, flags) { Silence = silence };
     }
 
     private IdentitySilence? Silent(VesselState vessel, Instant time) =>
@@ -285,7 +288,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             }
 
             Handover = handover ?? Handover;
-            Silence ??= silence;
+            Silence ??= silence ?? handover?.Silence;
 
             // A second transponder claiming an IMO has not changed anything at sea: it has always said so.
             AtSea |= vessel.Visit is null && vessel.LastGood is not null && !(handover?.ClaimedTwice == true && changes.All(c => c.Field == "mmsi"));

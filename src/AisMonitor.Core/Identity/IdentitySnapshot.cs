@@ -19,7 +19,11 @@ public sealed record SilenceSnapshot(Mmsi Mmsi, IdentitySilence Silence);
 public sealed record IdentitySilence(Instant End, double Hours);
 
 /// <summary>An IMO moved to this MMSI from <paramref name="PreviousMmsi"/>: where that one was last heard, how far away, whether one ship could be both, and the flags of the IMO.</summary>
-public sealed record IdentityHandover(Mmsi PreviousMmsi, PositionEvidence? OtherPosition, double? OtherDistanceNauticalMiles, bool ClaimedTwice, IReadOnlyList<string> Flags);
+public sealed record IdentityHandover(Mmsi PreviousMmsi, PositionEvidence? OtherPosition, double? OtherDistanceNauticalMiles, bool ClaimedTwice, IReadOnlyList<string> Flags)
+{
+    /// <summary>How long the IMO was silent between its last position under the old MMSI and its first message under the new, when at least the silence minimum.</summary>
+    public IdentitySilence? Silence { get; init; }
+}
 
 /// <summary>One vessel's changes less than the episode window apart, as far as they have gone.</summary>
 public sealed record IdentityEpisodeSnapshot(

@@ -78,6 +78,28 @@ public sealed record SimulatedVessel
 
     /// <summary>Windows in which the transponder is off.</summary>
     public IReadOnlyList<TimeWindow> TransmitOff { get; init; } = [];
+
+    /// <summary>Identities the vessel takes on during the scenario (a new name, IMO, call sign, or MMSI and so flag), each from its instant on, in time order.</summary>
+    public IReadOnlyList<IdentitySwitch> IdentitySwitches { get; init; } = [];
+}
+
+/// <summary>From <see cref="From"/> on, the vessel transmits with these fields instead (the others unchanged); its next static report goes out at once.</summary>
+public sealed record IdentitySwitch
+{
+    /// <summary>When the new identity is set.</summary>
+    public required Instant From { get; init; }
+
+    /// <summary>The new MMSI (a new flag when its first three digits change), or null to keep it.</summary>
+    public uint? Mmsi { get; init; }
+
+    /// <summary>The new IMO, or null to keep it.</summary>
+    public uint? Imo { get; init; }
+
+    /// <summary>The new name, or null to keep it.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The new call sign, or null to keep it.</summary>
+    public string? CallSign { get; init; }
 }
 
 /// <summary>A point of a route: reached at <see cref="SpeedKnots"/> from the previous one, then left after <see cref="DwellHours"/> (or at <see cref="DepartAt"/>).</summary>

@@ -53,8 +53,18 @@ public static class ScenarioSimulator
         var reportEvery = Duration.FromSeconds(vessel.ReportIntervalSeconds);
         var staticEvery = Duration.FromSeconds(vessel.StaticIntervalSeconds);
         var nextStatic = scenario.Start + Duration.FromSeconds(random.NextDouble() * vessel.StaticIntervalSeconds);
+        var identity = vessel;
+        var switches = 0;
         for (var time = scenario.Start + Duration.FromSeconds(random.NextDouble() * vessel.ReportIntervalSeconds); time < scenario.End; time += reportEvery)
         {
+            for (; switches < vessel.IdentitySwitches.Count && vessel.IdentitySwitches[switches].From <= time; switches++)
+            {
+                var next = vessel.IdentitySwitches[switches];
+                identity = identity with { Mmsi = next.Mmsi ?? identity.Mmsi, Imo = next.Imo ?? identity.Imo, Name = next.Name ?? identity.Name, CallSign = next.CallSign ?? identity.CallSign };
+                mmsi = new Mmsi(identity.Mmsi);
+                nextStatic = time;
+            }
+
             if (vessel.TransmitOff.Any(w => time >= w.From && time < w.To))
             {
                 continue;
@@ -87,7 +97,7 @@ public static class ScenarioSimulator
                 nextStatic = time + staticEvery;
                 if (receiver is not null)
                 {
-                    foreach (var message in StaticMessages(vessel, mmsi, classB))
+                    foreach (var message in StaticMessages(identity, mmsi, classB))
                     {
                         yield return new SimulatedTransmission(time, receiver, default, message);
                     }
