@@ -150,7 +150,7 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         Assert.DoesNotContain("Source coast is down", log, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the worker with gaps of 8 s (every one an alert), a 1.5 s expected interval and 1 s windows, over <paramref name="script"/>, for <paramref name="runFor"/>; the transponder gaps stored and the log.</summary>
+    /// <summary>Runs the worker with gaps of 8 s (every one an alert), a 3 s expected interval (six reports: a loaded machine that stalls the sender for 1.5 s must not make the source look quiet) and 1 s windows, over <paramref name="script"/>, for <paramref name="runFor"/>; the transponder gaps stored and the log.</summary>
     private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(Func<NetworkStream, int, FeedServer, CancellationToken, Task> script, TimeSpan runFor)
     {
         FeedServer? server = null;
@@ -166,10 +166,10 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         if (satellitePort is { } port)
         {
             LivePostgres.AddSource(environment, 1, "sat", "tcp", port);
-            environment["AisMonitor__Sources__1__ExpectedInterval"] = "00:00:01.5";
+            environment["AisMonitor__Sources__1__ExpectedInterval"] = "00:00:03";
         }
 
-        environment["AisMonitor__Sources__0__ExpectedInterval"] = "00:00:01.5";
+        environment["AisMonitor__Sources__0__ExpectedInterval"] = "00:00:03";
         environment["AisMonitor__Live__ClockTick"] = "00:00:00.2";
         environment["AisMonitor__Detection__Gaps__MinimumDuration"] = "0:00:00:08";
         environment["AisMonitor__Detection__Gaps__MinimumScore"] = "0";
