@@ -173,6 +173,9 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             PortCall = evidence?.PortCall,
             DarkPortCall = evidence?.DarkPortCall,
             WatchLists = evidence?.WatchLists,
+            Encounter = evidence?.Encounter,
+            IdentityChange = evidence?.IdentityChange,
+            SharedMmsi = evidence?.SharedMmsi,
             FirstRaised = row.GetFieldValue<Instant>(14),
             LastUpdated = row.GetFieldValue<Instant>(15),
         };
@@ -181,11 +184,12 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     private static string Name<T>(T value)
         where T : struct, Enum => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
-    /// <summary>Everything an alert carries beyond its columns: the gap, the port call, the reachable ports, the watch-list entries (absent ones left out).</summary>
-    private static object Evidence(Alert alert) =>
-        alert.Gap is null && alert.PortCall is null && alert.DarkPortCall is null && alert.WatchLists is null
-            ? DBNull.Value
-            : JsonSerializer.Serialize(new { alert.Gap, alert.PortCall, alert.DarkPortCall, alert.WatchLists }, AlertJson.Options);
+    /// <summary>Everything an alert carries beyond its columns, one member per kind of evidence (absent ones left out).</summary>
+    private static object Evidence(Alert alert)
+    {
+        var evidence = new StoredEvidence(alert.Gap, alert.PortCall, alert.DarkPortCall, alert.WatchLists, alert.Encounter, alert.IdentityChange, alert.SharedMmsi);
+        return evidence == StoredEvidence.None ? DBNull.Value : JsonSerializer.Serialize(evidence, AlertJson.Options);
+    }
 
     private static NpgsqlBatchCommand Command(Alert alert) => new(Upsert)
     {
@@ -211,5 +215,15 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         },
     };
 
-    private sealed record StoredEvidence(GapEvidence? Gap, PortCall? PortCall, DarkPortCallEvidence? DarkPortCall, IReadOnlyList<WatchListMatch>? WatchLists);
+    private sealed record StoredEvidence(
+        GapEvidence? Gap,
+        PortCall? PortCall,
+        DarkPortCallEvidence? DarkPortCall,
+        IReadOnlyList<WatchListMatch>? WatchLists,
+        Core.Encounters.EncounterEvidence? Encounter,
+        Core.Identity.IdentityChangeEvidence? IdentityChange,
+        Core.Detection.SharedMmsiEvidence? SharedMmsi)
+    {
+        public static StoredEvidence None { get; } = new(null, null, null, null, null, null, null);
+    }
 }

@@ -14,6 +14,29 @@ public sealed class AlertStoreTests(PostgresFixture postgres)
     private static IEnumerable<Alert> GfwAlerts() =>
         Directory.GetFiles(TestData.SampleTrack("gfw-segmenter", "approved")).SelectMany(f => Approved(Path.GetRelativePath(TestData.RepositoryRoot, f)));
 
+    /// <summary>An encounter and an identity change, as the engine raises them (the sample tracks hold neither).</summary>
+    private static List<Alert> BehaviourAlerts()
+    {
+        var updates = new List<Alert>();
+        var engine = new Core.Detection.DetectionEngine(new Core.Detection.DetectionOptions(), Core.Ports.PortIndex.Empty, updates.Add);
+        var drifting = Enumerable.Range(0, 60).SelectMany(i => new[]
+        {
+            Reports.Position(538_000_001, Reports.Start + NodaTime.Duration.FromMinutes(3 * i), 12.0, 62.0, 0.3),
+            Reports.Position(538_000_002, Reports.Start + NodaTime.Duration.FromMinutes(3 * i), 12.0018, 62.0, 0.3),
+        });
+        var renamed = new[] { Reports.Voyage(538_000_001, Reports.Start + NodaTime.Duration.FromMinutes(10), "ONE", 9_074_729), Reports.Voyage(538_000_001, Reports.Start + NodaTime.Duration.FromMinutes(100), "TWO", 9_176_187) };
+        foreach (var message in Reports.Merge(drifting, renamed))
+        {
+            engine.Process(message);
+        }
+
+        engine.Complete();
+        var final = updates.GroupBy(a => a.Id).Select(g => g.Last()).ToList();
+        Assert.Contains(final, a => a.Encounter is not null);
+        Assert.Contains(final, a => a.IdentityChange is not null);
+        return final;
+    }
+
     [Fact]
     public async Task Migrations_apply_to_an_empty_database_once_even_when_two_processes_start_together()
     {
@@ -47,7 +70,8 @@ public sealed class AlertStoreTests(PostgresFixture postgres)
         await using var database = await postgres.NewDatabaseAsync();
         await SchemaMigrator.MigrateAsync(database);
         var store = new AlertStore(database);
-        var alerts = Approved("sample-tracks/angara-2024/approved.alerts.jsonl").Concat(GfwAlerts()).ToList();
+        var alerts = Approved("sample-tracks/angara-2024/approved.alerts.jsonl").Concat(GfwAlerts()).Concat(BehaviourAlerts()).ToList();
+        Assert.Contains(alerts, a => a.SharedMmsi is not null);
         await store.UpsertAsync(alerts);
 
         var read = await store.ReadAsync(new AlertQuery());

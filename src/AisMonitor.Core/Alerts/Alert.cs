@@ -76,6 +76,9 @@ public sealed record Alert
     /// <summary>For an identity change: every change, the flags, the silence before and where it happened.</summary>
     public Identity.IdentityChangeEvidence? IdentityChange { get; init; }
 
+    /// <summary>For one MMSI heard from two ships at once: both tracks.</summary>
+    public Detection.SharedMmsiEvidence? SharedMmsi { get; init; }
+
     /// <summary>Event time when the alert was first raised.</summary>
     public required Instant FirstRaised { get => _firstRaised; init => _firstRaised = Presentation.ToWholeSecond(value); }
 

@@ -18,10 +18,16 @@ public sealed partial class DetectionEngine
         foreach (var partition in _partitions)
         {
             var any = false;
-            foreach (var vessel in partition.Vessels.RemoveWhere(v => v.LastHeardUnixMilliseconds < beforeUnixMilliseconds))
+            // A vessel with a second ship on its MMSI goes when neither is heard (the second's open gap goes with it).
+            foreach (var vessel in partition.Vessels.RemoveWhere(v => Math.Max(v.LastHeardUnixMilliseconds, v.Twin?.LastHeardUnixMilliseconds ?? long.MinValue) < beforeUnixMilliseconds))
             {
                 any = true;
                 vessel.Retired = true;
+                if (vessel.Twin is { } twin)
+                {
+                    twin.Retired = true;
+                }
+
                 Statistics.Vessels--;
                 if (evicted)
                 {

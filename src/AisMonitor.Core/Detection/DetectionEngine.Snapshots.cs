@@ -41,6 +41,8 @@ public sealed partial class DetectionEngine
             ImplausibleTimes = Statistics.ImplausibleTimes,
             VesselsRetired = Statistics.VesselsRetired,
             VesselsEvicted = Statistics.VesselsEvicted,
+            SecondShips = Statistics.SecondShips,
+            MirroredPositions = Statistics.MirroredPositions,
         },
     };
 
@@ -81,7 +83,32 @@ public sealed partial class DetectionEngine
 
         foreach (var vessel in snapshot.Partitions.SelectMany(p => p))
         {
-            var state = new VesselState(vessel.Mmsi)
+            var state = Track(vessel, 0);
+            var hash = MmsiHash.Of(vessel.Mmsi.Value);
+            engine.Partition(hash).Vessels.Add(hash, state);
+            if (vessel.Twin is { } second)
+            {
+                state.Twin = Track(second, 1);
+                state.Twin.Twin = state;
+                state.Twin.TwinReported = second.TwinReported;
+                if (second.SplitBy is [var one, var other])
+                {
+                    state.Twin.SplitBy = (one.ToPoint(), other.ToPoint());
+                }
+            }
+
+            foreach (var track in state.Twin is { TwinReported: true } t ? [state, t] : new[] { state })
+            {
+                if (track.LastGood is { } last && engine.NextLook(track, last, null) is { } due)
+                {
+                    engine.ScheduleSilenceCheck(track, due);
+                }
+            }
+        }
+
+        VesselState Track(VesselSnapshot vessel, byte track)
+        {
+            var state = new VesselState(vessel.Mmsi, track)
             {
                 LastGood = vessel.LastGood?.ToPoint(),
                 PendingSuspect = vessel.PendingSuspect?.ToPoint(),
@@ -103,12 +130,8 @@ public sealed partial class DetectionEngine
             }
 
             state.RestoreChanges(vessel.IdentityChanges);
-            var hash = MmsiHash.Of(vessel.Mmsi.Value);
-            engine.Partition(hash).Vessels.Add(hash, state);
-            if (state.LastGood is { } last && engine.NextLook(state, last, null) is { } due)
-            {
-                engine.ScheduleSilenceCheck(state, due);
-            }
+            state.Abandoned = vessel.Abandoned?.ToPoint();
+            return state;
         }
 
         engine._conflicts.Restore(snapshot.ConflictsRaised, snapshot.ConflictsAwaitingPosition.Select(a => (a.Mmsi.Value, a.FirstHeard)));
@@ -134,7 +157,8 @@ public sealed partial class DetectionEngine
             (s.Messages, s.WithoutEventTime, s.Late, s.Duplicates, s.SuspectPositions);
         (engine.Statistics.Positions, engine.Statistics.PositionsNotAvailable, engine.Statistics.NotTrackedForGaps, engine.Statistics.Vessels, engine.Statistics.AlertUpdates) =
             (s.Positions, s.PositionsNotAvailable, s.NotTrackedForGaps, s.Vessels, s.AlertUpdates);
-        (engine.Statistics.ImplausibleTimes, engine.Statistics.VesselsRetired, engine.Statistics.VesselsEvicted) = (s.ImplausibleTimes, s.VesselsRetired, s.VesselsEvicted);
+        (engine.Statistics.ImplausibleTimes, engine.Statistics.VesselsRetired, engine.Statistics.VesselsEvicted, engine.Statistics.SecondShips, engine.Statistics.MirroredPositions) =
+            (s.ImplausibleTimes, s.VesselsRetired, s.VesselsEvicted, s.SecondShips, s.MirroredPositions);
         return engine;
     }
 
@@ -150,7 +174,13 @@ public sealed partial class DetectionEngine
         v.PortsCalled?.Order(StringComparer.Ordinal).ToList(),
         v.RecentGap,
         v.WatchListSightedAt,
-        v.LastFeed);
+        v.LastFeed)
+    {
+        Abandoned = v.Abandoned is { } left ? TrackPointSnapshot.From(left) : null,
+        Twin = v.Track == 0 && v.Twin is { } twin ? Snapshot(twin) : null,
+        TwinReported = v.TwinReported,
+        SplitBy = v.SplitBy is { } pair ? [TrackPointSnapshot.From(pair.First), TrackPointSnapshot.From(pair.Second)] : null,
+    };
 
     private static BufferedMessage Buffered(in DecodedMessage message, Instant time, long arrival) => new(
         time,

@@ -41,6 +41,7 @@ public sealed partial class DetectionEngine
     private readonly long _duplicateWindowMilliseconds;
     private readonly double _minimumSuspectJumpNauticalMiles;
     private readonly double _impossibleSpeedKnots;
+    private readonly long _secondShipWindowMilliseconds;
 
     /// <summary>Creates an engine whose alerts go to <paramref name="alerts"/> and port calls to <paramref name="portCalls"/> (see <see cref="DelegateOutput"/>).</summary>
     public DetectionEngine(DetectionOptions options, PortIndex ports, Action<Alert> alerts, Action<PortCall>? portCalls = null)
@@ -85,6 +86,7 @@ public sealed partial class DetectionEngine
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
         _minimumSuspectJumpNauticalMiles = options.Tracking.MinimumSuspectJumpNauticalMiles;
         _impossibleSpeedKnots = options.Tracking.ImpossibleSpeedKnots;
+        _secondShipWindowMilliseconds = (long)options.Tracking.SecondShipWindow.TotalMilliseconds;
     }
 
     /// <summary>Counts.</summary>
@@ -142,12 +144,34 @@ public sealed partial class DetectionEngine
     /// <summary>Every vessel tracked, partition by partition.</summary>
     public IEnumerable<VesselState> Vessels() => _partitions.SelectMany(p => p.Vessels.Values);
 
+    /// <summary>Every track: each vessel, and after it the second ship on its MMSI when there is one.</summary>
+    internal IEnumerable<VesselState> Tracks()
+    {
+        foreach (var partition in _partitions)
+        {
+            foreach (var vessel in partition.Vessels.Values)
+            {
+                yield return vessel;
+                if (vessel.Twin is { Track: 1 } twin)
+                {
+                    yield return twin;
+                }
+            }
+        }
+    }
+
     /// <summary>The vessels that match a watch list, by MMSI.</summary>
     public IEnumerable<VesselState> WatchListedVessels() =>
         Vessels().Where(v => v.WatchListMatches.Count > 0).OrderBy(v => v.Mmsi.Value);
 
-    private void MatchWatchLists(VesselState vessel) =>
+    private void MatchWatchLists(VesselState vessel)
+    {
         vessel.WatchListMatches = _watchLists.Match(vessel.Mmsi, vessel.Identity?.Imo, vessel.Identity?.Name);
+        if (vessel.Twin is { Track: 1 } twin)
+        {
+            twin.WatchListMatches = _watchLists.Match(twin.Mmsi, null, null); // whose IMO the static reports give is not known
+        }
+    }
 
     /// <summary>Gives the engine one message.</summary>
     public void Process(in DecodedMessage message)
@@ -293,7 +317,7 @@ public sealed partial class DetectionEngine
             Sweep(watermark);
         }
 
-        var vessels = Vessels().OrderBy(v => v.Mmsi.Value).ToList();
+        var vessels = Tracks().OrderBy(v => v.Mmsi.Value).ThenBy(v => v.Track).ToList();
         foreach (var detector in _detectors)
         {
             detector.Complete(vessels, Watermark);
@@ -413,6 +437,12 @@ public sealed partial class DetectionEngine
 
         var vessel = GetOrCreate(mmsi);
         var point = new TrackPoint(time, latitude, longitude, report.SpeedOverGroundKnots, TrackPointQuality.Good);
+        if (vessel.Twin is { } twin && vessel.LastGood is { } first && twin.LastGood is { } second
+            && ImpliedKnots(second, point) < ImpliedKnots(first, point) && !IsImpossibleJump(second, point))
+        {
+            vessel = twin; // the second ship on this MMSI: the track the report joins at the lower speed
+        }
+
         if (vessel.Latest is { } latest && point.UnixMilliseconds - latest.UnixMilliseconds < _duplicateWindowMilliseconds
             && latest.LatitudeDegrees == point.LatitudeDegrees && latest.LongitudeDegrees == point.LongitudeDegrees)
         {
@@ -423,8 +453,21 @@ public sealed partial class DetectionEngine
         Statistics.Positions++;
         if (vessel.LastGood is not { } good || !IsImpossibleJump(good, point))
         {
-            vessel.PendingSuspect = null;
+            // A suspect is kept a while through good positions: a second ship's next report may confirm it.
+            if (vessel.PendingSuspect is { } kept && point.UnixMilliseconds - kept.UnixMilliseconds > _secondShipWindowMilliseconds)
+            {
+                vessel.PendingSuspect = null;
+            }
+
             AcceptGood(vessel, point);
+            return;
+        }
+
+        // Heard again where it jumped away from, and not where it jumped to: two ships on one MMSI.
+        if (vessel.Track == 0 && vessel.Twin is null && vessel.Abandoned is { } left
+            && point.UnixMilliseconds - left.UnixMilliseconds <= _secondShipWindowMilliseconds && !IsImpossibleJump(left, point))
+        {
+            SplitTracks(vessel, left, point);
             return;
         }
 
@@ -432,6 +475,11 @@ public sealed partial class DetectionEngine
         if (vessel.PendingSuspect is { } suspect && !IsImpossibleJump(suspect, point))
         {
             vessel.PendingSuspect = null;
+            if (vessel.Track == 0 && vessel.Twin is null)
+            {
+                vessel.Abandoned = good;
+            }
+
             vessel.ReplaceLatestIf(suspect, suspect.WithQuality(TrackPointQuality.Good));
             AcceptGood(vessel, suspect.WithQuality(TrackPointQuality.Good), confirmedLate: true);
             AcceptGood(vessel, point);
@@ -443,6 +491,25 @@ public sealed partial class DetectionEngine
         vessel.PendingSuspect = held;
         _positions?.PositionKept(mmsi, held);
         vessel.Remember(held);
+    }
+
+    /// <summary>The speed a ship would need to sail from <paramref name="from"/> to <paramref name="to"/>, knots (equirectangular; a second at least).</summary>
+    private static double ImpliedKnots(TrackPoint from, TrackPoint to)
+    {
+        var dLatitude = to.LatitudeDegrees - from.LatitudeDegrees;
+        var dLongitude = Math.Abs(to.LongitudeDegrees - from.LongitudeDegrees);
+        dLongitude = (dLongitude > 180 ? 360 - dLongitude : dLongitude) * Math.Cos((from.LatitudeDegrees + to.LatitudeDegrees) * (Math.PI / 360));
+        var hours = Math.Max(Math.Abs(to.UnixMilliseconds - from.UnixMilliseconds), 1000) / 3_600_000.0;
+        return 60 * Math.Sqrt((dLatitude * dLatitude) + (dLongitude * dLongitude)) / hours;
+    }
+
+    /// <summary>Whether <paramref name="a"/> is where <paramref name="b"/>'s ship would be with the sign of its latitude or longitude flipped (within what it could sail meanwhile).</summary>
+    private static bool IsMirror(TrackPoint a, TrackPoint b)
+    {
+        var within = Math.Max(30, 30 * Math.Abs(a.UnixMilliseconds - b.UnixMilliseconds) / 3_600_000.0);
+        return Geo.GreatCircle.DistanceNauticalMiles(a.LatitudeDegrees, a.LongitudeDegrees, b.LatitudeDegrees, -b.LongitudeDegrees) <= within
+            || Geo.GreatCircle.DistanceNauticalMiles(a.LatitudeDegrees, a.LongitudeDegrees, -b.LatitudeDegrees, b.LongitudeDegrees) <= within
+            || Geo.GreatCircle.DistanceNauticalMiles(a.LatitudeDegrees, a.LongitudeDegrees, -b.LatitudeDegrees, -b.LongitudeDegrees) <= within;
     }
 
     private bool IsImpossibleJump(TrackPoint from, TrackPoint to)
@@ -466,6 +533,12 @@ public sealed partial class DetectionEngine
 
     private void AcceptGood(VesselState vessel, TrackPoint point, bool confirmedLate = false)
     {
+        if (vessel.Track != 0 && !vessel.TwinReported)
+        {
+            AcceptUnproven(vessel, point, confirmedLate);
+            return;
+        }
+
         var accepted = new AcceptedPosition(vessel.LastGood, point, confirmedLate);
         foreach (var detector in _detectors)
         {
@@ -484,6 +557,75 @@ public sealed partial class DetectionEngine
             _positions?.PositionKept(vessel.Mmsi, point);
             vessel.Remember(point);
         }
+    }
+
+    /// <summary>
+    /// A second track is kept from every detector until it has shown itself a ship, not stray garbage: a full
+    /// history (16 positions), half of them within an hour of the one before (the bursts a ship's reports
+    /// come in, even from satellites). Then it is reported, and judged like any vessel from then on.
+    /// </summary>
+    private void AcceptUnproven(VesselState twin, TrackPoint point, bool confirmedLate)
+    {
+        twin.LastGood = point;
+        twin.LastFeed = _applyingFeed;
+        if (!confirmedLate)
+        {
+            _positions?.PositionKept(twin.Mmsi, point);
+            twin.Remember(point);
+        }
+
+        if (twin.HistoryCount < VesselState.HistoryCapacity)
+        {
+            return;
+        }
+
+        var history = twin.History.ToList();
+        var bursts = history.Zip(history.Skip(1)).Count(leg => leg.Second.UnixMilliseconds - leg.First.UnixMilliseconds <= 3_600_000);
+        if (bursts >= VesselState.HistoryCapacity / 2)
+        {
+            twin.TwinReported = true;
+            Emit(SharedMmsi.Alert(twin.Twin!, twin, Watermark ?? point.Time));
+            if (NextLook(twin, point, null) is { } due)
+            {
+                ScheduleSilenceCheck(twin, due);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Two ships on one MMSI: the positions it jumped to (since <paramref name="left"/>) become a second track,
+    /// and the vessel goes on from <paramref name="left"/> with <paramref name="point"/>. Each is judged apart from then on.
+    /// </summary>
+    private void SplitTracks(VesselState vessel, TrackPoint left, TrackPoint point)
+    {
+        if (IsMirror(vessel.LastGood!.Value, point))
+        {
+            // Not a second ship: the same ship with a sign error (a longitude or latitude with its sign flipped,
+            // a known transponder fault that makes a plausible track of its own). The mirrored positions go.
+            bool Mirrored(TrackPoint p) => p.UnixMilliseconds > left.UnixMilliseconds && IsMirror(p, point);
+            vessel.ForgetWhere(Mirrored);
+            (vessel.Abandoned, vessel.PendingSuspect, vessel.LastGood) = (null, null, left);
+            Statistics.MirroredPositions++;
+            AcceptGood(vessel, point);
+            return;
+        }
+
+        var twin = new VesselState(vessel.Mmsi, track: 1) { Twin = vessel, LastFeed = vessel.LastFeed, LastGood = vessel.LastGood, SplitBy = (point, vessel.LastGood!.Value) };
+        twin.WatchListMatches = _watchLists.Match(twin.Mmsi, null, null);
+        bool Jumped(TrackPoint p) => p.UnixMilliseconds > left.UnixMilliseconds && !IsImpossibleJump(twin.LastGood!.Value, p);
+        foreach (var jumped in vessel.History.Where(Jumped))
+        {
+            twin.Remember(jumped);
+        }
+
+        vessel.ForgetWhere(Jumped);
+
+        vessel.Twin = twin;
+        vessel.Abandoned = null;
+        vessel.PendingSuspect = null;
+        vessel.LastGood = left;
+        Statistics.SecondShips++;
+        AcceptGood(vessel, point);
     }
 
     private void ApplyIdentity(Mmsi mmsi, AisMessage message, Instant time)

@@ -113,7 +113,20 @@ public sealed record VesselSnapshot(
     IReadOnlyList<string>? PortsCalled = null,
     PortCalls.RecentGap? RecentGap = null,
     Instant? WatchListSightedAt = null,
-    byte LastFeed = 0);
+    byte LastFeed = 0)
+{
+    /// <summary>Where it jumped away from, while a second ship may still be heard there.</summary>
+    public TrackPointSnapshot? Abandoned { get; init; }
+
+    /// <summary>The second ship on this MMSI, tracked apart.</summary>
+    public VesselSnapshot? Twin { get; init; }
+
+    /// <summary>True once the second track has been reported.</summary>
+    public bool TwinReported { get; init; }
+
+    /// <summary>For a second ship's track: the two positions, one per ship, that showed there are two.</summary>
+    public IReadOnlyList<TrackPointSnapshot>? SplitBy { get; init; }
+}
 
 /// <summary>A track point as data.</summary>
 public sealed record TrackPointSnapshot(Instant Time, double LatitudeDegrees, double LongitudeDegrees, double? SpeedKnots, TrackPointQuality Quality)
@@ -150,4 +163,10 @@ public sealed record EngineStatisticsSnapshot(long Messages, long WithoutEventTi
 
     /// <summary>Vessels evicted at the cap.</summary>
     public long VesselsEvicted { get; init; }
+
+    /// <summary>See <see cref="EngineStatistics.SecondShips"/>.</summary>
+    public long SecondShips { get; init; }
+
+    /// <summary>See <see cref="EngineStatistics.MirroredPositions"/>.</summary>
+    public long MirroredPositions { get; init; }
 }

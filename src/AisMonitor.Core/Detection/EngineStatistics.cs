@@ -6,6 +6,12 @@ public sealed class EngineStatistics
     /// <summary>Messages given to the engine.</summary>
     public long Messages { get; internal set; }
 
+    /// <summary>Runs of positions dropped as a ship's own with the sign of its latitude or longitude flipped, not a second ship.</summary>
+    public long MirroredPositions { get; internal set; }
+
+    /// <summary>MMSIs found used by two ships at once, each then tracked apart.</summary>
+    public long SecondShips { get; internal set; }
+
     /// <summary>Looks at silent vessels (due checks taken from the queue at sweeps).</summary>
     public long SilenceChecks { get; internal set; }
 

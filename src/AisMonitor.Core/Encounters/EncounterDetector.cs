@@ -42,6 +42,11 @@ internal sealed class EncounterDetector : IVesselDetector
 
     public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
+        if (vessel.Track != 0)
+        {
+            return; // pairs are kept by MMSI: a second ship on one is not paired (known miss)
+        }
+
         var point = position.Point;
         var slow = IsSlow(position);
         var state = vessel.Encounter;

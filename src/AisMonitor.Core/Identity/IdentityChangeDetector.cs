@@ -28,7 +28,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
 
     public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
-        if (position.Previous is { } previous && position.Point.UnixMilliseconds - previous.UnixMilliseconds >= _silenceMilliseconds)
+        if (vessel.Track == 0 && position.Previous is { } previous && position.Point.UnixMilliseconds - previous.UnixMilliseconds >= _silenceMilliseconds)
         {
             _silences[vessel.Mmsi.Value] = new IdentitySilence(position.Point.Time, (position.Point.Time - previous.Time).TotalHours);
         }

@@ -17,6 +17,14 @@ public sealed record TrackingOptions
     /// <summary>Jumps shorter than this are never suspect (GNSS noise at anchor). Default 2 nm.</summary>
     public double MinimumSuspectJumpNauticalMiles { get; init; } = 2;
 
+    /// <summary>
+    /// A position a vessel jumped away from, heard from again within this long by positions that
+    /// join it and not the new one, shows two ships on one MMSI: each gets its own track. A suspect
+    /// position is kept this long, through good ones, for a second ship's next report to confirm.
+    /// Default 24 h (a satellite feed hears a ship every few hours).
+    /// </summary>
+    public Duration SecondShipWindow { get; init; } = Duration.FromHours(24);
+
     /// <summary>Number of MMSI partitions. Default 16.</summary>
     public int Partitions { get; init; } = 16;
 
@@ -72,9 +80,9 @@ public sealed record TrackingOptions
     /// <summary>Throws naming the first invalid option.</summary>
     public void Validate()
     {
-        if (ReorderingWindow < Duration.Zero || DuplicateWindow < Duration.Zero || SweepInterval <= Duration.Zero)
+        if (ReorderingWindow < Duration.Zero || DuplicateWindow < Duration.Zero || SweepInterval <= Duration.Zero || SecondShipWindow < Duration.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(ReorderingWindow), "Tracking:ReorderingWindow and DuplicateWindow must not be negative, SweepInterval must be positive.");
+            throw new ArgumentOutOfRangeException(nameof(ReorderingWindow), "Tracking:ReorderingWindow, DuplicateWindow and SecondShipWindow must not be negative, SweepInterval must be positive.");
         }
 
         if (FeedOutageMinimum <= Duration.Zero || FeedOutageMinimumVessels < 1)

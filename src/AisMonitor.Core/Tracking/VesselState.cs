@@ -20,7 +20,47 @@ public sealed class VesselState
     private int _next;
     private Rarely? _rarely;
 
-    internal VesselState(Mmsi mmsi) => Mmsi = mmsi;
+    internal VesselState(Mmsi mmsi, byte track = 0) => (Mmsi, Track) = (mmsi, track);
+
+    /// <summary>0 for the vessel heard first on its MMSI; 1 for a second ship heard on the same MMSI at once (its own track, judged apart).</summary>
+    public byte Track { get; }
+
+    /// <summary>The other ship on this MMSI, once positions that no single ship could join have shown there are two (each refers to the other).</summary>
+    public VesselState? Twin
+    {
+        get => _rarely?.Twin;
+        internal set => Rare.Twin = value;
+    }
+
+    /// <summary>The position the vessel was last trusted at before a confirmed jump: heard from again, it shows a second ship.</summary>
+    internal TrackPoint? Abandoned
+    {
+        get => _rarely?.Abandoned;
+        set
+        {
+            if (value is not null || _rarely is not null)
+            {
+                Rare.Abandoned = value;
+            }
+        }
+    }
+
+    /// <summary>True once the second track has proven itself a ship (see the engine) and been reported as an identity conflict; until then no detector sees it.</summary>
+    internal bool TwinReported
+    {
+        get => _rarely?.TwinReported ?? false;
+        set => Rare.TwinReported = value;
+    }
+
+    /// <summary>For a second ship's track: the two positions, one per ship, that showed no single ship could be both.</summary>
+    internal (TrackPoint First, TrackPoint Second)? SplitBy
+    {
+        get => _rarely?.SplitBy;
+        set => Rare.SplitBy = value;
+    }
+
+    /// <summary>How many positions the history holds (at most <see cref="HistoryCapacity"/>).</summary>
+    internal int HistoryCount => _count;
 
     /// <summary>The vessel.</summary>
     public Mmsi Mmsi { get; }
@@ -144,6 +184,14 @@ public sealed class VesselState
         _count = Math.Min(_count + 1, HistoryCapacity);
     }
 
+    /// <summary>Removes the positions that match from the history (a second ship's, when its track is split off).</summary>
+    internal void ForgetWhere(Func<TrackPoint, bool> remove)
+    {
+        var kept = History.Where(p => !remove(p)).ToList();
+        (_count, _next) = (0, 0);
+        kept.ForEach(Remember);
+    }
+
     /// <summary>Replaces <paramref name="old"/> in the history (a suspect position confirmed later).</summary>
     internal void ReplaceLatestIf(TrackPoint old, TrackPoint replacement)
     {
@@ -180,6 +228,14 @@ public sealed class VesselState
         public PortCalls.RecentGap? RecentGap { get; set; }
 
         public Instant? WatchListSightedAt { get; set; }
+
+        public VesselState? Twin { get; set; }
+
+        public TrackPoint? Abandoned { get; set; }
+
+        public bool TwinReported { get; set; }
+
+        public (TrackPoint First, TrackPoint Second)? SplitBy { get; set; }
     }
 
     [System.Runtime.CompilerServices.InlineArray(HistoryCapacity)]

@@ -253,6 +253,11 @@ internal static partial class ReplayCommand
         }
 
         text.AppendLine(c, $"positions   {s.Positions:N0} used, {s.Duplicates:N0} duplicates dropped, {s.SuspectPositions:N0} suspect, {s.PositionsNotAvailable:N0} without a position; {s.SilenceChecks:N0} looks at silent vessels");
+        if (s.SecondShips + s.MirroredPositions > 0)
+        {
+            text.AppendLine(c, $"tracks      {s.SecondShips:N0} MMSIs heard from two ships at once (each tracked apart), {s.MirroredPositions:N0} runs of sign-flipped positions dropped");
+        }
+
         text.AppendLine(c, $"vessels     {s.Vessels:N0} tracked, {s.VesselsRetired:N0} retired after {engine.Options.Tracking.RetireAfterSilence.TotalDays:0.#} days unheard, {s.VesselsEvicted:N0} evicted at the cap of {engine.Options.Tracking.MaximumTrackedVessels:N0}; {s.NotTrackedForGaps:N0} reports from non-ship or conflicting identities");
         var outages = engine.FeedOutages;
         text.AppendLine(outages.Count == 0
