@@ -19,7 +19,8 @@ namespace AisMonitor.Ingestion.Ports;
 /// </summary>
 public static class GeoJsonPlaces
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
+    /// <summary>GeoJSON through NetTopologySuite's converters.</summary>
+    internal static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>Reads a file; the places and the rejected features with their reasons.</summary>
     public static (IReadOnlyList<Port> Places, IReadOnlyList<string> Rejected) ReadFile(string path)
