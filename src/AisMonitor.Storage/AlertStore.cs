@@ -176,6 +176,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             Encounter = evidence?.Encounter,
             IdentityChange = evidence?.IdentityChange,
             SharedMmsi = evidence?.SharedMmsi,
+            Loitering = evidence?.Loitering,
             FirstRaised = row.GetFieldValue<Instant>(14),
             LastUpdated = row.GetFieldValue<Instant>(15),
         };
@@ -187,7 +188,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// <summary>Everything an alert carries beyond its columns, one member per kind of evidence (absent ones left out).</summary>
     private static object Evidence(Alert alert)
     {
-        var evidence = new StoredEvidence(alert.Gap, alert.PortCall, alert.DarkPortCall, alert.WatchLists, alert.Encounter, alert.IdentityChange, alert.SharedMmsi);
+        var evidence = new StoredEvidence(alert.Gap, alert.PortCall, alert.DarkPortCall, alert.WatchLists, alert.Encounter, alert.IdentityChange, alert.SharedMmsi, alert.Loitering);
         return evidence == StoredEvidence.None ? DBNull.Value : JsonSerializer.Serialize(evidence, AlertJson.Options);
     }
 
@@ -222,8 +223,9 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         IReadOnlyList<WatchListMatch>? WatchLists,
         Core.Encounters.EncounterEvidence? Encounter,
         Core.Identity.IdentityChangeEvidence? IdentityChange,
-        Core.Detection.SharedMmsiEvidence? SharedMmsi)
+        Core.Detection.SharedMmsiEvidence? SharedMmsi,
+        Core.Loitering.LoiteringEvidence? Loitering)
     {
-        public static StoredEvidence None { get; } = new(null, null, null, null, null, null, null);
+        public static StoredEvidence None { get; } = new(null, null, null, null, null, null, null, null);
     }
 }

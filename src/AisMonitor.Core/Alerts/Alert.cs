@@ -79,6 +79,9 @@ public sealed record Alert
     /// <summary>For one MMSI heard from two ships at once: both tracks.</summary>
     public Detection.SharedMmsiEvidence? SharedMmsi { get; init; }
 
+    /// <summary>For loitering: how long, how slow, how far from shore, the silences around it, the track.</summary>
+    public Loitering.LoiteringEvidence? Loitering { get; init; }
+
     /// <summary>Event time when the alert was first raised.</summary>
     public required Instant FirstRaised { get => _firstRaised; init => _firstRaised = Presentation.ToWholeSecond(value); }
 

@@ -23,4 +23,7 @@ public enum AlertKind
 
     /// <summary>A vessel broadcast another name, call sign or IMO, or its IMO was heard under another MMSI.</summary>
     IdentityChange,
+
+    /// <summary>Slow far from shore for hours: a possible transshipment or rendezvous where nothing is.</summary>
+    Loitering,
 }

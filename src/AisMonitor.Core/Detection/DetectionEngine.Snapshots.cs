@@ -51,10 +51,10 @@ public sealed partial class DetectionEngine
         Restore(options, ports, new DelegateOutput(sink, portCalls), snapshot);
 
     /// <summary>A fresh engine that continues from <paramref name="snapshot"/>, its results going to <paramref name="output"/> (watch lists: put them in force again with <see cref="ReplaceWatchLists"/>).</summary>
-    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, IDetectionOutput output, EngineSnapshot snapshot)
+    public static DetectionEngine Restore(DetectionOptions options, PortIndex ports, IDetectionOutput output, EngineSnapshot snapshot, Geo.Coastline? land = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        var engine = new DetectionEngine(options, ports, output);
+        var engine = new DetectionEngine(options, ports, output) { Land = land ?? Geo.Coastline.None };
         if (snapshot.Partitions.Count != engine._partitions.Length)
         {
             throw new ArgumentException($"The snapshot has {snapshot.Partitions.Count} partitions; the options say {engine._partitions.Length}.", nameof(snapshot));
@@ -131,6 +131,7 @@ public sealed partial class DetectionEngine
 
             state.RestoreChanges(vessel.IdentityChanges);
             state.Abandoned = vessel.Abandoned?.ToPoint();
+            state.Loiter = vessel.Loiter is { } loiter ? Loitering.LoiterRun.From(loiter) : null;
             return state;
         }
 
@@ -179,6 +180,7 @@ public sealed partial class DetectionEngine
         Abandoned = v.Abandoned is { } left ? TrackPointSnapshot.From(left) : null,
         Twin = v.Track == 0 && v.Twin is { } twin ? Snapshot(twin) : null,
         TwinReported = v.TwinReported,
+        Loiter = v.Loiter?.ToSnapshot(),
         SplitBy = v.SplitBy is { } pair ? [TrackPointSnapshot.From(pair.First), TrackPointSnapshot.From(pair.Second)] : null,
     };
 

@@ -81,6 +81,7 @@ public sealed partial class DetectionEngine
             _gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts,
             .. _encounters is null ? Array.Empty<IVesselDetector>() : [_encounters],
             .. _identity is null ? Array.Empty<IVesselDetector>() : [_identity],
+            .. options.Loitering.Enabled ? [new Loitering.LoiteringDetector(options.Loitering, [.. options.Gaps.PortsOfConcern.Select(ports.Find).OfType<Port>()], context)] : Array.Empty<IVesselDetector>(),
             .. moreDetectors.Select(make => make(context)),
         ];
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
@@ -91,6 +92,9 @@ public sealed partial class DetectionEngine
 
     /// <summary>Counts.</summary>
     public EngineStatistics Statistics { get; } = new();
+
+    /// <summary>The land, for loitering's distance from shore; none unless given (then loitering is not looked for).</summary>
+    public Geo.Coastline Land { get; init; } = Geo.Coastline.None;
 
     /// <summary>The options in force.</summary>
     public DetectionOptions Options => _options;

@@ -26,6 +26,9 @@ public sealed record DetectionOptions
     /// <summary>Identity-change options.</summary>
     public Identity.IdentityOptions Identity { get; init; } = new();
 
+    /// <summary>Loitering options.</summary>
+    public Loitering.LoiteringOptions Loitering { get; init; } = new();
+
     /// <summary>Validates every part.</summary>
     public void Validate()
     {
@@ -36,5 +39,6 @@ public sealed record DetectionOptions
         WatchLists.Validate();
         Encounters.Validate();
         Identity.Validate();
+        Loitering.Validate();
     }
 }

@@ -19,6 +19,9 @@ public sealed class DetectorContext
     /// <summary>The state of a tracked vessel, when tracked (another vessel than the one a detector is told about).</summary>
     public Tracking.VesselState? Vessel(Ais.Mmsi mmsi) => _engine.Vessel(mmsi);
 
+    /// <summary>The land, for distances from shore (<see cref="Geo.Coastline.None"/> when none was given).</summary>
+    public Geo.Coastline Land => _engine.Land;
+
     /// <summary>The watch-list entries in force that an identity matches (by MMSI or IMO), for an identity a vessel no longer has.</summary>
     public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches(Ais.Mmsi mmsi, Ais.Imo? imo, string? broadcastName) => _engine.WatchLists.Match(mmsi, imo, broadcastName);
 

@@ -124,6 +124,9 @@ public sealed record VesselSnapshot(
     /// <summary>True once the second track has been reported.</summary>
     public bool TwinReported { get; init; }
 
+    /// <summary>The loitering detector's run in progress.</summary>
+    public Loitering.LoiterSnapshot? Loiter { get; init; }
+
     /// <summary>For a second ship's track: the two positions, one per ship, that showed there are two.</summary>
     public IReadOnlyList<TrackPointSnapshot>? SplitBy { get; init; }
 }

@@ -143,6 +143,9 @@ public sealed class VesselState
     /// <summary>The encounter detector's state for this vessel, once it has been slow (null for most: a moving vessel costs it nothing).</summary>
     internal Encounters.SlowState? Encounter { get; set; }
 
+    /// <summary>The loitering detector's run in progress for this vessel (null unless it is slow now).</summary>
+    internal Loitering.LoiterRun? Loiter { get; set; }
+
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
 

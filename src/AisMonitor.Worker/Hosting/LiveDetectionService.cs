@@ -46,7 +46,8 @@ internal sealed partial class LiveDetectionService(
         var outputs = new DetectionOutputs(new StoreOutput(updates), metrics);
         Checkpoint? restored = null;
         await Outages.RetryAsync(async () => restored = await checkpoints.LoadAsync(WorkerName, stoppingToken).ConfigureAwait(false), TimeSpan.FromMinutes(1), _logger, stoppingToken).ConfigureAwait(false);
-        var engine = restored is null ? new DetectionEngine(detection, places, outputs) : DetectionEngine.Restore(detection, places, outputs, restored.Snapshot);
+        var land = Pipeline.ReplayPipeline.BuiltInLand(detection);
+        var engine = restored is null ? new DetectionEngine(detection, places, outputs) { Land = land } : DetectionEngine.Restore(detection, places, outputs, restored.Snapshot, land);
         if (restored is not null)
         {
             Restored(_logger, restored.TakenAt, restored.Snapshot.Watermark, engine.Statistics.Vessels);

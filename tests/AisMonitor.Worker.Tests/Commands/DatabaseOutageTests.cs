@@ -113,7 +113,7 @@ public sealed class DatabaseOutageTests
             var fixedRun = CommandRunner.Run("replay sample-tracks/angara-2024/angara-2024.nmea.gz --out /dev/null", environment: environment);
             Assert.True(fixedRun.ExitCode == 0, fixedRun.StandardError);
             Assert.Contains("is written first", fixedRun.StandardError, StringComparison.Ordinal);
-            Assert.Equal(["6"], await Rows(cluster, "refusing", "SELECT count(*) FROM alert"));
+            Assert.Equal(["7"], await Rows(cluster, "refusing", "SELECT count(*) FROM alert"));
         }
         finally
         {

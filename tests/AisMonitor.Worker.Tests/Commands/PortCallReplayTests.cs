@@ -38,10 +38,10 @@ public sealed class PortCallReplayTests
     }
 
     [Fact]
-    public async Task Angara_gives_its_sightings_both_calls_the_gap_and_the_possible_dark_call_at_Rajin_and_nothing_else()
+    public async Task Angara_gives_its_sightings_both_calls_the_gap_the_possible_dark_call_at_Rajin_the_wait_off_Zhoushan_and_nothing_else()
     {
         var (alerts, _) = await Replay("sample-tracks/angara-2024/angara-2024.nmea.gz");
-        Assert.Equal(["unusual_port_call", "watch_list_sighting", "transponder_gap", "possible_dark_port_call", "watch_list_sighting", "unusual_port_call"],
+        Assert.Equal(["unusual_port_call", "watch_list_sighting", "transponder_gap", "possible_dark_port_call", "watch_list_sighting", "loitering", "unusual_port_call"],
             alerts.Select(a => a.GetProperty("kind").GetString()));
         Assert.All(alerts, a => Assert.Equal(273210440, a.GetProperty("mmsi").GetInt64()));
 
@@ -55,7 +55,13 @@ public sealed class PortCallReplayTests
         Assert.Contains(dark.GetProperty("dark_port_call").GetProperty("ports").EnumerateArray(), p => p.GetProperty("port").GetProperty("un_locode").GetString() == "KPRJN");
         Assert.Equal("high", dark.GetProperty("severity").GetString());
 
-        var call = alerts[5];
+        // The reconstruction's wait 60-odd nm off the Chinese coast before the shipyard: loitering, high for a listed cargo ship.
+        var wait = alerts[5];
+        Assert.Equal("high", wait.GetProperty("severity").GetString());
+        Assert.InRange(wait.GetProperty("loitering").GetProperty("duration_hours").GetDouble(), 48, 60);
+        Assert.InRange(wait.GetProperty("loitering").GetProperty("distance_from_shore_nautical_miles").GetDouble(), 40, 120);
+
+        var call = alerts[6];
         Assert.Equal("CNZOS", call.GetProperty("port_call").GetProperty("port").GetProperty("un_locode").GetString());
         var fired = call.GetProperty("rules").EnumerateArray().Where(r => r.GetProperty("fired").GetBoolean()).Select(r => r.GetProperty("name").GetString()).ToList();
         Assert.Contains("WatchListedVessel", fired);

@@ -20,12 +20,12 @@ public sealed class ReplayDatabaseTests
                 Assert.Equal(0, (int)(File.GetUnixFileMode(folder) & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)));
             }
 
-            Assert.Contains("stored       6 alerts, 252 port calls and the vessels", first.StandardError, StringComparison.Ordinal);
-            Assert.Contains("it holds 6 alerts, 252 port calls, 53 vessels", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("stored       7 alerts, 252 port calls and the vessels", first.StandardError, StringComparison.Ordinal);
+            Assert.Contains("it holds 7 alerts, 252 port calls, 53 vessels", first.StandardError, StringComparison.Ordinal);
 
             var second = CommandRunner.Run(replay, environment: environment);
             Assert.True(second.ExitCode == 0, second.StandardError);
-            Assert.Contains("it holds 6 alerts, 252 port calls, 53 vessels", second.StandardError, StringComparison.Ordinal);
+            Assert.Contains("it holds 7 alerts, 252 port calls, 53 vessels", second.StandardError, StringComparison.Ordinal);
 
             // Exported from the database, the stored alerts are the replay's, and filters apply.
             var stored = CommandRunner.Run("alerts export --format csv", environment: environment);

@@ -79,7 +79,7 @@ public sealed class ReplayGoldenTests
     {
         var (exit, stdout, stderr) = CommandRunner.Run("replay --no-database sample-tracks/angara-2024/angara-2024.nmea.gz");
         Assert.Equal(0, exit);
-        Assert.Equal(6, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // alerts on stdout without --out
+        Assert.Equal(7, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length); // alerts on stdout without --out
         Assert.Contains("alerts      TransponderGap: 1 (High 1; 0 open)", stderr, StringComparison.Ordinal);
         Assert.Contains("messages/s", stderr, StringComparison.Ordinal);
     }

@@ -1,0 +1,57 @@
+using AisMonitor.Core.Alerts;
+using AisMonitor.Core.Tracking;
+using NodaTime;
+
+namespace AisMonitor.Core.Loitering;
+
+/// <summary>A vessel's slow run in progress: where it began, the last interval judged slow, how far it has moved.</summary>
+internal sealed class LoiterRun(TrackPoint start, double? silentBeforeHours)
+{
+    public TrackPoint Start { get; } = start;
+
+    /// <summary>The start of the interval being judged (the end of the last slow one).</summary>
+    public TrackPoint IntervalStart { get; set; } = start;
+
+    /// <summary>The latest position heard in it.</summary>
+    public TrackPoint Last { get; set; } = start;
+
+    public double DistanceNauticalMiles { get; set; }
+
+    public double? SilentBeforeHours { get; } = silentBeforeHours;
+
+    public double? ShoreNauticalMiles { get; set; }
+
+    public Instant? FirstRaised { get; set; }
+
+    public List<PositionEvidence> Track { get; } = [PositionEvidence.From(start)];
+
+    public LoiterSnapshot ToSnapshot() => new(TrackPointSnapshotOf(Start), TrackPointSnapshotOf(IntervalStart), TrackPointSnapshotOf(Last), DistanceNauticalMiles, SilentBeforeHours, ShoreNauticalMiles, FirstRaised, [.. Track]);
+
+    public static LoiterRun From(LoiterSnapshot s)
+    {
+        var run = new LoiterRun(s.Start.ToPoint(), s.SilentBeforeHours)
+        {
+            IntervalStart = s.IntervalStart.ToPoint(),
+            Last = s.Last.ToPoint(),
+            DistanceNauticalMiles = s.DistanceNauticalMiles,
+            ShoreNauticalMiles = s.ShoreNauticalMiles,
+            FirstRaised = s.FirstRaised,
+        };
+        run.Track.Clear();
+        run.Track.AddRange(s.Track);
+        return run;
+    }
+
+    private static Detection.TrackPointSnapshot TrackPointSnapshotOf(TrackPoint point) => Detection.TrackPointSnapshot.From(point);
+}
+
+/// <summary>A slow run as data (engine snapshots).</summary>
+public sealed record LoiterSnapshot(
+    Detection.TrackPointSnapshot Start,
+    Detection.TrackPointSnapshot IntervalStart,
+    Detection.TrackPointSnapshot Last,
+    double DistanceNauticalMiles,
+    double? SilentBeforeHours,
+    double? ShoreNauticalMiles,
+    Instant? FirstRaised,
+    IReadOnlyList<PositionEvidence> Track);
