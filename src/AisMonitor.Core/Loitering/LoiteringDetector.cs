@@ -32,9 +32,9 @@ internal sealed class LoiteringDetector(LoiteringOptions options, IReadOnlyList<
         var run = vessel.Loiter;
         if (run is null)
         {
-            if (point.SpeedKnots is { } knots && knots >= options.MaximumSpeedKnots || context.Land.Count == 0)
+            if (point.SpeedKnots is { } knots && knots >= options.MaximumSpeedKnots || vessel.Visit is not null || context.Land.Count == 0)
             {
-                return; // under way: the common case costs one comparison
+                return; // under way, or in a port (near the shore by definition): the common cases cost a comparison or two
             }
 
             var silentBefore = position.Previous is { } previous ? (point.Time - previous.Time).TotalHours : (double?)null;
@@ -64,14 +64,23 @@ internal sealed class LoiteringDetector(LoiteringOptions options, IReadOnlyList<
 
         run.DistanceNauticalMiles += moved;
         run.IntervalStart = point;
-        if (run.Track.Count < MaximumTrackShown)
+        if (run.Track.Count < MaximumTrackShown && !(run.ShoreNauticalMiles < options.MinimumDistanceFromShoreNauticalMiles))
         {
             run.Track.Add(PositionEvidence.From(point));
         }
 
         if (point.Time - run.Start.Time >= options.MinimumDuration)
         {
-            run.ShoreNauticalMiles ??= context.Land.DistanceToShoreNauticalMiles(run.Start.Position, Math.Max(options.MinimumDistanceFromShoreNauticalMiles, ShownUpToNauticalMiles));
+            if (run.ShoreNauticalMiles is null)
+            {
+                run.ShoreNauticalMiles = context.Land.DistanceToShoreNauticalMiles(run.Start.Position, Math.Max(options.MinimumDistanceFromShoreNauticalMiles, ShownUpToNauticalMiles));
+                if (run.ShoreNauticalMiles < options.MinimumDistanceFromShoreNauticalMiles)
+                {
+                    run.Track.Clear(); // near the shore: it will never be raised, and a ship at anchor for days keeps no evidence
+                    run.Track.TrimExcess();
+                }
+            }
+
             Raise(vessel, run, silentAfterHours: null, ended: false);
         }
     }

@@ -143,8 +143,18 @@ public sealed class VesselState
     /// <summary>The encounter detector's state for this vessel, once it has been slow (null for most: a moving vessel costs it nothing).</summary>
     internal Encounters.SlowState? Encounter { get; set; }
 
-    /// <summary>The loitering detector's run in progress for this vessel (null unless it is slow now).</summary>
-    internal Loitering.LoiterRun? Loiter { get; set; }
+    /// <summary>The loitering detector's run in progress for this vessel (null unless it is slow away from port now; in the side object, so the state read for every position stays small).</summary>
+    internal Loitering.LoiterRun? Loiter
+    {
+        get => _rarely?.Loiter;
+        set
+        {
+            if (value is not null || _rarely is not null)
+            {
+                Rare.Loiter = value;
+            }
+        }
+    }
 
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
@@ -239,6 +249,8 @@ public sealed class VesselState
         public bool TwinReported { get; set; }
 
         public (TrackPoint First, TrackPoint Second)? SplitBy { get; set; }
+
+        public Loitering.LoiterRun? Loiter { get; set; }
     }
 
     [System.Runtime.CompilerServices.InlineArray(HistoryCapacity)]
