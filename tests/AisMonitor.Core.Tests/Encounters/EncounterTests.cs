@@ -149,22 +149,9 @@ public sealed class EncounterTests
     public void Snapshot_and_restore_in_the_middle_of_an_encounter_gives_the_updates_of_an_uninterrupted_run(double split)
     {
         var messages = Merge(Pair(Start, Duration.FromHours(4)), Drifting(First, Start + Duration.FromHours(4), Start + Duration.FromHours(6), Latitude + 0.02, Longitude)).ToList();
-        var uninterrupted = new List<string>();
-        var whole = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => uninterrupted.Add(System.Text.Json.JsonSerializer.Serialize(a, AlertJson.ExactOptions)));
-        messages.ForEach(m => whole.Process(m));
-        whole.Complete();
+        var (uninterrupted, resumed, snapshot) = Support.SnapshotRuns.WholeAndResumed(messages, (int)(messages.Count * split));
 
-        var resumed = new List<string>();
-        void Keep(Alert a) => resumed.Add(System.Text.Json.JsonSerializer.Serialize(a, AlertJson.ExactOptions));
-        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, Keep);
-        var cut = (int)(messages.Count * split);
-        messages.Take(cut).ToList().ForEach(m => engine.Process(m));
-        var json = System.Text.Json.JsonSerializer.Serialize(engine.Snapshot(), AlertJson.ExactOptions);
-        Assert.Contains("\"pairs\":[{", json, StringComparison.Ordinal); // the encounter in progress is in the snapshot
-        engine = DetectionEngine.Restore(new DetectionOptions(), PortIndex.Empty, Keep, System.Text.Json.JsonSerializer.Deserialize<EngineSnapshot>(json, AlertJson.ExactOptions)!);
-        messages.Skip(cut).ToList().ForEach(m => engine.Process(m));
-        engine.Complete();
-
+        Assert.Contains("\"pairs\":[{", snapshot, StringComparison.Ordinal); // the encounter in progress is in the snapshot
         Assert.Contains(uninterrupted, u => u.Contains("\"kind\":\"encounter\"", StringComparison.Ordinal));
         Assert.Equal(uninterrupted, resumed);
     }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
 using AisMonitor.Core.Geo;
 using AisMonitor.Core.Ports;
 using AisMonitor.Core.WatchLists;
+using AisMonitor.Core.Tests.Support;
 using NodaTime;
 using static AisMonitor.Core.Tests.Support.Reports;
 
@@ -197,22 +197,9 @@ public sealed class IdentityChangeTests
             Sailing(Russian, Start + (Hour * 4), Start + (Hour * 8), "LAURA", Imo, "UBCT5", longitude: Along(4)),
             Sailing(Cameroonian, Start + (Hour * 9), Start + (Hour * 12), "ANGARA", Imo, "TJA1", longitude: Along(9)),
             Sailing(Russian, Start + (Hour * 12), Start + (Hour * 16), "ANGARA", Imo, "UBCT5", longitude: Along(12))).ToList();
-        string Json(Alert a) => JsonSerializer.Serialize(a, AlertJson.ExactOptions);
-        var uninterrupted = new List<string>();
-        var whole = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => uninterrupted.Add(Json(a)));
-        messages.ForEach(m => whole.Process(m));
-        whole.Complete();
+        var (uninterrupted, resumed, snapshot) = SnapshotRuns.WholeAndResumed(messages, messages.FindIndex(m => m.Metadata.Received >= Start + (Hour * 10)));
 
-        var resumed = new List<string>();
-        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => resumed.Add(Json(a)));
-        var cut = messages.FindIndex(m => m.Metadata.Received >= Start + (Hour * 10));
-        messages.Take(cut).ToList().ForEach(m => engine.Process(m));
-        var json = JsonSerializer.Serialize(engine.Snapshot(), AlertJson.ExactOptions);
-        Assert.Contains("\"episodes\":[{", json, StringComparison.Ordinal);
-        engine = DetectionEngine.Restore(new DetectionOptions(), PortIndex.Empty, a => resumed.Add(Json(a)), JsonSerializer.Deserialize<EngineSnapshot>(json, AlertJson.ExactOptions)!);
-        messages.Skip(cut).ToList().ForEach(m => engine.Process(m));
-        engine.Complete();
-
+        Assert.Contains("\"episodes\":[{", snapshot, StringComparison.Ordinal);
         Assert.Contains(uninterrupted, u => u.Contains("\"kind\":\"identity_change\"", StringComparison.Ordinal));
         Assert.Equal(uninterrupted, resumed);
     }

@@ -1,10 +1,10 @@
-using System.Text.Json;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
 using AisMonitor.Core.Geo;
 using AisMonitor.Core.Ports;
 using NetTopologySuite.Geometries;
+using AisMonitor.Core.Tests.Support;
 using NodaTime;
 using static AisMonitor.Core.Tests.Support.Reports;
 
@@ -97,22 +97,9 @@ public sealed class LoiteringTests
     public void Snapshot_and_restore_in_the_middle_gives_the_updates_of_an_uninterrupted_run()
     {
         var messages = Merge(Drifting(Start, Hour * 6), Steaming(Carrier, Start + (Hour * 6), Start + (Hour * 8), Minute * 5, 12.05, 62)).ToList();
-        string Json(Alert a) => JsonSerializer.Serialize(a, AlertJson.ExactOptions);
-        var uninterrupted = new List<string>();
-        var whole = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => uninterrupted.Add(Json(a))) { Land = Island };
-        messages.ForEach(m => whole.Process(m));
-        whole.Complete();
+        var (uninterrupted, resumed, snapshot) = SnapshotRuns.WholeAndResumed(messages, messages.FindIndex(m => m.Metadata.Received >= Start + (Hour * 5)), Island);
 
-        var resumed = new List<string>();
-        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => resumed.Add(Json(a))) { Land = Island };
-        var cut = messages.FindIndex(m => m.Metadata.Received >= Start + (Hour * 5));
-        messages.Take(cut).ToList().ForEach(m => engine.Process(m));
-        var json = JsonSerializer.Serialize(engine.Snapshot(), AlertJson.ExactOptions);
-        Assert.Contains("\"loiter\":{", json, StringComparison.Ordinal);
-        engine = DetectionEngine.Restore(new DetectionOptions(), PortIndex.Empty, new DelegateOutput(a => resumed.Add(Json(a)), null), JsonSerializer.Deserialize<EngineSnapshot>(json, AlertJson.ExactOptions)!, Island);
-        messages.Skip(cut).ToList().ForEach(m => engine.Process(m));
-        engine.Complete();
-
+        Assert.Contains("\"loiter\":{", snapshot, StringComparison.Ordinal);
         Assert.Contains(uninterrupted, u => u.Contains("\"kind\":\"loitering\"", StringComparison.Ordinal));
         Assert.Equal(uninterrupted, resumed);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
@@ -101,22 +100,9 @@ public sealed class SecondShipTests
         var messages = Merge(
             Steaming(Shared, Start, Start + Duration.FromHours(6), Minute * 3, 35.0, 129.8),
             Steaming(Shared, Start + Minute, Start + Duration.FromHours(6), Minute * 3, 30.0, 129.8)).ToList();
-        string Json(Alert a) => JsonSerializer.Serialize(a, AlertJson.ExactOptions);
-        var uninterrupted = new List<string>();
-        var whole = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => uninterrupted.Add(Json(a)));
-        messages.ForEach(m => whole.Process(m));
-        whole.Complete();
+        var (uninterrupted, resumed, snapshot) = SnapshotRuns.WholeAndResumed(messages, messages.Count / 10); // split, not yet reported
 
-        var resumed = new List<string>();
-        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, a => resumed.Add(Json(a)));
-        var cut = messages.Count / 10; // split, not yet reported
-        messages.Take(cut).ToList().ForEach(m => engine.Process(m));
-        var json = JsonSerializer.Serialize(engine.Snapshot(), AlertJson.ExactOptions);
-        Assert.Contains("\"twin\":{", json, StringComparison.Ordinal);
-        engine = DetectionEngine.Restore(new DetectionOptions(), PortIndex.Empty, a => resumed.Add(Json(a)), JsonSerializer.Deserialize<EngineSnapshot>(json, AlertJson.ExactOptions)!);
-        messages.Skip(cut).ToList().ForEach(m => engine.Process(m));
-        engine.Complete();
-
+        Assert.Contains("\"twin\":{", snapshot, StringComparison.Ordinal);
         Assert.Contains(uninterrupted, u => u.Contains("TwoShipsOnOneMmsi", StringComparison.Ordinal));
         Assert.Equal(uninterrupted, resumed);
     }
