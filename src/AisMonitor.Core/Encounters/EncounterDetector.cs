@@ -359,8 +359,7 @@ internal sealed class EncounterDetector : IVesselDetector
             new("PortOfConcernNearby", concern.Port is not null, concern.Port is { } near ? string.Create(c, $"{near.Name} ({near.UnLocode}) {concern.Distance:0} nm away") : string.Create(c, $"no port of concern within {_options.PortOfConcernNauticalMiles:0} nm")),
         ];
         var score = (listed ? 2 : 0) + (dark ? 2 : 0) + (cargo ? 1 : 0) + (concern.Port is not null ? 2 : 0);
-        var severity = score >= 4 ? Severity.High : score >= 2 ? Severity.Medium : Severity.Low;
-        var factors = rules.Skip(1).Where(r => r.Fired).Select(r => r.Name).ToList();
+        var severity = FactorScore.Severity(score);
         var nearest = _ports.Nearest(pair.ClosestPoint);
         var now = _context.Watermark ?? pair.LastClose;
         _context.Raise(new Alert
@@ -372,9 +371,7 @@ internal sealed class EncounterDetector : IVesselDetector
             Start = pair.Start,
             End = ended ? pair.LastClose : null,
             Severity = severity,
-            SeverityReason = factors.Count == 0
-                ? "two slow vessels together away from port, with nothing else notable: low (fishing fleets and tenders do this)"
-                : string.Create(c, $"{string.Join(", ", factors)}: score {score} ({(severity == Severity.High ? "high from 4" : severity == Severity.Medium ? "medium from 2" : "low")})"),
+            SeverityReason = FactorScore.Reason(rules, score, "two slow vessels together away from port, with nothing else notable: low (fishing fleets and tenders do this)"),
             Score = score,
             ScoreExplanation = string.Create(c, $"{Name(first)} and {Name(second)} within {_options.MaximumDistanceMetres:0} m for {hours:0.0} h{(ended ? string.Empty : " and still together")}, closest {pair.ClosestMetres:0} m."),
             Rules = rules,

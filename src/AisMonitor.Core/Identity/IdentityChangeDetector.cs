@@ -191,8 +191,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             new("WatchListedIdentity", listed.Count > 0, listed.Count > 0 ? $"on a watch list: {string.Join(", ", listed.Select(m => $"{m.List} {m.ListedName} by {m.MatchedOn}"))}" : "neither identity is on a watch list"),
         ];
         var score = (imoChanged ? 2 : 0) + (claimedTwice ? 3 : 0) + (hopping ? 2 : 0) + (silence is not null ? 2 : 0) + (atSea ? 1 : 0) + (back ? 1 : 0) + (listed.Count > 0 ? 2 : 0);
-        var severity = score >= 4 ? Severity.High : score >= 2 ? Severity.Medium : Severity.Low;
-        var factors = rules.Skip(1).Where(r => r.Fired).Select(r => r.Name).ToList();
+        var severity = FactorScore.Severity(score);
         var identity = vessel.Identity!;
         context.Raise(new Alert
         {
@@ -203,9 +202,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             Start = episode.Start,
             End = episode.LastChange == episode.Start ? null : episode.LastChange,
             Severity = severity,
-            SeverityReason = factors.Count == 0
-                ? "a change of name, call sign or flag in port with nothing else notable: low (a sale or a rename)"
-                : string.Create(c, $"{string.Join(", ", factors)}: score {score} ({(severity == Severity.High ? "high from 4" : severity == Severity.Medium ? "medium from 2" : "low")})"),
+            SeverityReason = FactorScore.Reason(rules, score, "a change of name, call sign or flag in port with nothing else notable: low (a sale or a rename)"),
             Score = score,
             ScoreExplanation = string.Create(c, $"{episode.Changes.Count} change{(episode.Changes.Count == 1 ? string.Empty : "s")} of {string.Join(", ", fields)} since {InstantText(episode.Start)}."),
             Rules = rules,

@@ -138,8 +138,7 @@ internal sealed class LoiteringDetector(LoiteringOptions options, IReadOnlyList<
                 : "heard before and through its end"),
             new("PortOfConcernNearby", concern.Port is not null, concern.Port is { } near ? string.Create(c, $"{near.Name} ({near.UnLocode}) {concern.Distance:0} nm away") : string.Create(c, $"no port of concern within {options.PortOfConcernNauticalMiles:0} nm")),
         ];
-        var severity = score >= 4 ? Severity.High : score >= 2 ? Severity.Medium : Severity.Low;
-        var factors = rules.Skip(1).Where(r => r.Fired).Select(r => r.Name).ToList();
+        var severity = FactorScore.Severity(score);
         var now = context.Watermark is { } w && w > end.Time ? w : end.Time;
         context.Raise(new Alert
         {
@@ -150,9 +149,7 @@ internal sealed class LoiteringDetector(LoiteringOptions options, IReadOnlyList<
             Start = run.Start.Time,
             End = ended ? end.Time : null,
             Severity = severity,
-            SeverityReason = factors.Count == 0
-                ? "slow far from shore with nothing else notable: low (research, survey, waiting for orders)"
-                : string.Create(c, $"{string.Join(", ", factors)}: score {score} ({(severity == Severity.High ? "high from 4" : severity == Severity.Medium ? "medium from 2" : "low")})"),
+            SeverityReason = FactorScore.Reason(rules, score, "slow far from shore with nothing else notable: low (research, survey, waiting for orders)"),
             Score = score,
             ScoreExplanation = string.Create(c, $"{hours:0.0} h at {run.DistanceNauticalMiles / Math.Max(hours, 1e-9):0.0#} kn on average, {run.ShoreNauticalMiles:0} nm from shore{(ended ? string.Empty : ", still going on")}."),
             Rules = rules,
