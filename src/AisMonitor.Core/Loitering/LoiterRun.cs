@@ -25,7 +25,7 @@ internal sealed class LoiterRun(TrackPoint start, double? silentBeforeHours)
 
     public List<PositionEvidence> Track { get; } = [PositionEvidence.From(start)];
 
-    public LoiterSnapshot ToSnapshot() => new(TrackPointSnapshotOf(Start), TrackPointSnapshotOf(IntervalStart), TrackPointSnapshotOf(Last), DistanceNauticalMiles, SilentBeforeHours, ShoreNauticalMiles, FirstRaised, [.. Track]);
+    public LoiterSnapshot ToSnapshot() => new(Detection.TrackPointSnapshot.From(Start), Detection.TrackPointSnapshot.From(IntervalStart), Detection.TrackPointSnapshot.From(Last), DistanceNauticalMiles, SilentBeforeHours, ShoreNauticalMiles, FirstRaised, [.. Track]);
 
     public static LoiterRun From(LoiterSnapshot s)
     {
@@ -41,8 +41,6 @@ internal sealed class LoiterRun(TrackPoint start, double? silentBeforeHours)
         run.Track.AddRange(s.Track);
         return run;
     }
-
-    private static Detection.TrackPointSnapshot TrackPointSnapshotOf(TrackPoint point) => Detection.TrackPointSnapshot.From(point);
 }
 
 /// <summary>A slow run as data (engine snapshots).</summary>
