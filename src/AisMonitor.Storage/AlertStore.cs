@@ -177,6 +177,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             IdentityChange = evidence?.IdentityChange,
             SharedMmsi = evidence?.SharedMmsi,
             Loitering = evidence?.Loitering,
+            PositionSpoofing = evidence?.PositionSpoofing,
             FirstRaised = row.GetFieldValue<Instant>(14),
             LastUpdated = row.GetFieldValue<Instant>(15),
         };
@@ -188,7 +189,7 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
     /// <summary>Everything an alert carries beyond its columns, one member per kind of evidence (absent ones left out).</summary>
     private static object Evidence(Alert alert)
     {
-        var evidence = new StoredEvidence(alert.Gap, alert.PortCall, alert.DarkPortCall, alert.WatchLists, alert.Encounter, alert.IdentityChange, alert.SharedMmsi, alert.Loitering);
+        var evidence = new StoredEvidence(alert.Gap, alert.PortCall, alert.DarkPortCall, alert.WatchLists, alert.Encounter, alert.IdentityChange, alert.SharedMmsi, alert.Loitering, alert.PositionSpoofing);
         return evidence == StoredEvidence.None ? DBNull.Value : JsonSerializer.Serialize(evidence, AlertJson.Options);
     }
 
@@ -224,8 +225,9 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         Core.Encounters.EncounterEvidence? Encounter,
         Core.Identity.IdentityChangeEvidence? IdentityChange,
         Core.Detection.SharedMmsiEvidence? SharedMmsi,
-        Core.Loitering.LoiteringEvidence? Loitering)
+        Core.Loitering.LoiteringEvidence? Loitering,
+        Core.Spoofing.PositionSpoofingEvidence? PositionSpoofing)
     {
-        public static StoredEvidence None { get; } = new(null, null, null, null, null, null, null, null);
+        public static StoredEvidence None { get; } = new(null, null, null, null, null, null, null, null, null);
     }
 }

@@ -82,6 +82,9 @@ public sealed record Alert
     /// <summary>For loitering: how long, how slow, how far from shore, the silences around it, the track.</summary>
     public Loitering.LoiteringEvidence? Loitering { get; init; }
 
+    /// <summary>For position spoofing: the jumps and loops seen.</summary>
+    public Spoofing.PositionSpoofingEvidence? PositionSpoofing { get; init; }
+
     /// <summary>Event time when the alert was first raised.</summary>
     public required Instant FirstRaised { get => _firstRaised; init => _firstRaised = Presentation.ToWholeSecond(value); }
 

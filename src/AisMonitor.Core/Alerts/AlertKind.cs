@@ -26,4 +26,7 @@ public enum AlertKind
 
     /// <summary>Slow far from shore for hours: a possible transshipment or rendezvous where nothing is.</summary>
     Loitering,
+
+    /// <summary>Positions that cannot be the vessel's own: jumps where no ship could go and back, again and again, or circles drawn around one place.</summary>
+    PositionSpoofing,
 }

@@ -132,6 +132,8 @@ public sealed partial class DetectionEngine
             state.RestoreChanges(vessel.IdentityChanges);
             state.Abandoned = vessel.Abandoned?.ToPoint();
             state.Loiter = vessel.Loiter is { } loiter ? Loitering.LoiterRun.From(loiter) : null;
+            state.Spoof = vessel.Spoof is { } spoof ? Spoofing.SpoofWatch.From(spoof) : null;
+            state.Turns = vessel.Turns?.ToTracker() ?? default;
             return state;
         }
 
@@ -181,6 +183,8 @@ public sealed partial class DetectionEngine
         Twin = v.Track == 0 && v.Twin is { } twin ? Snapshot(twin) : null,
         TwinReported = v.TwinReported,
         Loiter = v.Loiter?.ToSnapshot(),
+        Spoof = v.Spoof?.ToSnapshot(),
+        Turns = Spoofing.TurnsSnapshot.From(v.Turns),
         SplitBy = v.SplitBy is { } pair ? [TrackPointSnapshot.From(pair.First), TrackPointSnapshot.From(pair.Second)] : null,
     };
 

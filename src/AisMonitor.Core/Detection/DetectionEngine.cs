@@ -74,14 +74,16 @@ public sealed partial class DetectionEngine
         _conflicts = new IdentityConflicts(context);
 
         // In this order: a gap is scored before the position that ends it moves the vessel's port visit.
-        _encounters = options.Encounters.Enabled ? new Encounters.EncounterDetector(options.Encounters, ports, options.Gaps.PortsOfConcern, context) : null;
+        var concern = PortsOfConcern.Resolve(ports, options.Gaps.PortsOfConcern);
+        _encounters = options.Encounters.Enabled ? new Encounters.EncounterDetector(options.Encounters, ports, concern, context) : null;
         _identity = options.Identity.Enabled ? new Identity.IdentityChangeDetector(options.Identity, options.Tracking.ImpossibleSpeedKnots, context) : null;
         _detectors =
         [
             _gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts,
             .. _encounters is null ? Array.Empty<IVesselDetector>() : [_encounters],
             .. _identity is null ? Array.Empty<IVesselDetector>() : [_identity],
-            .. options.Loitering.Enabled ? [new Loitering.LoiteringDetector(options.Loitering, [.. options.Gaps.PortsOfConcern.Select(ports.Find).OfType<Port>()], context)] : Array.Empty<IVesselDetector>(),
+            .. options.Loitering.Enabled ? [new Loitering.LoiteringDetector(options.Loitering, concern, context)] : Array.Empty<IVesselDetector>(),
+            .. options.PositionSpoofing.Enabled ? [new Spoofing.PositionSpoofingDetector(options.PositionSpoofing, concern, context)] : Array.Empty<IVesselDetector>(),
             .. moreDetectors.Select(make => make(context)),
         ];
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
@@ -492,6 +494,14 @@ public sealed partial class DetectionEngine
 
         Statistics.SuspectPositions++;
         var held = point.WithQuality(TrackPointQuality.Suspect);
+        if (vessel.Track == 0 || vessel.TwinReported)
+        {
+            foreach (var detector in _detectors)
+            {
+                detector.PositionSuspect(vessel, held, good);
+            }
+        }
+
         vessel.PendingSuspect = held;
         _positions?.PositionKept(mmsi, held);
         vessel.Remember(held);

@@ -29,6 +29,9 @@ public sealed record DetectionOptions
     /// <summary>Loitering options.</summary>
     public Loitering.LoiteringOptions Loitering { get; init; } = new();
 
+    /// <summary>Position manipulation options (jumps and circles).</summary>
+    public Spoofing.PositionSpoofingOptions PositionSpoofing { get; init; } = new();
+
     /// <summary>Validates every part.</summary>
     public void Validate()
     {
@@ -40,5 +43,6 @@ public sealed record DetectionOptions
         Encounters.Validate();
         Identity.Validate();
         Loitering.Validate();
+        PositionSpoofing.Validate();
     }
 }

@@ -127,6 +127,12 @@ public sealed record VesselSnapshot(
     /// <summary>The loitering detector's run in progress.</summary>
     public Loitering.LoiterSnapshot? Loiter { get; init; }
 
+    /// <summary>The position-spoofing detector's signs in the episode in progress.</summary>
+    public Spoofing.SpoofSnapshot? Spoof { get; init; }
+
+    /// <summary>The turn in progress (for circles).</summary>
+    public Spoofing.TurnsSnapshot? Turns { get; init; }
+
     /// <summary>For a second ship's track: the two positions, one per ship, that showed there are two.</summary>
     public IReadOnlyList<TrackPointSnapshot>? SplitBy { get; init; }
 }

@@ -18,6 +18,15 @@ public interface IVesselDetector
     /// <summary>A position the tracker trusts: it is not yet <see cref="VesselState.LastGood"/> nor in the history.</summary>
     void PositionAccepted(VesselState vessel, in AcceptedPosition position);
 
+    /// <summary>
+    /// A position no ship could reach from <paramref name="lastGood"/>, held as suspect: the next position
+    /// either confirms it (then <see cref="PositionAccepted"/> is told it, <see cref="AcceptedPosition.ConfirmedLate"/>)
+    /// or carries on from <paramref name="lastGood"/>'s track.
+    /// </summary>
+    void PositionSuspect(VesselState vessel, TrackPoint suspect, TrackPoint lastGood)
+    {
+    }
+
     /// <summary>The vessel's identity changed at <paramref name="time"/> (its watch-list matches already brought up to date).</summary>
     void IdentityChanged(VesselState vessel, VesselIdentity before, Instant time)
     {

@@ -25,17 +25,17 @@ internal sealed class EncounterDetector : IVesselDetector
     private readonly EncounterOptions _options;
     private readonly DetectorContext _context;
     private readonly PortIndex _ports;
-    private readonly IReadOnlyList<Port> _concern;
+    private readonly PortsOfConcern _concern;
     private readonly PortProximityGrid _near;
     private readonly Dictionary<long, List<VesselState>> _grid = [];
     private readonly Dictionary<(uint First, uint Second), Pair> _pairs = [];
 
-    public EncounterDetector(EncounterOptions options, PortIndex ports, IEnumerable<string> portsOfConcern, DetectorContext context)
+    public EncounterDetector(EncounterOptions options, PortIndex ports, PortsOfConcern portsOfConcern, DetectorContext context)
     {
         _options = options;
         _context = context;
         _ports = ports;
-        _concern = [.. portsOfConcern.Select(ports.Find).OfType<Port>()];
+        _concern = portsOfConcern;
         var reachNauticalMiles = options.MinimumDistanceFromPortKilometres / 1.852;
         _near = new PortProximityGrid(ports.All, p => (p.Boundary is null ? 0 : p.RadiusNauticalMiles) + reachNauticalMiles);
     }
@@ -348,17 +348,16 @@ internal sealed class EncounterDetector : IVesselDetector
         var darkHours = _options.DarkSilence.TotalHours;
         var dark = pair.FirstSilentBefore >= darkHours || pair.SecondSilentBefore >= darkHours || pair.FirstFellSilent != pair.SecondFellSilent;
         var cargo = IsTankerOrCargo(first) || IsTankerOrCargo(second);
-        var concern = _concern.Select(p => (Port: p, Distance: GreatCircle.DistanceNauticalMiles(pair.ClosestPoint, p.Position)))
-            .Where(p => p.Distance <= _options.PortOfConcernNauticalMiles).OrderBy(p => p.Distance).FirstOrDefault();
+        var concern = _concern.NearbyRule(pair.ClosestPoint, _options.PortOfConcernNauticalMiles);
         RuleResult[] rules =
         [
             new("Encounter", true, string.Create(c, $"within {_options.MaximumDistanceMetres:0} m for {hours:0.0} h (closest {pair.ClosestMetres:0} m), both under {_options.MaximumSpeedKnots:0.#} kn, at least {_options.MinimumDistanceFromPortKilometres:0.#} km from any port")),
             new("WatchListedVessel", listed, listed ? "a vessel on a watch list" : "neither vessel is on a watch list"),
             new("DarkEncounter", dark, DarkText(pair, darkHours)),
             new("TankerOrCargo", cargo, cargo ? "a tanker or cargo ship (AIS type 70–89) involved" : "no tanker or cargo ship by broadcast type"),
-            new("PortOfConcernNearby", concern.Port is not null, concern.Port is { } near ? string.Create(c, $"{near.Name} ({near.UnLocode}) {concern.Distance:0} nm away") : string.Create(c, $"no port of concern within {_options.PortOfConcernNauticalMiles:0} nm")),
+            concern,
         ];
-        var score = (listed ? 2 : 0) + (dark ? 2 : 0) + (cargo ? 1 : 0) + (concern.Port is not null ? 2 : 0);
+        var score = (listed ? 2 : 0) + (dark ? 2 : 0) + (cargo ? 1 : 0) + (concern.Fired ? 2 : 0);
         var severity = FactorScore.Severity(score);
         var nearest = _ports.Nearest(pair.ClosestPoint);
         var now = _context.Watermark ?? pair.LastClose;

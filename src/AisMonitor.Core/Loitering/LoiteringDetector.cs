@@ -19,7 +19,7 @@ namespace AisMonitor.Core.Loitering;
 /// (+2); high from 4, medium from 2, low otherwise; a fishing vessel slow on its grounds is not
 /// raised unless something else fires. Looked for only with a coastline.
 /// </summary>
-internal sealed class LoiteringDetector(LoiteringOptions options, IReadOnlyList<Port> portsOfConcern, DetectorContext context) : IVesselDetector
+internal sealed class LoiteringDetector(LoiteringOptions options, PortsOfConcern portsOfConcern, DetectorContext context) : IVesselDetector
 {
     private const int MaximumTrackShown = 48;
     private const double ShownUpToNauticalMiles = 200; // the distance from shore is measured up to this, to show it
@@ -120,10 +120,9 @@ internal sealed class LoiteringDetector(LoiteringOptions options, IReadOnlyList<
         var fishing = type == 30;
         var listed = vessel.WatchListMatches.Count > 0;
         var dark = run.SilentBeforeHours is not null || silentAfterHours is not null;
-        var concern = portsOfConcern.Select(p => (Port: p, Distance: GreatCircle.DistanceNauticalMiles(run.Start.Position, p.Position)))
-            .Where(p => p.Distance <= options.PortOfConcernNauticalMiles).OrderBy(p => p.Distance).FirstOrDefault();
-        var score = (carrier ? 2 : 0) + (listed ? 2 : 0) + (dark ? 2 : 0) + (concern.Port is not null ? 2 : 0);
-        if (fishing && !listed && !dark && concern.Port is null)
+        var concern = portsOfConcern.NearbyRule(run.Start.Position, options.PortOfConcernNauticalMiles);
+        var score = (carrier ? 2 : 0) + (listed ? 2 : 0) + (dark ? 2 : 0) + (concern.Fired ? 2 : 0);
+        if (fishing && !listed && !dark && !concern.Fired)
         {
             return; // a fishing vessel slow on its grounds
         }
@@ -136,7 +135,7 @@ internal sealed class LoiteringDetector(LoiteringOptions options, IReadOnlyList<
             new("DarkLoitering", dark, dark
                 ? string.Create(c, $"silent {(run.SilentBeforeHours is { } b ? $"{b:0.#} h just before" : string.Empty)}{(run.SilentBeforeHours is not null && silentAfterHours is not null ? " and " : string.Empty)}{(silentAfterHours is { } a ? $"{a:0.#} h at its end" : string.Empty)} (from {options.DarkSilence.TotalHours:0} h)")
                 : "heard before and through its end"),
-            new("PortOfConcernNearby", concern.Port is not null, concern.Port is { } near ? string.Create(c, $"{near.Name} ({near.UnLocode}) {concern.Distance:0} nm away") : string.Create(c, $"no port of concern within {options.PortOfConcernNauticalMiles:0} nm")),
+            concern,
         ];
         var severity = FactorScore.Severity(score);
         var now = context.Watermark is { } w && w > end.Time ? w : end.Time;

@@ -81,6 +81,50 @@ public sealed record SimulatedVessel
 
     /// <summary>Identities the vessel takes on during the scenario (a new name, IMO, call sign, or MMSI and so flag), each from its instant on, in time order.</summary>
     public IReadOnlyList<IdentitySwitch> IdentitySwitches { get; init; } = [];
+
+    /// <summary>Windows in which the vessel reports positions that are not where it is (it is still heard where it really is).</summary>
+    public IReadOnlyList<PositionSpoof> PositionSpoofs { get; init; } = [];
+}
+
+/// <summary>How spoofed positions are drawn.</summary>
+public enum SpoofPattern
+{
+    /// <summary>Every <see cref="PositionSpoof.EveryReports"/>-th report jumps away and the next comes back.</summary>
+    Jumps,
+
+    /// <summary>Every report lies on a circle, sailed clockwise at <see cref="PositionSpoof.SpeedKnots"/>.</summary>
+    Circle,
+}
+
+/// <summary>From <see cref="From"/> to <see cref="To"/> the vessel reports positions that are not its own.</summary>
+public sealed record PositionSpoof
+{
+    /// <summary>Start of the window.</summary>
+    public required Instant From { get; init; }
+
+    /// <summary>End of the window (exclusive).</summary>
+    public required Instant To { get; init; }
+
+    /// <summary>How the positions are drawn. Default jumps.</summary>
+    public SpoofPattern Pattern { get; init; } = SpoofPattern.Jumps;
+
+    /// <summary>The circle's centre, or the one place every jump lands at; null: the true position at <see cref="From"/> for a circle, a random direction for each jump.</summary>
+    public double? Latitude { get; init; }
+
+    /// <summary>See <see cref="Latitude"/>.</summary>
+    public double? Longitude { get; init; }
+
+    /// <summary>The circle's radius in nautical miles. Default 0.5.</summary>
+    public double RadiusNauticalMiles { get; init; } = 0.5;
+
+    /// <summary>The speed reported and sailed around the circle, knots. Default 10.</summary>
+    public double SpeedKnots { get; init; } = 10;
+
+    /// <summary>Jumps: one report in this many. Default 10.</summary>
+    public int EveryReports { get; init; } = 10;
+
+    /// <summary>Jumps in a random direction: this far from the true position, nautical miles. Default 150.</summary>
+    public double JumpNauticalMiles { get; init; } = 150;
 }
 
 /// <summary>From <see cref="From"/> on, the vessel transmits with these fields instead (the others unchanged); its next static report goes out at once.</summary>

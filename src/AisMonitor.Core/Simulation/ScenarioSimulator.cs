@@ -55,6 +55,7 @@ public static class ScenarioSimulator
         var nextStatic = scenario.Start + Duration.FromSeconds(random.NextDouble() * vessel.StaticIntervalSeconds);
         var identity = vessel;
         var switches = 0;
+        var reports = 0;
         for (var time = scenario.Start + Duration.FromSeconds(random.NextDouble() * vessel.ReportIntervalSeconds); time < scenario.End; time += reportEvery)
         {
             for (; switches < vessel.IdentitySwitches.Count && vessel.IdentitySwitches[switches].From <= time; switches++)
@@ -72,6 +73,11 @@ public static class ScenarioSimulator
 
             var (latitude, longitude, speed, course) = plan.At(time);
             var receiver = reception.Receiver(time, latitude, longitude, random);
+            reports++;
+            if (vessel.PositionSpoofs.FirstOrDefault(w => time >= w.From && time < w.To) is { } spoof)
+            {
+                (latitude, longitude, speed, course) = Spoofed(spoof, plan, time, (latitude, longitude, speed, course), reports, random);
+            }
             var second = (byte)(time.InUtc().Second);
             var position = new PositionReport
             {
@@ -104,6 +110,35 @@ public static class ScenarioSimulator
                 }
             }
         }
+    }
+
+    private static (double Latitude, double Longitude, double Speed, double Course) Spoofed(
+        PositionSpoof spoof, RoutePlan plan, Instant time, (double Latitude, double Longitude, double Speed, double Course) truth, int report, Random random)
+    {
+        const double radians = Math.PI / 180;
+        if (spoof.Pattern == SpoofPattern.Circle)
+        {
+            var (centreLatitude, centreLongitude) = spoof.Latitude is { } la && spoof.Longitude is { } lo ? (la, lo) : (plan.At(spoof.From).Latitude, plan.At(spoof.From).Longitude);
+            var angle = (time - spoof.From).TotalHours * spoof.SpeedKnots / spoof.RadiusNauticalMiles; // radians, clockwise from north
+            var latitude = centreLatitude + (spoof.RadiusNauticalMiles / 60 * Math.Cos(angle));
+            var longitude = centreLongitude + (spoof.RadiusNauticalMiles / 60 * Math.Sin(angle) / Math.Cos(centreLatitude * radians));
+            return (latitude, longitude, spoof.SpeedKnots, ((angle / radians) + 90) % 360);
+        }
+
+        if (report % Math.Max(1, spoof.EveryReports) != 0)
+        {
+            return truth;
+        }
+
+        if (spoof.Latitude is { } placeLatitude && spoof.Longitude is { } placeLongitude)
+        {
+            return (placeLatitude, placeLongitude, truth.Speed, truth.Course);
+        }
+
+        var bearing = random.NextDouble() * 2 * Math.PI;
+        var jumpLatitude = Math.Clamp(truth.Latitude + (spoof.JumpNauticalMiles / 60 * Math.Cos(bearing)), -89, 89);
+        var jumpLongitude = truth.Longitude + (spoof.JumpNauticalMiles / 60 * Math.Sin(bearing) / Math.Cos(truth.Latitude * radians));
+        return (jumpLatitude, jumpLongitude > 180 ? jumpLongitude - 360 : jumpLongitude < -180 ? jumpLongitude + 360 : jumpLongitude, truth.Speed, truth.Course);
     }
 
     private static IEnumerable<AisMessage> StaticMessages(SimulatedVessel vessel, Mmsi mmsi, bool classB)

@@ -156,6 +156,22 @@ public sealed class VesselState
         }
     }
 
+    /// <summary>The position-spoofing detector's signs for this vessel in the episode in progress (null for nearly every vessel).</summary>
+    internal Spoofing.SpoofWatch? Spoof
+    {
+        get => _rarely?.Spoof;
+        set
+        {
+            if (value is not null || _rarely is not null)
+            {
+                Rare.Spoof = value;
+            }
+        }
+    }
+
+    /// <summary>The vessel's course turn by turn, for circles (inline: every vessel under way has one).</summary>
+    internal Spoofing.TurnTracker Turns;
+
     /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
     internal bool SilenceCheckScheduled { get; set; }
 
@@ -251,6 +267,8 @@ public sealed class VesselState
         public (TrackPoint First, TrackPoint Second)? SplitBy { get; set; }
 
         public Loitering.LoiterRun? Loiter { get; set; }
+
+        public Spoofing.SpoofWatch? Spoof { get; set; }
     }
 
     [System.Runtime.CompilerServices.InlineArray(HistoryCapacity)]

@@ -25,7 +25,7 @@ internal static class SimulateCommand
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new AlertJson.InstantConverter() },
+        Converters = { new AlertJson.InstantConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public static Command Create()

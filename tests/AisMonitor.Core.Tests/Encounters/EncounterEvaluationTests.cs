@@ -2,6 +2,7 @@ using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Geo;
 using AisMonitor.Core.Ports;
 using AisMonitor.Core.Simulation;
+using AisMonitor.Core.Tests.Support;
 using NodaTime;
 using Xunit.Abstractions;
 using static AisMonitor.Core.Tests.Support.ScenarioRuns;
@@ -22,31 +23,18 @@ public sealed class EncounterEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Encounter_alerts_find_the_meetings_offshore_and_nothing_else()
     {
-        int alerts = 0, truePositives = 0, meetings = 0, found = 0;
+        var score = new PrecisionRecall(output);
         foreach (var seed in Enumerable.Range(1, 6))
         {
             foreach (var reception in new[] { 0.95, 0.7 })
             {
                 var (scenario, truth) = Build(seed, reception);
                 var raised = FinalAlerts(scenario, new PortIndex([new Port("Harbour", "XXHBR", "Nowhere", Harbour, 1)]), AlertKind.Encounter);
-                var pairs = raised.Select(a => (a.Mmsi.Value, a.Encounter!.Other.Mmsi.Value)).ToList();
-                var tp = pairs.Count(truth.Contains);
-                var hits = truth.Count(t => pairs.Contains(t));
-                output.WriteLine($"seed {seed}, reception {reception}: {truth.Count} meetings, {raised.Count} alerts, {tp} true, {hits} found");
-                foreach (var a in raised.Where(a => !truth.Contains((a.Mmsi.Value, a.Encounter!.Other.Mmsi.Value))))
-                {
-                    output.WriteLine($"  false: {a.Mmsi}/{a.Encounter!.Other.Mmsi} {a.Encounter.DurationHours} h closest {a.Encounter.ClosestApproachMetres} m");
-                }
-
-                (alerts, truePositives, meetings, found) = (alerts + raised.Count, truePositives + tp, meetings + truth.Count, found + hits);
+                score.Add($"seed {seed}, reception {reception}", raised, a => (a.Mmsi.Value, a.Encounter!.Other.Mmsi.Value), truth, a => $"{a.Mmsi}/{a.Encounter!.Other.Mmsi} {a.Encounter.DurationHours} h closest {a.Encounter.ClosestApproachMetres} m");
             }
         }
 
-        var precision = truePositives / (double)alerts;
-        var recall = found / (double)meetings;
-        output.WriteLine($"all: precision {precision:0.000} ({truePositives} of {alerts}), recall {recall:0.000} ({found} of {meetings})");
-        Assert.True(precision >= 0.95, $"precision {precision:0.000}");
-        Assert.True(recall >= 0.95, $"recall {recall:0.000}");
+        score.AssertAtLeast(0.95);
     }
 
     /// <summary>A scenario and its true encounters, as (lower MMSI, higher MMSI).</summary>

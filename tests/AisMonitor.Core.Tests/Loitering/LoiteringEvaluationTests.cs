@@ -4,6 +4,7 @@ using AisMonitor.Core.Geo;
 using AisMonitor.Core.Ports;
 using AisMonitor.Core.Simulation;
 using NetTopologySuite.Geometries;
+using AisMonitor.Core.Tests.Support;
 using NodaTime;
 using Xunit.Abstractions;
 using static AisMonitor.Core.Tests.Support.ScenarioRuns;
@@ -26,7 +27,7 @@ public sealed class LoiteringEvaluationTests(ITestOutputHelper output)
     [Fact]
     public void Loitering_alerts_find_the_long_stops_offshore_and_nothing_else()
     {
-        int alerts = 0, truePositives = 0, stops = 0, found = 0;
+        var score = new PrecisionRecall(output);
         foreach (var seed in Enumerable.Range(1, 6))
         {
             foreach (var reception in new[] { 0.95, 0.7 })
@@ -41,23 +42,11 @@ public sealed class LoiteringEvaluationTests(ITestOutputHelper output)
 
                 engine.Complete();
                 var raised = updates.Where(a => a.Kind == AlertKind.Loitering).GroupBy(a => a.Id).Select(g => g.Last()).ToList();
-                var tp = raised.Count(a => truth.Contains(a.Mmsi.Value));
-                var hits = truth.Count(t => raised.Any(a => a.Mmsi.Value == t));
-                output.WriteLine($"seed {seed}, reception {reception}: {truth.Count} stops, {raised.Count} alerts, {tp} true, {hits} found");
-                foreach (var a in raised.Where(a => !truth.Contains(a.Mmsi.Value)))
-                {
-                    output.WriteLine($"  false: {a.Mmsi} {a.Loitering!.DurationHours} h {a.Loitering.AverageSpeedKnots} kn {a.Loitering.DistanceFromShoreNauticalMiles} nm");
-                }
-
-                (alerts, truePositives, stops, found) = (alerts + raised.Count, truePositives + tp, stops + truth.Count, found + hits);
+                score.Add($"seed {seed}, reception {reception}", raised, a => a.Mmsi.Value, truth, a => $"{a.Mmsi} {a.Loitering!.DurationHours} h {a.Loitering.AverageSpeedKnots} kn {a.Loitering.DistanceFromShoreNauticalMiles} nm");
             }
         }
 
-        var precision = truePositives / (double)alerts;
-        var recall = found / (double)stops;
-        output.WriteLine($"all: precision {precision:0.000} ({truePositives} of {alerts}), recall {recall:0.000} ({found} of {stops})");
-        Assert.True(precision >= 0.95, $"precision {precision:0.000}");
-        Assert.True(recall >= 0.95, $"recall {recall:0.000}");
+        score.AssertAtLeast(0.95);
     }
 
     private static (Scenario Scenario, HashSet<uint> Truth) Build(int seed, double reception)
