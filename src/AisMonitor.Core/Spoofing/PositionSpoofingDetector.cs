@@ -29,7 +29,8 @@ internal sealed class PositionSpoofingDetector(PositionSpoofingOptions options, 
 {
     private const double DegreesToRadians = Math.PI / 180;
     private const float ReversalDegrees = 120; // a turn this sharp in one leg is noise or a reversal, not a loop
-    private readonly long _loopMilliseconds = (long)options.MaximumLoopDuration.TotalMilliseconds;
+    private readonly long _loopSeconds = (long)options.MaximumLoopDuration.TotalSeconds;
+    private readonly double _minimumLegSquared = options.MinimumLegNauticalMiles * options.MinimumLegNauticalMiles;
 
     public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
@@ -75,74 +76,89 @@ internal sealed class PositionSpoofingDetector(PositionSpoofingOptions options, 
             return;
         }
 
-        var dLatitude = point.LatitudeDegrees - previous.LatitudeDegrees;
-        var dLongitude = point.LongitudeDegrees - previous.LongitudeDegrees;
-        dLongitude = (dLongitude > 180 ? dLongitude - 360 : dLongitude < -180 ? dLongitude + 360 : dLongitude) * Math.Cos((point.LatitudeDegrees + previous.LatitudeDegrees) * (DegreesToRadians / 2));
-        var legNauticalMiles = 60 * Math.Sqrt((dLatitude * dLatitude) + (dLongitude * dLongitude));
-        if (legNauticalMiles < options.MinimumLegNauticalMiles)
+        // The leg in degrees of latitude, east and north (a cosine series: only the turns matter here).
+        var north = point.LatitudeDegrees - previous.LatitudeDegrees;
+        var east = point.LongitudeDegrees - previous.LongitudeDegrees;
+        var latitude = (point.LatitudeDegrees + previous.LatitudeDegrees) * (DegreesToRadians / 2);
+        var squared = latitude * latitude;
+        east = (east > 180 ? east - 360 : east < -180 ? east + 360 : east) * (1 - (squared / 2 * (1 - (squared / 12 * (1 - (squared / 30))))));
+        var legSquared = (north * north) + (east * east);
+        if (legSquared * 3600 < _minimumLegSquared)
         {
             return; // GNSS noise: the course has not been made good yet
         }
 
-        var hours = (point.UnixMilliseconds - previous.UnixMilliseconds) / 3_600_000.0;
-        var knots = point.SpeedKnots ?? (hours > 0 ? legNauticalMiles / hours : 0);
+        var knots = point.SpeedKnots ?? ImpliedKnots(previous, point, legSquared);
         if (knots < options.MinimumTurningSpeedKnots)
         {
             turns = default;
             return;
         }
 
-        var bearing = (float)(Math.Atan2(dLongitude, dLatitude) / DegreesToRadians);
-        if (turns.LoopStartUnixMilliseconds == 0)
+        var seconds = (uint)(point.UnixMilliseconds / 1000);
+        if (turns.LoopStartUnixSeconds == 0)
         {
-            turns = new TurnTracker { LegBearingDegrees = bearing, LoopStartUnixMilliseconds = point.UnixMilliseconds };
+            turns = new TurnTracker { LegEast = (float)east, LegNorth = (float)north, LoopStartUnixSeconds = seconds };
             return;
         }
 
-        var turn = bearing - turns.LegBearingDegrees;
-        turn = turn > 180 ? turn - 360 : turn <= -180 ? turn + 360 : turn;
-        turns.LegBearingDegrees = bearing;
+        // The turn from the last leg to this one, to starboard positive: atan2 of their cross and dot products,
+        // by its series when the turn is small (most legs of most ships).
+        var cross = (turns.LegNorth * east) - (turns.LegEast * north);
+        var dot = (turns.LegEast * east) + (turns.LegNorth * north);
+        var ratio = cross / dot;
+        var turn = dot > 0 && Math.Abs(ratio) <= 0.25
+            ? ratio * (1 - (ratio * ratio * ((1.0 / 3) - (ratio * ratio / 5)))) / DegreesToRadians
+            : Math.Atan2(cross, dot) / DegreesToRadians;
+        (turns.LegEast, turns.LegNorth) = ((float)east, (float)north);
         if (Math.Abs(turn) > ReversalDegrees)
         {
-            (turns.TurnedDegrees, turns.LoopStartUnixMilliseconds) = (0, point.UnixMilliseconds);
+            (turns.TurnedDegrees, turns.LoopStartUnixSeconds) = (0, seconds);
             return;
         }
 
-        turns.TurnedDegrees += turn;
+        turns.TurnedDegrees += (float)turn;
         if (Math.Abs(turns.TurnedDegrees) >= 360)
         {
-            var start = turns.LoopStartUnixMilliseconds;
+            var start = turns.LoopStartUnixSeconds;
             var clockwise = turns.TurnedDegrees > 0;
             turns.TurnedDegrees -= clockwise ? 360 : -360;
-            turns.LoopStartUnixMilliseconds = point.UnixMilliseconds;
-            if (point.UnixMilliseconds - start <= _loopMilliseconds)
+            turns.LoopStartUnixSeconds = seconds;
+            if (seconds - start <= _loopSeconds)
             {
                 Looped(vessel, point, start, knots, clockwise);
             }
         }
-        else if (point.UnixMilliseconds - turns.LoopStartUnixMilliseconds > _loopMilliseconds)
+        else if (seconds - turns.LoopStartUnixSeconds > _loopSeconds)
         {
-            (turns.TurnedDegrees, turns.LoopStartUnixMilliseconds) = (0, point.UnixMilliseconds); // too slow a turn to be a loop: start over from here
+            (turns.TurnedDegrees, turns.LoopStartUnixSeconds) = (0, seconds); // too slow a turn to be a loop: start over from here
         }
     }
 
-    private void Looped(VesselState vessel, TrackPoint closedAt, long startUnixMilliseconds, double knots, bool clockwise)
+    private static double ImpliedKnots(TrackPoint previous, TrackPoint point, double legSquared)
+    {
+        var hours = (point.UnixMilliseconds - previous.UnixMilliseconds) / 3_600_000.0;
+        return hours > 0 ? 60 * Math.Sqrt(legSquared) / hours : 0;
+    }
+
+    private void Looped(VesselState vessel, TrackPoint closedAt, uint startUnixSeconds, double knots, bool clockwise)
     {
         var watch = vessel.Spoof ??= new SpoofWatch { LastSign = closedAt.Time };
         Begin(watch, closedAt.Time);
-        var minutes = (closedAt.UnixMilliseconds - startUnixMilliseconds) / 60_000.0;
+        var closedSeconds = closedAt.UnixMilliseconds / 1000;
+        var minutes = (closedSeconds - startUnixSeconds) / 60.0;
         var loop = new PositionLoop(PositionEvidence.From(closedAt), Math.Round(minutes, 1), Math.Round(knots * minutes / 60 / (2 * Math.PI), 2), clockwise);
-        var inRow = watch.LastLoopClosedUnixMilliseconds == startUnixMilliseconds && watch.Loops.Count > 0
+        var inRow = watch.LastLoopClosedUnixSeconds == startUnixSeconds && watch.Loops.Count > 0
             && GreatCircle.DistanceNauticalMiles(watch.Loops[^1].ClosedAt.LatitudeDegrees, watch.Loops[^1].ClosedAt.LongitudeDegrees, closedAt.LatitudeDegrees, closedAt.LongitudeDegrees) <= options.MaximumLoopDriftNauticalMiles;
         if (!inRow)
         {
             watch.LoopCount = 0;
-            watch.RowStart = Instant.FromUnixTimeMilliseconds(startUnixMilliseconds);
+            watch.RowStart = Instant.FromUnixTimeSeconds(startUnixSeconds);
         }
 
         watch.LoopCount++;
         watch.MostLoops = Math.Max(watch.MostLoops, watch.LoopCount);
-        watch.LastLoopClosedUnixMilliseconds = closedAt.UnixMilliseconds;
+        watch.LastLoopClosedUnixSeconds = closedSeconds;
         Keep(watch.Loops, loop);
         Raise(vessel, watch);
     }

@@ -6,20 +6,23 @@ using NodaTime;
 namespace AisMonitor.Core.Spoofing;
 
 /// <summary>
-/// The course of a vessel under way, turn by turn: the bearing of its last leg, how far it has turned
-/// since the loop in progress began, and when that was. Inline in the vessel's state (16 bytes), so
-/// following every vessel's turns allocates nothing.
+/// The course of a vessel under way, turn by turn: its last leg (east and north, in degrees of
+/// latitude), how far it has turned since the loop in progress began, and when that was. Inline in
+/// the vessel's state (16 bytes), so following every vessel's turns allocates nothing.
 /// </summary>
 internal struct TurnTracker
 {
-    /// <summary>Bearing of the last leg, degrees (meaningless while <see cref="LoopStartUnixMilliseconds"/> is 0).</summary>
-    public float LegBearingDegrees;
+    /// <summary>The last leg, east and north (meaningless while <see cref="LoopStartUnixSeconds"/> is 0).</summary>
+    public float LegEast;
+
+    /// <summary>See <see cref="LegEast"/>.</summary>
+    public float LegNorth;
 
     /// <summary>Signed turn since the loop began, degrees (positive to starboard).</summary>
     public float TurnedDegrees;
 
-    /// <summary>When the loop in progress began, Unix milliseconds; 0 before the first leg (and after a break).</summary>
-    public long LoopStartUnixMilliseconds;
+    /// <summary>When the loop in progress began, Unix seconds; 0 before the first leg (and after a break).</summary>
+    public uint LoopStartUnixSeconds;
 }
 
 /// <summary>A vessel's signs of position manipulation in the episode in progress (made at its first sign; most vessels never have one).</summary>
@@ -45,8 +48,8 @@ internal sealed class SpoofWatch
 
     public List<PositionLoop> Loops { get; } = [];
 
-    /// <summary>When the last loop closed (a loop that starts there is the next in a row), Unix milliseconds.</summary>
-    public long LastLoopClosedUnixMilliseconds { get; set; } = long.MinValue;
+    /// <summary>When the last loop closed (a loop that starts there is the next in a row), Unix seconds.</summary>
+    public long LastLoopClosedUnixSeconds { get; set; } = long.MinValue;
 
     /// <summary>The first sign of the episode, and the latest.</summary>
     public Instant Start { get; set; }
@@ -57,7 +60,7 @@ internal sealed class SpoofWatch
 
     public SpoofSnapshot ToSnapshot() => new(
         Pending is { } p ? [TrackPointSnapshot.From(p.From), TrackPointSnapshot.From(p.To)] : null,
-        [.. Jumps], JumpCount, LoopCount, MostLoops, RowStart, [.. Loops], LastLoopClosedUnixMilliseconds, Start, LastSign, FirstRaised);
+        [.. Jumps], JumpCount, LoopCount, MostLoops, RowStart, [.. Loops], LastLoopClosedUnixSeconds, Start, LastSign, FirstRaised);
 
     public static SpoofWatch From(SpoofSnapshot s)
     {
@@ -68,7 +71,7 @@ internal sealed class SpoofWatch
             LoopCount = s.LoopCount,
             MostLoops = s.MostLoops,
             RowStart = s.RowStart,
-            LastLoopClosedUnixMilliseconds = s.LastLoopClosedUnixMilliseconds,
+            LastLoopClosedUnixSeconds = s.LastLoopClosedUnixSeconds,
             Start = s.Start,
             LastSign = s.LastSign,
             FirstRaised = s.FirstRaised,
@@ -88,15 +91,15 @@ public sealed record SpoofSnapshot(
     int MostLoops,
     Instant RowStart,
     IReadOnlyList<PositionLoop> Loops,
-    long LastLoopClosedUnixMilliseconds,
+    long LastLoopClosedUnixSeconds,
     Instant Start,
     Instant LastSign,
     Instant? FirstRaised);
 
 /// <summary>The turn in progress as data.</summary>
-public sealed record TurnsSnapshot(float LegBearingDegrees, float TurnedDegrees, long LoopStartUnixMilliseconds)
+public sealed record TurnsSnapshot(float LegEast, float LegNorth, float TurnedDegrees, uint LoopStartUnixSeconds)
 {
-    internal static TurnsSnapshot? From(TurnTracker t) => t.LoopStartUnixMilliseconds == 0 ? null : new(t.LegBearingDegrees, t.TurnedDegrees, t.LoopStartUnixMilliseconds);
+    internal static TurnsSnapshot? From(TurnTracker t) => t.LoopStartUnixSeconds == 0 ? null : new(t.LegEast, t.LegNorth, t.TurnedDegrees, t.LoopStartUnixSeconds);
 
-    internal TurnTracker ToTracker() => new() { LegBearingDegrees = LegBearingDegrees, TurnedDegrees = TurnedDegrees, LoopStartUnixMilliseconds = LoopStartUnixMilliseconds };
+    internal TurnTracker ToTracker() => new() { LegEast = LegEast, LegNorth = LegNorth, TurnedDegrees = TurnedDegrees, LoopStartUnixSeconds = LoopStartUnixSeconds };
 }
