@@ -40,6 +40,8 @@ public sealed class PositionSpoofingTests
 
     private static List<Alert> Alerts(Scenario scenario) => ScenarioRuns.FinalAlerts(scenario, PortIndex.Empty, AlertKind.PositionSpoofing);
 
+    private static List<Alert> Run(IEnumerable<AisMonitor.Core.Ais.DecodedMessage> messages) => ScenarioRuns.FinalAlerts(messages, PortIndex.Empty, AlertKind.PositionSpoofing);
+
     [Fact]
     public void An_honest_voyage_raises_nothing() => Assert.Empty(Alerts(Voyage()));
 
@@ -143,18 +145,5 @@ public sealed class PositionSpoofingTests
             Assert.Contains("position_spoofing", string.Join('\n', uninterrupted), StringComparison.Ordinal);
             Assert.Equal(uninterrupted, resumed);
         }
-    }
-
-    private static List<Alert> Run(IEnumerable<AisMonitor.Core.Ais.DecodedMessage> messages)
-    {
-        var updates = new List<Alert>();
-        var engine = new AisMonitor.Core.Detection.DetectionEngine(new AisMonitor.Core.Detection.DetectionOptions(), PortIndex.Empty, updates.Add);
-        foreach (var message in messages)
-        {
-            engine.Process(message);
-        }
-
-        engine.Complete();
-        return [.. updates.Where(a => a.Kind == AlertKind.PositionSpoofing)];
     }
 }

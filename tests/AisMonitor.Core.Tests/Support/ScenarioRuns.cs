@@ -18,11 +18,14 @@ public static class ScenarioRuns
             : new DecodedMessage(new MessageMetadata { Received = t.Time, ChecksumValid = true }, t.Message));
 
     /// <summary>The latest state of every alert of <paramref name="kind"/> from a whole replay of <paramref name="scenario"/>.</summary>
-    public static List<Alert> FinalAlerts(Scenario scenario, PortIndex ports, AlertKind kind)
+    public static List<Alert> FinalAlerts(Scenario scenario, PortIndex ports, AlertKind kind) => FinalAlerts(Messages(scenario), ports, kind);
+
+    /// <summary>The latest state of every alert of <paramref name="kind"/> from a whole replay of <paramref name="messages"/>.</summary>
+    public static List<Alert> FinalAlerts(IEnumerable<DecodedMessage> messages, PortIndex ports, AlertKind kind)
     {
         var updates = new List<Alert>();
         var engine = new DetectionEngine(new DetectionOptions(), ports, updates.Add);
-        foreach (var message in Messages(scenario))
+        foreach (var message in messages)
         {
             engine.Process(message);
         }
