@@ -24,6 +24,9 @@ public sealed record GapEvidence
     /// <summary>Displacement divided by duration, in knots: the least average speed the vessel needed.</summary>
     public double? ImpliedSpeedKnots { get; init; }
 
+    /// <summary>Distance from the last position to the shore of the coastline in use, nautical miles, up to 200 (200 means 200 or more); null without a coastline.</summary>
+    public double? DistanceFromShoreBeforeNauticalMiles { get; init; }
+
     /// <summary>Nearest known port to the last position, with its distance in nautical miles.</summary>
     public string? NearestPortBefore { get; init; }
 

@@ -25,7 +25,7 @@ internal sealed class GapDetector : IVesselDetector
     {
         _context = context;
         Reception = new ReceptionModel(options.Reception);
-        _scorer = new GapScorer(options.Gaps, Reception, ports);
+        _scorer = new GapScorer(options.Gaps, Reception, ports, () => context.Land);
         var concern = options.Gaps.PortsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _darkCalls = new DarkPortCalls(options.PortCalls, [.. ports.All.Where(p => p.UnLocode is not null && concern.Contains(p.UnLocode)).OrderBy(p => p.UnLocode, StringComparer.Ordinal)]);
         _minimumGapMilliseconds = (long)options.Gaps.MinimumDuration.TotalMilliseconds;

@@ -25,7 +25,7 @@ public sealed record GapOptions
     /// <summary>Global Fishing Watch's intentional-disabling rule: minimum gap. Default 12 h.</summary>
     public Duration DisablingMinimumDuration { get; init; } = Duration.FromHours(12);
 
-    /// <summary>GFW rule: minimum distance from shore, approximated by the distance to the nearest known port. Default 50 nm.</summary>
+    /// <summary>GFW rule: minimum distance from shore (the coastline in use; without one, the distance to the nearest known port stands in). Default 50 nm.</summary>
     public double DisablingMinimumDistanceFromShoreNauticalMiles { get; init; } = 50;
 
     /// <summary>GFW rule: positions needed in the 12 h before the gap. Default 14.</summary>

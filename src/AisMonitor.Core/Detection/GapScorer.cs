@@ -19,14 +19,19 @@ namespace AisMonitor.Core.Detection;
 /// </summary>
 public sealed class GapScorer
 {
+    private const double ShoreShownUpToNauticalMiles = 200; // the distance from shore is measured up to this, to show it
     private readonly GapOptions _options;
     private readonly ReceptionModel _reception;
     private readonly PortIndex _ports;
     private readonly PortIndex _portsOfConcern;
     private readonly PortProximityGrid _nearConcern;
+    private readonly Func<Coastline> _land;
 
-    /// <summary>Scores against <paramref name="reception"/>, with <paramref name="ports"/> for port distances.</summary>
-    public GapScorer(GapOptions options, ReceptionModel reception, PortIndex ports)
+    /// <summary>
+    /// Scores against <paramref name="reception"/>, with <paramref name="ports"/> for port distances and
+    /// <paramref name="land"/> for the distance from shore (without land, or with none, the nearest port stands in for the shore).
+    /// </summary>
+    public GapScorer(GapOptions options, ReceptionModel reception, PortIndex ports, Func<Coastline>? land = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(ports);
@@ -34,6 +39,7 @@ public sealed class GapScorer
         _options = options;
         _reception = reception;
         _ports = ports;
+        _land = land ?? (() => Coastline.None);
         var concern = options.PortsOfConcern.ToHashSet(StringComparer.OrdinalIgnoreCase);
         _portsOfConcern = new PortIndex(ports.All.Where(p => (p.UnLocode is not null && concern.Contains(p.UnLocode)) || p.Tags.Contains("of-concern", StringComparer.OrdinalIgnoreCase)));
         _nearConcern = new PortProximityGrid(_portsOfConcern.All, p => options.PortOfConcernRadiusNauticalMiles + (p.Boundary is null ? 0 : p.RadiusNauticalMiles));
@@ -94,9 +100,11 @@ public sealed class GapScorer
             return null;
         }
 
+        var land = _land();
+        double? shoreBefore = land.Count == 0 ? null : land.DistanceToShoreNauticalMiles(before.Position, ShoreShownUpToNauticalMiles);
         var rules = new List<RuleResult>
         {
-            IntentionalDisabling(vessel, before, duration, portBefore),
+            IntentionalDisabling(vessel, before, duration, portBefore, shoreBefore),
             FarReappearance(vessel, impliedSpeed, displacement),
             DarkVoyage(duration, displacement, chance),
             NearPortOfConcern(concernAtStart, concernAtEnd),
@@ -142,6 +150,7 @@ public sealed class GapScorer
                 DisplacementNauticalMiles = Round(displacement, 1),
                 DisplacementKilometres = Round(displacement * GreatCircle.KilometresPerNauticalMile, 1),
                 ImpliedSpeedKnots = Round(impliedSpeed, 2),
+                DistanceFromShoreBeforeNauticalMiles = Round(shoreBefore, 1),
                 NearestPortBefore = portBefore?.Port.ToString(),
                 NearestPortBeforeNauticalMiles = Round(portBefore?.DistanceNauticalMiles, 1),
                 NearestPortAfter = portAfter?.Port.ToString(),
@@ -227,16 +236,21 @@ public sealed class GapScorer
         return type is >= 20 and <= 29 or >= 40 and <= 49 ? _options.MaximumPlausibleSpeedHighSpeedCraftKnots : _options.MaximumPlausibleSpeedKnots;
     }
 
-    private RuleResult IntentionalDisabling(VesselState vessel, TrackPoint before, Duration duration, (Port Port, double DistanceNauticalMiles)? nearestPort)
+    private RuleResult IntentionalDisabling(VesselState vessel, TrackPoint before, Duration duration, (Port Port, double DistanceNauticalMiles)? nearestPort, double? shore)
     {
         const string name = "IntentionalDisabling";
         var window = _options.DisablingMinimumDuration;
+        var minimumFromShore = _options.DisablingMinimumDistanceFromShoreNauticalMiles;
         var positionsBefore = PositionsBefore(vessel, before);
         var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds, out _);
-        var offshore = nearestPort is null || nearestPort.Value.DistanceNauticalMiles > _options.DisablingMinimumDistanceFromShoreNauticalMiles;
+        var offshore = shore is { } fromShore ? fromShore > minimumFromShore
+            : nearestPort is null || nearestPort.Value.DistanceNauticalMiles > minimumFromShore;
         var fired = duration >= window && offshore && chance <= _options.DisablingMaximumChancePerVesselDay && positionsBefore >= _options.DisablingMinimumPositionsBefore;
+        var where = shore is { } s
+            ? string.Create(CultureInfo.InvariantCulture, $"{s:0} nm from shore{(s >= ShoreShownUpToNauticalMiles ? " or more" : string.Empty)} (needs > {minimumFromShore:0} nm)")
+            : string.Create(CultureInfo.InvariantCulture, $"nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {minimumFromShore:0} nm, shore approximated by ports: no coastline given)");
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {_options.DisablingMinimumDistanceFromShoreNauticalMiles:0} nm, shore approximated by ports); chance of a {window.TotalHours:0} h silence per vessel-day at the start {chance:0.###e+0} (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
+            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); {where}; chance of a {window.TotalHours:0} h silence per vessel-day at the start {chance:0.###e+0} (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
         return new RuleResult(name, fired, detail);
     }
 

@@ -46,7 +46,7 @@ internal sealed partial class LiveDetectionService(
         var outputs = new DetectionOutputs(new StoreOutput(updates), metrics);
         Checkpoint? restored = null;
         await Outages.RetryAsync(async () => restored = await checkpoints.LoadAsync(WorkerName, stoppingToken).ConfigureAwait(false), TimeSpan.FromMinutes(1), _logger, stoppingToken).ConfigureAwait(false);
-        var land = Pipeline.ReplayPipeline.BuiltInLand(detection);
+        var land = Pipeline.ReplayPipeline.BuiltInLand;
         var engine = restored is null ? new DetectionEngine(detection, places, outputs) { Land = land } : DetectionEngine.Restore(detection, places, outputs, restored.Snapshot, land);
         if (restored is not null)
         {

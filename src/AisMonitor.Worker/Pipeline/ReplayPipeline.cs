@@ -15,7 +15,7 @@ internal sealed class ReplayPipeline
 {
     public ReplayPipeline(DetectionOptions detection, PortIndex places, VesselWatchLists lists, MessageFilter? filter = null, Pacing? pacing = null, IDetectionOutput? storage = null)
     {
-        Engine = new DetectionEngine(detection, places, storage is null ? Final : new DetectionOutputs(Final, storage)) { Land = BuiltInLand(detection) };
+        Engine = new DetectionEngine(detection, places, storage is null ? Final : new DetectionOutputs(Final, storage)) { Land = BuiltInLand };
         _backpressure = storage as IBackpressure;
         Loop = new DetectionLoop(Engine, filter, pacing);
         Loop.Handle(new WatchListsReplaced(lists));
@@ -23,9 +23,8 @@ internal sealed class ReplayPipeline
 
     private readonly IBackpressure? _backpressure;
 
-    /// <summary>The built-in land (Natural Earth) when loitering is looked for; none otherwise (it is read only when needed).</summary>
-    public static Core.Geo.Coastline BuiltInLand(DetectionOptions detection) =>
-        detection.Loitering.Enabled ? Ingestion.Coastline.NaturalEarthLand.Coastline : Core.Geo.Coastline.None;
+    /// <summary>The built-in land (Natural Earth): loitering's distance from shore and the gap rules'.</summary>
+    public static Core.Geo.Coastline BuiltInLand => Ingestion.Coastline.NaturalEarthLand.Coastline;
 
     public FinalState Final { get; } = new();
 

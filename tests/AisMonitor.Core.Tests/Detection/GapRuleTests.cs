@@ -18,10 +18,12 @@ public sealed class GapRuleTests
     private static IEnumerable<DecodedMessage> Busy(double latitude, double longitude, uint firstMmsi) =>
         Merge(Enumerable.Range(0, 200).Select(i => Circling((uint)(firstMmsi + i), Start, Start + Duration.FromDays(5), Duration.FromMinutes(30), latitude, longitude, phase: i)).ToArray());
 
-    private static List<Alert> Gaps(PortIndex ports, params IEnumerable<DecodedMessage>[] streams)
+    private static List<Alert> Gaps(PortIndex ports, params IEnumerable<DecodedMessage>[] streams) => Gaps(ports, Coastline.None, streams);
+
+    private static List<Alert> Gaps(PortIndex ports, Coastline land, params IEnumerable<DecodedMessage>[] streams)
     {
         var updates = new List<Alert>();
-        var engine = new DetectionEngine(new DetectionOptions(), ports, updates.Add);
+        var engine = new DetectionEngine(new DetectionOptions(), ports, updates.Add) { Land = land };
         foreach (var message in Merge(streams))
         {
             engine.Process(message);
@@ -54,6 +56,27 @@ public sealed class GapRuleTests
         var rule = Assert.Single(gap.Rules, r => r.Name == "IntentionalDisabling");
         Assert.False(rule.Fired, rule.Detail);
         Assert.Matches(@"nearest port [1-4][0-9] nm \(needs > 50 nm", rule.Detail);
+    }
+
+    /// <summary>A square island of 0.5° whose west shore is at <paramref name="longitude"/> (the track circles around 20° N 60° E).</summary>
+    private static Coastline IslandFrom(double longitude) => new([new NetTopologySuite.Geometries.GeometryFactory().CreatePolygon(
+        [new(longitude, 19.75), new(longitude + 0.5, 19.75), new(longitude + 0.5, 20.25), new(longitude, 20.25), new(longitude, 19.75)])]);
+
+    [Theory]
+    [InlineData(60.5, false)] // an island without a port 28 nm east: near the shore, whatever the ports say
+    [InlineData(62.0, true)] // the island 113 nm east and a port 30 nm north: offshore, the port notwithstanding
+    public void With_a_coastline_the_disabling_rule_measures_the_distance_from_the_shore_not_from_the_nearest_port(double islandLongitude, bool offshore)
+    {
+        var silentFrom = Start + Duration.FromDays(4);
+        var track = Circling(Dark, Start, Start + Duration.FromDays(5), TenMinutes, 20.0, 60.0)
+            .Where(m => m.Metadata.Received < silentFrom || m.Metadata.Received >= silentFrom + Duration.FromHours(14));
+        var ports = offshore ? new PortIndex([PortAt("Near", "XXNEA", 20.5, 60.0)]) : new PortIndex([PortAt("Far", "XXFAR", 25.0, 60.0)]);
+        var gap = Assert.Single(Gaps(ports, IslandFrom(islandLongitude), Busy(20.0, 60.0, 440_100_000), track));
+        var rule = Assert.Single(gap.Rules, r => r.Name == "IntentionalDisabling");
+        Assert.Equal(offshore, rule.Fired);
+        Assert.Matches(@"\d+ nm from shore \(needs > 50 nm\)", rule.Detail);
+        var fromShore = gap.Gap!.DistanceFromShoreBeforeNauticalMiles!.Value;
+        Assert.InRange(fromShore, offshore ? 100 : 20, offshore ? 120 : 35);
     }
 
     [Fact]
