@@ -672,7 +672,12 @@ public sealed partial class DetectionEngine
             return;
         }
 
-        RecordChanges(vessel, current, updated, time);
+        var changes = vessel.Identity is null ? [] : Changes(current, updated, time); // the first identity is not a change
+        foreach (var change in changes)
+        {
+            vessel.RecordChange(change);
+        }
+
         vessel.Identity = updated with { ChangedAt = time };
         if (updated.Imo != current.Imo || updated.Name != current.Name)
         {
@@ -681,22 +686,18 @@ public sealed partial class DetectionEngine
 
         foreach (var detector in _detectors)
         {
-            detector.IdentityChanged(vessel, current, time);
+            detector.IdentityChanged(vessel, current, changes, time);
         }
     }
 
-    private static void RecordChanges(VesselState vessel, VesselIdentity before, VesselIdentity after, Instant time)
+    private static List<IdentityChange> Changes(VesselIdentity before, VesselIdentity after, Instant time)
     {
-        if (vessel.Identity is null)
-        {
-            return; // the first identity is not a change
-        }
-
+        var changes = new List<IdentityChange>(2);
         void Compare(string field, object? from, object? to)
         {
             if (!Equals(from, to))
             {
-                vessel.RecordChange(new IdentityChange(time, field, from?.ToString(), to?.ToString()));
+                changes.Add(new IdentityChange(time, field, from?.ToString(), to?.ToString()));
             }
         }
 
@@ -706,6 +707,7 @@ public sealed partial class DetectionEngine
         Compare("ship_type", before.ShipType, after.ShipType);
         Compare("destination", before.Destination, after.Destination);
         Compare("draught", before.DraughtMetres, after.DraughtMetres);
+        return changes;
     }
 
     /// <summary>Looks at every silent vessel whose next look has fallen due (the others were heard too recently to be silent).</summary>

@@ -27,8 +27,11 @@ public interface IVesselDetector
     {
     }
 
-    /// <summary>The vessel's identity changed at <paramref name="time"/> (its watch-list matches already brought up to date).</summary>
-    void IdentityChanged(VesselState vessel, VesselIdentity before, Instant time)
+    /// <summary>
+    /// The vessel's identity changed at <paramref name="time"/> from <paramref name="before"/> (its watch-list matches already
+    /// brought up to date); <paramref name="changes"/> are the fields that changed, as recorded in its history (none for its first identity).
+    /// </summary>
+    void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> changes, Instant time)
     {
     }
 

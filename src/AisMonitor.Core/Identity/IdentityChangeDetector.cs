@@ -34,13 +34,11 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         }
     }
 
-    public void IdentityChanged(VesselState vessel, VesselIdentity before, Instant time)
+    public void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> recorded, Instant time)
     {
         var after = vessel.Identity!;
-        var changes = new List<IdentityChange>(3);
-        Compare(changes, time, "name", before.Name, after.Name);
-        Compare(changes, time, "callsign", before.CallSign, after.CallSign);
-        Compare(changes, time, "imo", before.Imo?.ToString(), after.Imo?.ToString());
+        // A field first broadcast is not a change (a name after a call sign); of the rest, what identifies the ship.
+        var changes = recorded.Where(c => c.From is not null && c.Field is "name" or "callsign" or "imo").ToList();
         IdentityHandover? handover = null;
         if (after.Imo is { } imo && after.Imo != before.Imo)
         {
@@ -103,15 +101,6 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         foreach (var silence in snapshot.Silences)
         {
             _silences[silence.Mmsi.Value] = silence.Silence;
-        }
-    }
-
-    private static void Compare(List<IdentityChange> changes, Instant time, string field, string? from, string? to)
-    {
-        // A field first broadcast is not a change; nor is one no longer broadcast.
-        if (from is not null && to is not null && !string.Equals(from, to, StringComparison.Ordinal))
-        {
-            changes.Add(new IdentityChange(time, field, from, to));
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class WatchListSightings(WatchListOptions options, DetectorConte
         }
     }
 
-    public void IdentityChanged(VesselState vessel, VesselIdentity before, Instant time)
+    public void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> changes, Instant time)
     {
         // Matched anew on a new IMO or name; without a position yet, the sighting waits for the first one, to say where.
         if ((vessel.Identity?.Imo != before.Imo || vessel.Identity?.Name != before.Name)

@@ -34,7 +34,7 @@ public sealed class DetectorListTests
             Positions.Add(position);
         }
 
-        public void IdentityChanged(VesselState vessel, VesselIdentity before, Instant time) => NamesBefore.Add(before.Name);
+        public void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> changes, Instant time) => NamesBefore.Add(before.Name);
 
         public long? NextLook(VesselState vessel, TrackPoint last, Instant? now) =>
             Looks.Any(l => l.LastHeard == last.Time) ? null : last.UnixMilliseconds + (long)Duration.FromMinutes(45).TotalMilliseconds;
