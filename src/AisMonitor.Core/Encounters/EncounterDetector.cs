@@ -259,11 +259,19 @@ internal sealed class EncounterDetector : IVesselDetector
             }
         }
 
-        if (!pair.Raised && pair.LastClose - pair.Start >= _options.MinimumDuration)
+        if (!pair.Raised && pair.LastClose - pair.Start >= _options.MinimumDuration && Reportable(pair))
         {
             pair.Raised = true;
             Raise(pair, ended: false);
         }
+    }
+
+    /// <summary>Not service craft at work, nor a fishing fleet on its ground (unless the options say so); judged on the types broadcast when it qualifies.</summary>
+    private bool Reportable(Pair pair)
+    {
+        var (first, second) = (pair.First.Identity?.ShipType ?? 0, pair.Second.Identity?.ShipType ?? 0);
+        return (_options.IncludeServiceCraft || !(EncounterOptions.IsServiceCraft(first) || EncounterOptions.IsServiceCraft(second)))
+            && (_options.IncludeFishingPairs || first != 30 || second != 30);
     }
 
     private void Add(Pair pair)
@@ -279,7 +287,7 @@ internal sealed class EncounterDetector : IVesselDetector
         pair.First.Encounter!.Pairs!.Remove(pair);
         pair.Second.Encounter!.Pairs!.Remove(pair);
         (pair.FirstFellSilent, pair.SecondFellSilent) = (firstFellSilent, secondFellSilent);
-        if (pair.LastClose - pair.Start >= _options.MinimumDuration)
+        if (pair.Raised || (pair.LastClose - pair.Start >= _options.MinimumDuration && Reportable(pair)))
         {
             Raise(pair, ended: true);
         }

@@ -41,6 +41,22 @@ public sealed record EncounterOptions
     /// <summary>A silence of a vessel at least this long just before the encounter, or one that starts at its end, makes it a dark encounter (default 6 h, the gap minimum).</summary>
     public Duration DarkSilence { get; init; } = Duration.FromHours(6);
 
+    /// <summary>
+    /// Whether an encounter with a service craft is raised (default false): a tug or tow (ITU ship types 31,
+    /// 32, 52), pilot boat (50), search and rescue (51), port tender (53), anti-pollution vessel (54), law
+    /// enforcement (55) or medical transport (58) alongside a ship is its work, not a transfer of cargo.
+    /// </summary>
+    public bool IncludeServiceCraft { get; init; }
+
+    /// <summary>
+    /// Whether two fishing vessels (ITU type 30) together are raised (default false): a fleet working a
+    /// ground, pair trawlers. A fishing vessel with a carrier or any other type is raised.
+    /// </summary>
+    public bool IncludeFishingPairs { get; init; }
+
+    /// <summary>True for the ITU ship types of <see cref="IncludeServiceCraft"/>.</summary>
+    public static bool IsServiceCraft(byte shipType) => shipType is 31 or 32 or 50 or 51 or 52 or 53 or 54 or 55 or 58;
+
     /// <summary>A port of concern within this distance of the encounter, in nautical miles, raises its severity (default 100).</summary>
     public double PortOfConcernNauticalMiles { get; init; } = 100;
 

@@ -1,6 +1,7 @@
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
+using AisMonitor.Core.Encounters;
 using AisMonitor.Core.Geo;
 using AisMonitor.Core.Ports;
 using NodaTime;
@@ -94,6 +95,40 @@ public sealed class EncounterTests
     {
         var port = new Port("Testport", "XXTST", "Nowhere", new GeoPoint(Latitude - (kilometresFromPort / 111.195), Longitude), 1);
         Assert.Equal(expected, Encounters(Pair(Start, Duration.FromHours(3)), new PortIndex([port])).Count == 1);
+    }
+
+    [Theory]
+    [InlineData(52, 80, false)] // a tug alongside a tanker: towage, not a transfer
+    [InlineData(50, 70, false)] // a pilot boat alongside a cargo ship
+    [InlineData(55, 30, false)] // law enforcement alongside a fishing vessel: a boarding
+    [InlineData(30, 30, false)] // two fishing vessels: a fleet working a ground
+    [InlineData(30, 77, true)] // a fishing vessel alongside a reefer carrier: transshipment
+    [InlineData(80, 80, true)] // two tankers
+    [InlineData(0, 30, true)] // an unknown type next to a fishing vessel
+    public void Service_craft_and_fishing_vessels_together_are_not_encounters_other_pairs_are(byte firstType, byte secondType, bool expected)
+    {
+        var messages = Merge(
+            [Voyage(First, Start - Minute, "FIRST", shipType: firstType), Voyage(Second, Start - Minute, "SECOND", shipType: secondType)],
+            Pair(Start, Duration.FromHours(3)));
+        Assert.Equal(expected, Encounters(messages).Count == 1);
+    }
+
+    [Fact]
+    public void Service_craft_and_fishing_pairs_are_raised_when_the_options_say_so()
+    {
+        var messages = Merge(
+            [Voyage(First, Start - Minute, "TUG", shipType: 52), Voyage(Second, Start - Minute, "TRAWLER", shipType: 30)],
+            Pair(Start, Duration.FromHours(3)));
+        var options = new DetectionOptions { Encounters = new EncounterOptions { IncludeServiceCraft = true } };
+        var updates = new List<Alert>();
+        var engine = new DetectionEngine(options, PortIndex.Empty, updates.Add);
+        foreach (var message in messages)
+        {
+            engine.Process(message);
+        }
+
+        engine.Complete();
+        Assert.Single(updates.Where(a => a.Kind == AlertKind.Encounter).Select(a => a.Id).Distinct());
     }
 
     [Fact]
