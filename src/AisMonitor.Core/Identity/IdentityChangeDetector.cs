@@ -22,9 +22,12 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
     private const int MaximumChangesShown = 20;
     private const int MaximumHoldersKept = 4;
     private readonly long _silenceMilliseconds = (long)options.SilenceBefore.TotalMilliseconds;
+    private const double OneHullNauticalMiles = 0.25; // two transponders this close, both heard, are on one hull
+    private static readonly Duration OneHullWait = Duration.FromMinutes(30); // how long a handover at the old holder's side waits to see it go on
     private readonly Dictionary<int, List<ImoHolder>> _imoHolders = [];
     private readonly Dictionary<uint, Episode> _episodes = [];
     private readonly Dictionary<uint, IdentitySilence> _silences = [];
+    private readonly Dictionary<uint, PendingHandover> _pending = [];
 
     public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
@@ -40,20 +43,27 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         // A field first broadcast is not a change (a name after a call sign); of the rest, what identifies the ship.
         var changes = recorded.Where(c => c.From is not null && c.Field is "name" or "callsign" or "imo").ToList();
         IdentityHandover? handover = null;
-        if (after.Imo is { } imo && after.Imo != before.Imo)
+        if (after.Imo is { } imo && after.Imo != before.Imo && Hold(imo, vessel, time) is { } h)
         {
-            handover = Hold(imo, vessel, time);
-            if (handover is { } h)
+            if (MaybeOneHull(h, vessel, time))
             {
+                _pending[vessel.Mmsi.Value] = new PendingHandover(h, time);
+            }
+            else
+            {
+                handover = h;
                 changes.Add(new IdentityChange(time, "mmsi", h.PreviousMmsi.ToString(), vessel.Mmsi.ToString()));
             }
         }
 
-        if (changes.Count == 0)
+        if (changes.Count > 0)
         {
-            return;
+            Record(vessel, before, changes, handover, time);
         }
+    }
 
+    private void Record(VesselState vessel, VesselIdentity before, List<IdentityChange> changes, IdentityHandover? handover, Instant time)
+    {
         var episode = _episodes.TryGetValue(vessel.Mmsi.Value, out var open) && time - open.LastChange < options.EpisodeWindow
             ? open
             : _episodes[vessel.Mmsi.Value] = new Episode(time);
@@ -63,6 +73,11 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
 
     public void SweepEnded(Instant watermark)
     {
+        if (_pending.Count > 0)
+        {
+            ResolvePending(watermark, all: false);
+        }
+
         // Forget what can no longer matter: episodes past their window, silences past theirs.
         if (_episodes.Count > 0)
         {
@@ -81,10 +96,21 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         }
     }
 
+    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    {
+        if (_pending.Count > 0 && watermark is { } w)
+        {
+            ResolvePending(w, all: true);
+        }
+    }
+
     public IdentitySnapshot ToSnapshot() => new(
         [.. _imoHolders.OrderBy(h => h.Key).SelectMany(h => h.Value.Select(v => new ImoHolderSnapshot(h.Key, v.Mmsi, v.FirstHeard, v.LastHeard)))],
         [.. _episodes.OrderBy(e => e.Key).Select(e => e.Value.ToSnapshot(new Mmsi(e.Key)))],
-        [.. _silences.OrderBy(s => s.Key).Select(s => new SilenceSnapshot(new Mmsi(s.Key), s.Value))]);
+        [.. _silences.OrderBy(s => s.Key).Select(s => new SilenceSnapshot(new Mmsi(s.Key), s.Value))])
+    {
+        Pending = [.. _pending.OrderBy(p => p.Key).Select(p => new PendingHandoverSnapshot(new Mmsi(p.Key), p.Value.Handover, p.Value.Time))],
+    };
 
     public void Restore(IdentitySnapshot snapshot)
     {
@@ -101,6 +127,11 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         foreach (var silence in snapshot.Silences)
         {
             _silences[silence.Mmsi.Value] = silence.Silence;
+        }
+
+        foreach (var pending in snapshot.Pending)
+        {
+            _pending[pending.Mmsi.Value] = new PendingHandover(pending.Handover, pending.Time);
         }
     }
 
@@ -129,15 +160,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             return null;
         }
 
-        double? apart = null;
-        var claimedTwice = false;
-        if (previousVessel?.LastGood is { } theirs && vessel.LastGood is { } ours && Math.Abs((ours.Time - theirs.Time).TotalHours) is var hoursApart
-            && hoursApart <= options.ClaimedTwiceWithin.TotalHours)
-        {
-            apart = GreatCircle.DistanceNauticalMiles(theirs.Position, ours.Position);
-            var hours = Math.Max(hoursApart, 1.0 / 60);
-            claimedTwice = apart > 2 && apart / hours > impossibleSpeedKnots;
-        }
+        var (apart, claimedTwice) = Apart(previousVessel, vessel);
 
         // Silent under the old MMSI, heard under the new: the silence belongs to the IMO.
         var oldHeard = previousVessel?.LastGood?.Time ?? previous.LastHeard;
@@ -146,6 +169,60 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             .Select(h => FlagStates.CountryOf(h.Mmsi) ?? h.Mmsi.MaritimeIdentificationDigits?.ToString(CultureInfo.InvariantCulture) ?? "?")
             .ToList();
         return new IdentityHandover(previous.Mmsi, previousVessel?.LastGood is { } last ? PositionEvidence.From(last) : null, apart is { } a ? Math.Round(a, 1) : null, claimedTwice, flags) { Silence = silence };
+    }
+
+    /// <summary>How far apart the two holders of an IMO were last heard, when close enough in time to tell, and whether one ship could be both.</summary>
+    private (double? NauticalMiles, bool ClaimedTwice) Apart(VesselState? previousVessel, VesselState vessel)
+    {
+        if (previousVessel?.LastGood is { } theirs && vessel.LastGood is { } ours && Math.Abs((ours.Time - theirs.Time).TotalHours) is var hoursApart
+            && hoursApart <= options.ClaimedTwiceWithin.TotalHours)
+        {
+            var apart = GreatCircle.DistanceNauticalMiles(theirs.Position, ours.Position);
+            return (apart, apart > 2 && apart / Math.Max(hoursApart, 1.0 / 60) > impossibleSpeedKnots);
+        }
+
+        return (null, false);
+    }
+
+    /// <summary>
+    /// The IMO moved to <paramref name="vessel"/> while its previous holder is still heard at the same place (or where this
+    /// one has not yet said): a new transponder on the same hull. Whether it replaced the old one (a handover) or sails
+    /// beside it (a yacht's Class A and B, both broadcasting the IMO) shows only when the old one goes on or stops.
+    /// </summary>
+    private bool MaybeOneHull(IdentityHandover handover, VesselState vessel, Instant time) =>
+        context.Vessel(handover.PreviousMmsi)?.LastGood is { } theirs && time - theirs.Time <= OneHullWait
+        && (vessel.LastGood is not { } ours || GreatCircle.DistanceNauticalMiles(theirs.Position, ours.Position) <= OneHullNauticalMiles);
+
+    /// <summary>
+    /// Decides the handovers held by <see cref="MaybeOneHull"/> once <see cref="OneHullWait"/> has passed (all of them at
+    /// the end of input): the old transponder heard since, beside the new one, is one hull with two; otherwise the
+    /// handover is raised as of when it happened.
+    /// </summary>
+    private void ResolvePending(Instant watermark, bool all)
+    {
+        foreach (var (mmsi, pending) in _pending.Where(p => all || watermark - p.Value.Time >= OneHullWait).OrderBy(p => p.Key).ToList())
+        {
+            _pending.Remove(mmsi);
+            var vessel = context.Vessel(new Mmsi(mmsi));
+            if (vessel?.Identity is not { } identity)
+            {
+                continue;
+            }
+
+            var previous = context.Vessel(pending.Handover.PreviousMmsi);
+            var (apart, claimedTwice) = Apart(previous, vessel);
+            if (previous?.LastGood?.Time > pending.Time && apart <= OneHullNauticalMiles)
+            {
+                continue;
+            }
+
+            // Where the new holder had not yet said when it took the IMO, what is known now.
+            var handover = pending.Handover.OtherDistanceNauticalMiles is null && apart is { } a
+                ? pending.Handover with { OtherPosition = previous?.LastGood is { } last ? PositionEvidence.From(last) : null, OtherDistanceNauticalMiles = Math.Round(a, 1), ClaimedTwice = claimedTwice }
+                : pending.Handover;
+            var change = new IdentityChange(pending.Time, "mmsi", handover.PreviousMmsi.ToString(), vessel.Mmsi.ToString());
+            Record(vessel, identity, [change], handover, pending.Time);
+        }
     }
 
     private IdentitySilence? Silent(VesselState vessel, Instant time) =>
@@ -215,6 +292,8 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         string InstantText(Instant instant) => NodaTime.Text.InstantPattern.General.Format(Presentation.ToWholeSecond(instant));
     }
 
+    private sealed record PendingHandover(IdentityHandover Handover, Instant Time);
+
     private sealed class ImoHolder(Mmsi mmsi, Instant firstHeard)
     {
         public Mmsi Mmsi { get; } = mmsi;
@@ -265,7 +344,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
                 _values.Add($"{change.Field}={change.From}");
                 _values.Add($"{change.Field}={change.To}");
                 Changes.Add(change);
-                LastChange = change.Time;
+                LastChange = change.Time > LastChange ? change.Time : LastChange;
             }
 
             if (Changes.Count > MaximumChangesShown * 2)

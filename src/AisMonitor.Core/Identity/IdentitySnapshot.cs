@@ -7,7 +7,14 @@ using NodaTime;
 namespace AisMonitor.Core.Identity;
 
 /// <summary>The identity-change detector's state as data: who last held each IMO, the open episodes, the recent silences.</summary>
-public sealed record IdentitySnapshot(IReadOnlyList<ImoHolderSnapshot> ImoHolders, IReadOnlyList<IdentityEpisodeSnapshot> Episodes, IReadOnlyList<SilenceSnapshot> Silences);
+public sealed record IdentitySnapshot(IReadOnlyList<ImoHolderSnapshot> ImoHolders, IReadOnlyList<IdentityEpisodeSnapshot> Episodes, IReadOnlyList<SilenceSnapshot> Silences)
+{
+    /// <summary>Handovers beside a still-heard holder, waiting to tell a new transponder from a second one on the same hull.</summary>
+    public IReadOnlyList<PendingHandoverSnapshot> Pending { get; init; } = [];
+}
+
+/// <summary>An IMO that moved to <paramref name="Mmsi"/> at <paramref name="Time"/>, not yet raised.</summary>
+public sealed record PendingHandoverSnapshot(Mmsi Mmsi, IdentityHandover Handover, Instant Time);
 
 /// <summary>An MMSI that broadcast an IMO, from when to when.</summary>
 public sealed record ImoHolderSnapshot(int Imo, Mmsi Mmsi, Instant FirstHeard, Instant LastHeard);

@@ -69,6 +69,47 @@ public sealed class IdentityChangeTests
     }
 
     [Fact]
+    public void One_hull_with_two_transponders_broadcasting_one_IMO_at_once_is_not_a_handover()
+    {
+        // Real: the yacht GRAN FINALE (IMO 9022180) on MMSIs 377039000 and 377039001, 25 m apart, both
+        // heard all the time (NOAA MarineCadastre, Los Angeles, 2022-01-03).
+        var messages = Merge(
+            Moored(377_039_000, Start, Start + (Hour * 6), "GRAN FINALE", 9022180, "J8Y2969", 33.61813, -117.92525),
+            Moored(377_039_001, Start + Minute, Start + (Hour * 6), "GRAN FINALE", 9022180, "J8Y2969", 33.61814, -117.92553));
+        Assert.Empty(Run(messages));
+    }
+
+    [Fact]
+    public void A_new_transponder_at_the_berth_replacing_the_old_one_is_a_handover_raised_as_of_when_it_happened()
+    {
+        // Reflagged alongside: the old MMSI's last position a minute before the new one's first, at the same berth.
+        var messages = Merge(
+            Moored(Russian, Start, Start + (Hour * 4), "ANGARA", Imo, "UBCT5", 29.95, 122.1),
+            Moored(Cameroonian, Start + (Hour * 4) + Minute, Start + (Hour * 8), "ANGARA", Imo, "TJA1", 29.95, 122.1));
+
+        var alert = Assert.Single(Run(messages));
+
+        Assert.Equal(Cameroonian, alert.Mmsi.Value);
+        Assert.Equal(Russian, alert.IdentityChange!.PreviousMmsi!.Value.Value);
+        Assert.Equal(Start + (Hour * 4) + Minute, alert.Start);
+    }
+
+    [Fact]
+    public void Snapshot_and_restore_while_a_handover_waits_to_tell_one_hull_from_a_new_transponder_gives_the_updates_of_an_uninterrupted_run()
+    {
+        var messages = Merge(
+            Moored(Russian, Start, Start + (Hour * 4), "ANGARA", Imo, "UBCT5", 29.95, 122.1),
+            Moored(Cameroonian, Start + (Hour * 4) + Minute, Start + (Hour * 8), "ANGARA", Imo, "TJA1", 29.95, 122.1),
+            Moored(377_039_000, Start, Start + (Hour * 8), "GRAN FINALE", 9022180, "J8Y2969", 33.61813, -117.92525),
+            Moored(377_039_001, Start + (Hour * 4) + Minute, Start + (Hour * 8), "GRAN FINALE", 9022180, "J8Y2969", 33.61814, -117.92553)).ToList();
+        var (uninterrupted, resumed, snapshot) = SnapshotRuns.WholeAndResumed(messages, messages.FindIndex(m => m.Metadata.Received >= Start + (Hour * 4) + (Minute * 25)));
+
+        Assert.Contains("\"pending\":[{", snapshot[snapshot.IndexOf("\"identity\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Single(uninterrupted, u => u.Contains("\"kind\":\"identity_change\"", StringComparison.Ordinal) && u.Contains("\"start\":", StringComparison.Ordinal));
+        Assert.Equal(uninterrupted, resumed);
+    }
+
+    [Fact]
     public void A_rename_in_port_with_nothing_else_is_low_and_says_where()
     {
         var port = new Port("Zhoushan", "CNZOS", "China", new GeoPoint(29.95, 122.1), 1);
