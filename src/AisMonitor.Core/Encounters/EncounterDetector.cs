@@ -155,8 +155,33 @@ internal sealed class EncounterDetector : IVesselDetector
         return GreatCircle.DistanceNauticalMiles(previous.Position, position.Point.Position) / (position.Point.Time - previous.Time).TotalHours < _options.MaximumSpeedKnots;
     }
 
-    /// <summary>Within the distance of a port or place (what stands for an anchorage); measured again only once the vessel has moved enough to change the answer.</summary>
-    private bool NearPort(SlowState state, TrackPoint point)
+    /// <summary>
+    /// Within the distance of the shore (a harbour, channel or marina the gazetteer does not know), or of a
+    /// port or place (what stands for an anchorage); each measured again only once the vessel has moved enough to change the answer.
+    /// </summary>
+    private bool NearPort(SlowState state, TrackPoint point) => NearShore(state, point) || NearListedPort(state, point);
+
+    private bool NearShore(SlowState state, TrackPoint point)
+    {
+        var minimumNauticalMiles = _options.MinimumDistanceFromShoreNauticalMiles;
+        var land = _context.Land;
+        if (minimumNauticalMiles <= 0 || land.Count == 0)
+        {
+            return false;
+        }
+
+        if (state.ShoreMeasured
+            && MetresBetween(state.ShoreLatitude, state.ShoreLongitude, point.LatitudeDegrees, point.LongitudeDegrees) / 1852 < Math.Abs(state.ShoreMarginNauticalMiles))
+        {
+            return state.ShoreMarginNauticalMiles < 0;
+        }
+
+        var margin = land.DistanceToShoreNauticalMiles(point.Position, 4 * minimumNauticalMiles) - minimumNauticalMiles;
+        (state.ShoreLatitude, state.ShoreLongitude, state.ShoreMarginNauticalMiles, state.ShoreMeasured) = (point.LatitudeDegrees, point.LongitudeDegrees, margin, true);
+        return margin < 0;
+    }
+
+    private bool NearListedPort(SlowState state, TrackPoint point)
     {
         var minimum = _options.MinimumDistanceFromPortKilometres;
         if (minimum <= 0 || _near.Candidates(point.LatitudeDegrees, point.LongitudeDegrees).IsEmpty)
@@ -511,4 +536,13 @@ internal sealed class SlowState
 
     /// <summary>Distance to the nearest port where last measured, in km (a lower bound when none was within four times the minimum); negative: not yet measured.</summary>
     public double ClearanceKilometres { get; set; } = -1;
+
+    public double ShoreLatitude { get; set; }
+
+    public double ShoreLongitude { get; set; }
+
+    /// <summary>Where last measured, how far beyond the minimum distance from the shore, nautical miles (negative: inside it; a lower bound).</summary>
+    public double ShoreMarginNauticalMiles { get; set; }
+
+    public bool ShoreMeasured { get; set; }
 }

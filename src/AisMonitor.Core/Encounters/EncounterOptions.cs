@@ -30,6 +30,13 @@ public sealed record EncounterOptions
     public double MinimumDistanceFromPortKilometres { get; init; } = 10;
 
     /// <summary>
+    /// Not within this distance of the shore of the coastline in use, in nautical miles (default 1): vessels
+    /// together in a harbour, channel or marina that no port of the gazetteer stands for. Transfers at sea,
+    /// even in sheltered STS areas a few miles off a coast, are farther out. No effect without a coastline.
+    /// </summary>
+    public double MinimumDistanceFromShoreNauticalMiles { get; init; } = 1;
+
+    /// <summary>
     /// Closeness is not carried across a silence of either vessel longer than this (default 1 h, GFW's
     /// limit on interpolation): an encounter ends at the last time both were heard close together.
     /// </summary>
@@ -68,9 +75,9 @@ public sealed record EncounterOptions
             throw new ArgumentOutOfRangeException(nameof(MaximumDistanceMetres), "Encounters:MaximumDistanceMetres must be above 0 and at most 10000.");
         }
 
-        if (MaximumSpeedKnots <= 0 || MinimumDistanceFromPortKilometres < 0 || PortOfConcernNauticalMiles < 0)
+        if (MaximumSpeedKnots <= 0 || MinimumDistanceFromPortKilometres < 0 || MinimumDistanceFromShoreNauticalMiles < 0 || PortOfConcernNauticalMiles < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(MaximumSpeedKnots), "Encounters:MaximumSpeedKnots must be positive, MinimumDistanceFromPortKilometres and PortOfConcernNauticalMiles not negative.");
+            throw new ArgumentOutOfRangeException(nameof(MaximumSpeedKnots), "Encounters:MaximumSpeedKnots must be positive, MinimumDistanceFromPortKilometres, MinimumDistanceFromShoreNauticalMiles and PortOfConcernNauticalMiles not negative.");
         }
 
         if (MinimumDuration <= Duration.Zero || MaximumSilence <= Duration.Zero || TrackInterval <= Duration.Zero || DarkSilence <= Duration.Zero)

@@ -25,10 +25,10 @@ public sealed class EncounterTests
         }
     }
 
-    private static List<Alert> Encounters(IEnumerable<DecodedMessage> messages, PortIndex? ports = null, bool complete = true)
+    private static List<Alert> Encounters(IEnumerable<DecodedMessage> messages, PortIndex? ports = null, bool complete = true, Coastline? land = null)
     {
         var updates = new List<Alert>();
-        var engine = new DetectionEngine(new DetectionOptions(), ports ?? PortIndex.Empty, updates.Add);
+        var engine = new DetectionEngine(new DetectionOptions(), ports ?? PortIndex.Empty, updates.Add) { Land = land ?? Coastline.None };
         foreach (var message in messages)
         {
             engine.Process(message);
@@ -85,6 +85,18 @@ public sealed class EncounterTests
         }
 
         Assert.Empty(Encounters(Merge(Steam(First, Longitude, 12), Steam(Second, Longitude + 0.0028, -12))));
+    }
+
+    [Theory]
+    [InlineData(0.4, false)] // moored side by side in a harbour no gazetteer port stands for
+    [InlineData(3.0, true)] // 3 nm off the coast: at sea
+    public void Two_vessels_side_by_side_within_a_mile_of_the_shore_are_not_an_encounter_three_miles_out_they_are(double nauticalMilesFromShore, bool expected)
+    {
+        // Land whose east coast runs north–south the given distance west of the pair.
+        var coast = Longitude - (nauticalMilesFromShore / 60 / Math.Cos(Latitude * Math.PI / 180));
+        var land = new Coastline([new NetTopologySuite.Geometries.GeometryFactory().CreatePolygon(
+            [new(coast - 1, Latitude - 1), new(coast, Latitude - 1), new(coast, Latitude + 1), new(coast - 1, Latitude + 1), new(coast - 1, Latitude - 1)])]);
+        Assert.Equal(expected, Encounters(Pair(Start, Duration.FromHours(3)), land: land).Count == 1);
     }
 
     [Theory]

@@ -17,9 +17,9 @@ namespace AisMonitor.Worker.Tests.Commands;
 internal static class Golden
 {
     /// <summary>Replays <paramref name="files"/> (paths from the repository root) as <c>replay --no-database</c> does, in-process, and gives the final state.</summary>
-    public static async Task<FinalState> Replay(string[] files, uint? mmsi = null)
+    public static async Task<FinalState> Replay(string[] files, uint? mmsi = null, DetectionOptions? options = null)
     {
-        var detection = new DetectionOptions();
+        var detection = options ?? new DetectionOptions();
         var readers = ReplayInputs.Open(ReplayInputs.Opener.Detecting, files.Select(f => Path.Combine(TestData.RepositoryRoot, f)), "auto", detection.Tracking, new List<CountingStream>(), Path.Combine(Path.GetTempPath(), "aismonitor-golden-sort"), NullLogger.Instance);
         var pipeline = new ReplayPipeline(
             detection,
