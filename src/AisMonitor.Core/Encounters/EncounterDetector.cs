@@ -56,7 +56,7 @@ internal sealed class EncounterDetector : IVesselDetector
         }
 
         state ??= vessel.Encounter = new SlowState();
-        if (!slow || NearPort(state, point))
+        if (!slow || NearListedPort(state, point))
         {
             Forget(vessel);
             return;
@@ -65,6 +65,12 @@ internal sealed class EncounterDetector : IVesselDetector
         var moved = !state.InGrid || state.Latitude != point.LatitudeDegrees || state.Longitude != point.LongitudeDegrees;
         (state.Latitude, state.Longitude, state.Time) = (point.LatitudeDegrees, point.LongitudeDegrees, point.Time);
         state.SilentBeforeHours = position.Previous is { } previous ? (point.Time - previous.Time).TotalHours : null;
+        if (state.Pairs is { Count: > 0 } && NearShore(state))
+        {
+            Forget(vessel); // drifted into a harbour with its partner: together there is not at sea
+            return;
+        }
+
         ExtendOrEndPairs(vessel);
         if (moved)
         {
@@ -156,12 +162,11 @@ internal sealed class EncounterDetector : IVesselDetector
     }
 
     /// <summary>
-    /// Within the distance of the shore (a harbour, channel or marina the gazetteer does not know), or of a
-    /// port or place (what stands for an anchorage); each measured again only once the vessel has moved enough to change the answer.
+    /// Within the distance of the shore where last heard (a harbour, channel or marina the gazetteer does not know); measured
+    /// again only once the vessel has moved enough to change the answer, and only for a vessel close to another (the shore
+    /// is far dearer to measure than a port: most slow vessels never need it).
     /// </summary>
-    private bool NearPort(SlowState state, TrackPoint point) => NearShore(state, point) || NearListedPort(state, point);
-
-    private bool NearShore(SlowState state, TrackPoint point)
+    private bool NearShore(SlowState state)
     {
         var minimumNauticalMiles = _options.MinimumDistanceFromShoreNauticalMiles;
         var land = _context.Land;
@@ -171,13 +176,13 @@ internal sealed class EncounterDetector : IVesselDetector
         }
 
         if (state.ShoreMeasured
-            && MetresBetween(state.ShoreLatitude, state.ShoreLongitude, point.LatitudeDegrees, point.LongitudeDegrees) / 1852 < Math.Abs(state.ShoreMarginNauticalMiles))
+            && MetresBetween(state.ShoreLatitude, state.ShoreLongitude, state.Latitude, state.Longitude) / 1852 < Math.Abs(state.ShoreMarginNauticalMiles))
         {
             return state.ShoreMarginNauticalMiles < 0;
         }
 
-        var margin = land.DistanceToShoreNauticalMiles(point.Position, 4 * minimumNauticalMiles) - minimumNauticalMiles;
-        (state.ShoreLatitude, state.ShoreLongitude, state.ShoreMarginNauticalMiles, state.ShoreMeasured) = (point.LatitudeDegrees, point.LongitudeDegrees, margin, true);
+        var margin = land.DistanceToShoreNauticalMiles(new GeoPoint(state.Latitude, state.Longitude), 4 * minimumNauticalMiles) - minimumNauticalMiles;
+        (state.ShoreLatitude, state.ShoreLongitude, state.ShoreMarginNauticalMiles, state.ShoreMeasured) = (state.Latitude, state.Longitude, margin, true);
         return margin < 0;
     }
 
@@ -250,9 +255,14 @@ internal sealed class EncounterDetector : IVesselDetector
                     }
 
                     var (first, second) = other.Mmsi.Value < vessel.Mmsi.Value ? (other, vessel) : (vessel, other);
-                    if (_pairs.ContainsKey((first.Mmsi.Value, second.Mmsi.Value)))
+                    if (_pairs.ContainsKey((first.Mmsi.Value, second.Mmsi.Value)) || NearShore(there))
                     {
                         continue;
+                    }
+
+                    if (NearShore(here))
+                    {
+                        return;
                     }
 
                     var pair = new Pair(first, second, here.Time, first.Encounter!.SilentBeforeHours, second.Encounter!.SilentBeforeHours);

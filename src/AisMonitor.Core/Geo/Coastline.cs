@@ -68,8 +68,10 @@ public sealed class Coastline
                 return 0;
             }
 
-            var shore = land.NearestShore(coordinate);
-            nearest = Math.Min(nearest, GreatCircle.DistanceNauticalMiles(point.LatitudeDegrees, point.LongitudeDegrees, shore.Y, shore.X));
+            if (land.NearestShore(coordinate, longitudeDegrees) is { } shore)
+            {
+                nearest = Math.Min(nearest, GreatCircle.DistanceNauticalMiles(point.LatitudeDegrees, point.LongitudeDegrees, shore.Y, shore.X));
+            }
         }
 
         return nearest;
@@ -85,10 +87,15 @@ public sealed class Coastline
             polygon.EnvelopeInternal.Contains(coordinate)
             && LazyInitializer.EnsureInitialized(ref _inside, () => new IndexedPointInAreaLocator(polygon)).Locate(coordinate) != Location.Exterior;
 
-        public Coordinate NearestShore(Coordinate coordinate)
+        /// <summary>The nearest point of the boundary, when within <paramref name="withinDegrees"/> (planar, in degrees) of <paramref name="coordinate"/>.</summary>
+        public Coordinate? NearestShore(Coordinate coordinate, double withinDegrees)
         {
             var boundary = LazyInitializer.EnsureInitialized(ref _boundary, () => new IndexedFacetDistance(polygon.Boundary));
-            return boundary.NearestPoints(new Point(coordinate))[0];
+            var point = new Point(coordinate);
+
+            // Most points at sea inside a continent's bounding box are far from its shore: ruling that out prunes the
+            // facet tree at once, where finding the nearest facet has to descend it.
+            return boundary.IsWithinDistance(point, withinDegrees) ? boundary.NearestPoints(point)[0] : null;
         }
     }
 }
