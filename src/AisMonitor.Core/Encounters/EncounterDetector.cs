@@ -29,6 +29,7 @@ internal sealed class EncounterDetector : IVesselDetector
     private readonly PortProximityGrid _near;
     private readonly Dictionary<long, List<VesselState>> _grid = [];
     private readonly Dictionary<(uint First, uint Second), Pair> _pairs = [];
+    private readonly List<VesselState> _stale = [];
 
     public EncounterDetector(EncounterOptions options, PortIndex ports, PortsOfConcern portsOfConcern, DetectorContext context)
     {
@@ -84,15 +85,29 @@ internal sealed class EncounterDetector : IVesselDetector
     public void SweepEnded(Instant watermark)
     {
         var stale = watermark - _options.MaximumSilence;
-        foreach (var pair in _pairs.Values.Where(p => p.LastClose < stale).OrderBy(p => p.First.Mmsi.Value).ThenBy(p => p.Second.Mmsi.Value).ToList())
+        foreach (var pair in _pairs.Count == 0 ? [] : _pairs.Values.Where(p => p.LastClose < stale).OrderBy(p => p.First.Mmsi.Value).ThenBy(p => p.Second.Mmsi.Value).ToList())
         {
             End(pair, firstFellSilent: true, secondFellSilent: true);
         }
 
-        foreach (var vessel in _grid.Values.SelectMany(v => v).Where(v => v.Encounter!.Time < stale).ToList())
+        // Every sweep looks at every slow vessel: plain loops into a kept list, no allocation per sweep.
+        foreach (var cell in _grid.Values)
+        {
+            foreach (var vessel in cell)
+            {
+                if (vessel.Encounter!.Time < stale)
+                {
+                    _stale.Add(vessel);
+                }
+            }
+        }
+
+        foreach (var vessel in _stale)
         {
             Remove(vessel);
         }
+
+        _stale.Clear();
     }
 
     public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
