@@ -8,6 +8,7 @@ var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detectio
     SimulateCommand.Create(),
     MigrateCommand.Create(),
     AlertsCommand.Create(),
+    UsersCommand.Create(),
     RunCommand.Create(),
 };
 

@@ -31,7 +31,7 @@ internal static class AlertsCommand
         var format = new Option<string>("--format") { Description = "text, geojson or csv.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "geojson", "csv");
         var output = new Option<string?>("--out") { Description = "Output file; standard output when absent." };
-        var kind = new Option<string?>("--kind") { Description = "Only this kind (transponder_gap, possible_dark_port_call, unusual_port_call, watch_list_sighting, identity_conflict)." };
+        var kind = new Option<string?>("--kind") { Description = $"Only this kind ({string.Join(", ", Enum.GetValues<AlertKind>().Select(Kind))})." };
         kind.AcceptOnlyFromAmong(Enum.GetValues<AlertKind>().Select(Kind).ToArray());
         var severity = new Option<string?>("--severity") { Description = "Only this severity or higher: low, medium or high." };
         severity.AcceptOnlyFromAmong("low", "medium", "high");
