@@ -54,9 +54,14 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
     }
 
-    private const string Select = """
-        SELECT kind, mmsi, imo, vessel_name, start_time, end_time, severity, severity_reason, score,
+    /// <summary>The columns <see cref="ReadAlert"/> reads, in its order.</summary>
+    internal const string AlertColumns = """
+        kind, mmsi, imo, vessel_name, start_time, end_time, severity, severity_reason, score,
                score_explanation, rules, evidence, latitude, longitude, first_raised, last_updated
+        """;
+
+    private const string Select = $"""
+        SELECT {AlertColumns}
         FROM alert
         WHERE ($1::timestamptz IS NULL OR start_time >= $1) AND ($2::timestamptz IS NULL OR start_time < $2)
           AND ($3::text IS NULL OR kind = $3)
@@ -122,7 +127,9 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
             (status, reason, assignee, notes) = (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3));
         }
 
-        var next = (Status: change.Status ?? status, Reason: change.Status is null ? reason : change.DismissalReason, Assignee: change.Assignee ?? assignee, Notes: change.Notes ?? notes);
+        var written = change.Notes ?? notes;
+        var next = (Status: change.Status ?? status, Reason: change.Status is null ? reason : change.DismissalReason, Assignee: change.Assignee ?? assignee,
+            Notes: change.AddNote is { } added ? $"{written}{(string.IsNullOrEmpty(written) ? string.Empty : "\n")}{change.ChangedBy}: {added}" : written);
         await using (var update = new NpgsqlCommand("UPDATE alert_triage SET status = $2, dismissal_reason = $3, assignee = $4, notes = $5, updated_at = now(), updated_by = $6 WHERE alert_id = $1", connection, transaction)
         {
             Parameters =
@@ -152,7 +159,8 @@ public sealed class AlertStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
     }
 
-    private static Alert ReadAlert(NpgsqlDataReader row)
+    /// <summary>An alert from a row that starts with <see cref="AlertColumns"/>.</summary>
+    internal static Alert ReadAlert(NpgsqlDataReader row)
     {
         var evidence = row.IsDBNull(11) ? null : JsonSerializer.Deserialize<StoredEvidence>(row.GetString(11), AlertJson.Options);
         return new Alert

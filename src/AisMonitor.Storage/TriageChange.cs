@@ -5,5 +5,6 @@ namespace AisMonitor.Storage;
 /// <param name="Status">new, acknowledged, escalated, dismissed or resolved.</param>
 /// <param name="DismissalReason">Why it was dismissed (required with "dismissed").</param>
 /// <param name="Assignee">Who works on it.</param>
-/// <param name="Notes">Free text.</param>
-public sealed record TriageChange(string ChangedBy, string? Status = null, string? DismissalReason = null, string? Assignee = null, string? Notes = null);
+/// <param name="Notes">Free text, replacing the notes.</param>
+/// <param name="AddNote">A note added after the notes, as a line of its own with who added it.</param>
+public sealed record TriageChange(string ChangedBy, string? Status = null, string? DismissalReason = null, string? Assignee = null, string? Notes = null, string? AddNote = null);

@@ -117,6 +117,14 @@ public sealed partial class UserStore(NpgsqlDataSource dataSource)
         }
     }
 
+    /// <summary>The user as now (role), when enabled; null when disabled or gone. A session is checked against it on every request.</summary>
+    public async Task<AppUser?> FindAsync(string name, CancellationToken cancellation = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT role FROM app_user WHERE name = $1 AND disabled_at IS NULL");
+        command.Parameters.Add(new() { Value = name });
+        return await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is string role ? new AppUser(name, ParseRole(role)) : null;
+    }
+
     /// <summary>Replaces a user's password; false when there is no such user.</summary>
     public async Task<bool> SetPasswordAsync(string name, string password, CancellationToken cancellation = default)
     {

@@ -30,6 +30,9 @@ public static class AlertJson
         },
     };
 
+    /// <summary>A kind as written in JSON, the database and the command line: snake_case (<c>transponder_gap</c>).</summary>
+    public static string KindName(AlertKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
+
     /// <summary>
     /// The same, with positions to full precision: for the spool, which must hand the database exactly
     /// what it would have got without an outage.

@@ -31,8 +31,8 @@ internal static class AlertsCommand
         var format = new Option<string>("--format") { Description = "text, geojson or csv.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "geojson", "csv");
         var output = new Option<string?>("--out") { Description = "Output file; standard output when absent." };
-        var kind = new Option<string?>("--kind") { Description = $"Only this kind ({string.Join(", ", Enum.GetValues<AlertKind>().Select(Kind))})." };
-        kind.AcceptOnlyFromAmong(Enum.GetValues<AlertKind>().Select(Kind).ToArray());
+        var kind = new Option<string?>("--kind") { Description = $"Only this kind ({string.Join(", ", Enum.GetValues<AlertKind>().Select(AlertJson.KindName))})." };
+        kind.AcceptOnlyFromAmong(Enum.GetValues<AlertKind>().Select(AlertJson.KindName).ToArray());
         var severity = new Option<string?>("--severity") { Description = "Only this severity or higher: low, medium or high." };
         severity.AcceptOnlyFromAmong("low", "medium", "high");
         var mmsi = new Option<string?>("--mmsi") { Description = "Only this vessel." };
@@ -50,7 +50,7 @@ internal static class AlertsCommand
             {
                 var query = new AlertQuery
                 {
-                    Kind = result.GetValue(kind) is { } k ? Enum.GetValues<AlertKind>().Single(v => Kind(v) == k) : null,
+                    Kind = result.GetValue(kind) is { } k ? Enum.GetValues<AlertKind>().Single(v => AlertJson.KindName(v) == k) : null,
                     MinimumSeverity = result.GetValue(severity) is { } s ? Enum.Parse<Severity>(s, ignoreCase: true) : null,
                     Mmsi = result.GetValue(mmsi) is { } m ? Mmsi.TryParse(m, out var parsed) ? parsed : throw new ArgumentException($"--mmsi expects an MMSI number; got '{m}'.") : null,
                     From = CommandLineChecks.ParseInstant(result.GetValue(from), "--from"),
@@ -134,7 +134,7 @@ internal static class AlertsCommand
         foreach (var alert in alerts)
         {
             var vessel = $"{alert.VesselName ?? "(no name)"} (MMSI {alert.Mmsi}{(alert.Imo is { } imo ? $", IMO {imo}" : string.Empty)})";
-            text.AppendLine(c, $"{alert.Severity.ToString().ToUpperInvariant(),-6} {Kind(alert.Kind)}: {vessel}");
+            text.AppendLine(c, $"{alert.Severity.ToString().ToUpperInvariant(),-6} {AlertJson.KindName(alert.Kind)}: {vessel}");
             text.AppendLine(c, $"       when  {When(alert)}");
             text.AppendLine(c, $"       where {Where(alert)}");
             text.AppendLine(c, $"       why   {alert.SeverityReason}");
@@ -153,8 +153,6 @@ internal static class AlertsCommand
 
         return text.ToString();
     }
-
-    private static string Kind(AlertKind kind) => JsonNamingPolicy.SnakeCaseLower.ConvertName(kind.ToString());
 
     private static string When(Alert alert)
     {
@@ -194,7 +192,7 @@ internal static class AlertsCommand
             var properties = new AttributesTable
             {
                 { "id", alert.Id },
-                { "kind", Kind(alert.Kind) },
+                { "kind", AlertJson.KindName(alert.Kind) },
                 { "severity", alert.Severity.ToString().ToLowerInvariant() },
                 { "mmsi", alert.Mmsi.Value },
                 { "imo", alert.Imo?.Value },
@@ -235,7 +233,7 @@ internal static class AlertsCommand
         {
             string[] cells =
             [
-                alert.Id, Kind(alert.Kind), alert.Severity.ToString().ToLowerInvariant(), alert.Mmsi.Value.ToString(CultureInfo.InvariantCulture),
+                alert.Id, AlertJson.KindName(alert.Kind), alert.Severity.ToString().ToLowerInvariant(), alert.Mmsi.Value.ToString(CultureInfo.InvariantCulture),
                 alert.Imo?.Value.ToString(CultureInfo.InvariantCulture) ?? string.Empty, alert.VesselName ?? string.Empty,
                 InstantPattern.ExtendedIso.Format(alert.Start), alert.End is { } end ? InstantPattern.ExtendedIso.Format(end) : string.Empty,
                 alert.Location?.LatitudeDegrees.ToString("0.#####", CultureInfo.InvariantCulture) ?? string.Empty,

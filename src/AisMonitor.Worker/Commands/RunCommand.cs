@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AisMonitor.Core.Ports;
 using AisMonitor.Ingestion.WatchLists;
+using AisMonitor.Worker.Api;
 using AisMonitor.Worker.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -59,13 +60,17 @@ internal static class RunCommand
 
                 builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // not a line per scrape and probe (Logging:LogLevel:Microsoft.AspNetCore overrides)
                 builder.Services.AddAisMonitor(configuration, settings, gazetteer, lists);
+                builder.Services.AddApiAccess(settings.Storage.DataFolder);
                 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
                 await using var app = builder.Build();
                 app.Services.GetRequiredService<IStartupValidator>().Validate(); // every options class, before anything is resolved or started
                 await app.Services.GetRequiredService<DatabaseService>().StartAsync(cancellation).ConfigureAwait(false);
-                app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-                app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready"), ResponseWriter = WriteReason });
-                app.MapPrometheusScrapingEndpoint("/metrics");
+                app.UseBadRequests();
+                app.UseApiAccess(settings.Storage.DataFolder);
+                app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+                app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready"), ResponseWriter = WriteReason }).AllowAnonymous();
+                app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+                ApiRoutes.Map(app);
                 var status = app.Services.GetRequiredService<LiveStatus>(); // the provider is disposed when the host has run
                 await app.RunAsync(cancellation).ConfigureAwait(false);
                 if (status.Failure is { } failure)

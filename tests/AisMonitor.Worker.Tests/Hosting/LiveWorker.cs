@@ -62,6 +62,9 @@ internal sealed partial class LiveWorker : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>Where its HTTP endpoints listen.</summary>
+    public Uri Address => _http.BaseAddress!;
+
     public async Task<(HttpStatusCode Status, string Body)> GetAsync(string path)
     {
         try

@@ -1,0 +1,133 @@
+using System.Globalization;
+using AisMonitor.Core.Ais;
+using AisMonitor.Core.Alerts;
+using AisMonitor.Storage;
+using AisMonitor.Worker.Commands;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace AisMonitor.Worker.Api;
+
+/// <summary>
+/// The alert queue over HTTP: <c>GET /api/alerts</c> (filters, newest first, keyset pages),
+/// <c>GET /api/alerts/counts</c>, <c>GET /api/alerts/{id}</c> (evidence, triage, history) for every
+/// user; <c>POST /api/alerts/{id}/triage</c> for analysts. JSON in snake_case, as the alerts files.
+/// </summary>
+internal static class AlertsApi
+{
+    private const int DefaultPageSize = 50;
+
+    public static void MapAlerts(this IEndpointRouteBuilder routes)
+    {
+        var alerts = routes.MapGroup("/api/alerts");
+        alerts.MapGet("/", async (HttpRequest request, AlertQueueReader queue) =>
+        {
+            var q = request.Query;
+            var filter = new QueueFilter
+            {
+                Alerts = new AlertQuery
+                {
+                    Kind = q["kind"].ToString() is { Length: > 0 } k ? Kind(k) : null,
+                    MinimumSeverity = q["severity"].ToString() is { Length: > 0 } s ? Enum.TryParse<Severity>(s, ignoreCase: true, out var severity) && !int.TryParse(s, out _) ? severity : throw Bad("severity is low, medium or high (that or higher)") : null,
+                    Mmsi = q["mmsi"].ToString() is { Length: > 0 } m ? Mmsi.TryParse(m, out var mmsi) ? mmsi : throw Bad("mmsi is a number of up to 9 digits") : null,
+                    From = Instant(q["from"], "from"),
+                    To = Instant(q["to"], "to"),
+                },
+                Status = q["status"].ToString() is { Length: > 0 } st ? AlertQueueReader.Statuses.Contains(st) ? st : throw Bad($"status is one of {string.Join(", ", AlertQueueReader.Statuses)}") : null,
+                Imo = q["imo"].ToString() is { Length: > 0 } i ? int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var imo) ? imo : throw Bad("imo is a 7-digit number") : null,
+                Name = q["name"].ToString() is { Length: > 0 } n ? n : null,
+                Bounds = q["bbox"].ToString() is { Length: > 0 } box ? Bounds(box) : null,
+                WatchListed = q["watch_listed"].ToString() is "true" or "1",
+            };
+            var limit = q["limit"].ToString() is { Length: > 0 } l
+                ? int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= AlertQueueReader.MaximumPageSize ? size : throw Bad($"limit is 1 to {AlertQueueReader.MaximumPageSize}")
+                : DefaultPageSize;
+            var page = await queue.PageAsync(filter, q["cursor"].ToString() is { Length: > 0 } c ? c : null, limit, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return Results.Json(page, AlertJson.Options);
+        }).RequireAuthorization(ApiAccess.Viewer);
+
+        alerts.MapGet("/counts", async (AlertQueueReader queue, HttpContext context) =>
+            Results.Json(await queue.CountsByStatusAsync(context.RequestAborted).ConfigureAwait(false), AlertJson.Options)).RequireAuthorization(ApiAccess.Viewer);
+
+        alerts.MapGet("/{id}", async (string id, AlertQueueReader queue, HttpContext context) =>
+            await queue.DetailAsync(id, context.RequestAborted).ConfigureAwait(false) is { } detail
+                ? Results.Json(detail, AlertJson.Options)
+                : Results.Json(new { error = $"no alert {id}" }, statusCode: StatusCodes.Status404NotFound)).RequireAuthorization(ApiAccess.Viewer);
+
+        alerts.MapPost("/{id}/triage", async (string id, Triage body, AlertStore store, AlertQueueReader queue, HttpContext context) =>
+        {
+            if (body.Status is { } status && !AlertQueueReader.Statuses.Contains(status))
+            {
+                throw Bad($"status is one of {string.Join(", ", AlertQueueReader.Statuses)}");
+            }
+
+            if (body.Status == "dismissed" && string.IsNullOrWhiteSpace(body.DismissalReason))
+            {
+                throw Bad("a dismissal needs a dismissal_reason");
+            }
+
+            try
+            {
+                await store.UpdateTriageAsync(id, new TriageChange(context.User.Name(), body.Status, body.DismissalReason, body.Assignee, AddNote: body.Note), context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (KeyNotFoundException)
+            {
+                return Results.Json(new { error = $"no alert {id}" }, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            return Results.Json(await queue.DetailAsync(id, context.RequestAborted).ConfigureAwait(false), AlertJson.Options);
+        }).RequireAuthorization(ApiAccess.Analyst);
+    }
+
+    /// <summary>Turns a bad query or body into 400 with what to fix.</summary>
+    public static void UseBadRequests(this WebApplication app) =>
+        app.Use(async (context, next) =>
+        {
+            try
+            {
+                await next(context).ConfigureAwait(false);
+            }
+            catch (ArgumentException e) when (!context.Response.HasStarted)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsJsonAsync(new { error = e.Message }).ConfigureAwait(false);
+            }
+        });
+
+    private static ArgumentException Bad(string what) => new(what);
+
+    private static AlertKind Kind(string text) =>
+        Enum.GetValues<AlertKind>().Where(v => AlertJson.KindName(v) == text).Select(v => (AlertKind?)v).SingleOrDefault()
+        ?? throw Bad($"kind is one of {string.Join(", ", Enum.GetValues<AlertKind>().Select(AlertJson.KindName))}");
+
+    private static NodaTime.Instant? Instant(string? text, string name) =>
+        string.IsNullOrEmpty(text) ? null : CommandLineChecks.ParseInstant(text, name);
+
+    private static (double, double, double, double) Bounds(string box)
+    {
+        var parts = box.Split(',');
+        if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            throw Bad("bbox is south,west,north,east in degrees");
+        }
+
+        var v = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return v[0] is < -90 or > 90 || v[2] is < -90 or > 90 || v[0] > v[2] || v[1] is < -180 or > 180 || v[3] is < -180 or > 180
+            ? throw Bad("bbox is south,west,north,east in degrees, south not above north")
+            : (v[0], v[1], v[2], v[3]);
+    }
+
+    /// <summary>A triage action: a new status (a dismissal with its reason), an assignee, a note to add.</summary>
+    internal sealed record Triage(string? Status, string? DismissalReason, string? Assignee, string? Note);
+}
+
+/// <summary>Every route of the API, mapped in one place (a test enumerates them to check that none is open to anonymous or under-privileged callers).</summary>
+internal static class ApiRoutes
+{
+    public static void Map(IEndpointRouteBuilder routes)
+    {
+        routes.MapSession();
+        routes.MapAlerts();
+    }
+}

@@ -1,0 +1,249 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AisMonitor.Storage;
+using AisMonitor.Worker.Api;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace AisMonitor.Worker.Tests.Hosting;
+
+/// <summary>The real worker, fed the Angara reconstruction through a folder source, with three users: the API as each of them sees it.</summary>
+public sealed class ApiWorker : IAsyncLifetime
+{
+    public const string Password = "a long enough passphrase";
+
+    public LivePostgres Postgres { get; } = new();
+
+    internal LiveWorker Worker { get; private set; } = null!;
+
+    public string ViewerToken { get; private set; } = null!;
+
+    public string AnalystToken { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Postgres.InitializeAsync();
+        var connection = await Postgres.CreateDatabaseAsync();
+        await using (var database = AisMonitorDataSource.Create(connection))
+        {
+            await SchemaMigrator.MigrateAsync(database);
+            var users = new UserStore(database);
+            await users.AddAsync("viv", UserRole.Viewer, Password);
+            await users.AddAsync("ana", UserRole.Analyst, Password);
+            await users.AddAsync("adm", UserRole.Admin, Password);
+            ViewerToken = await users.CreateTokenAsync("viv", "tests");
+            AnalystToken = await users.CreateTokenAsync("ana", "tests");
+        }
+
+        var folder = Path.Combine(Postgres.Folder, "incoming");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(Core.Tests.Support.TestData.RepositoryRoot, "sample-tracks/angara-2024/angara-2024.nmea.gz"), Path.Combine(folder, "angara-2024.nmea.gz"));
+        Worker = LiveWorker.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__AisMonitor"] = connection,
+            ["AisMonitor__DataFolder"] = Path.Combine(Postgres.Folder, "data"),
+            ["AisMonitor__Sources__0__Name"] = "archive",
+            ["AisMonitor__Sources__0__Kind"] = "folder",
+            ["AisMonitor__Sources__0__Path"] = folder,
+            ["AisMonitor__Sources__0__PollInterval"] = "00:00:00.1",
+            ["AisMonitor__Sources__0__Speed"] = "0",
+            ["AisMonitor__Live__MaximumLag"] = "36500.00:00:00",
+        });
+        await Worker.WaitUntilAsync(() => Task.FromResult(Worker.Log.Contains("angara-2024.nmea.gz done", StringComparison.Ordinal)), "the Angara file read");
+        await Worker.WaitUntilAsync(async () => (await LivePostgres.RowsAsync(connection, "SELECT count(*) FROM alert"))[0] != "0", "its alerts stored");
+    }
+
+    /// <summary>A client of the worker: with a token, or none; with a cookie jar for sessions.</summary>
+    public HttpClient Client(string? token = null, string from = "127.0.0.1")
+    {
+        // From another loopback address when asked: a caller of its own for the per-address limits.
+        var handler = new SocketsHttpHandler
+        {
+            CookieContainer = new CookieContainer(),
+            UseCookies = true,
+            ConnectCallback = async (context, cancellation) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+                socket.Bind(new IPEndPoint(IPAddress.Parse(from), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellation);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var client = new HttpClient(handler) { BaseAddress = Worker.Address, Timeout = TimeSpan.FromSeconds(10) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Worker.DisposeAsync();
+        await Postgres.DisposeAsync();
+    }
+}
+
+public sealed class ApiTests(ApiWorker api) : IClassFixture<ApiWorker>
+{
+    private static readonly string[] Unsafe = ["POST", "PUT", "PATCH", "DELETE"];
+
+    /// <summary>Every route of the API with its methods and the policy it requires, read from the same mapping the worker uses.</summary>
+    private List<(string Method, string Path, string? Policy, bool Anonymous)> Routes()
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.Services.AddApiAccess(Path.Combine(api.Postgres.Folder, "routes"));
+        var app = builder.Build();
+        ApiRoutes.Map(app);
+        return [.. ((IEndpointRouteBuilder)app).DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (
+                m,
+                "/" + e.RoutePattern.RawText!.TrimStart('/').Replace("{id}", "Gap:273456780:2024-01-01T00:00:00Z", StringComparison.Ordinal),
+                e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null),
+                e.Metadata.GetMetadata<IAllowAnonymous>() is not null)))];
+    }
+
+    private static HttpRequestMessage Request(string method, string path) =>
+        new(new HttpMethod(method), path) { Content = Unsafe.Contains(method) ? JsonContent.Create(new { }) : null };
+
+    [Fact]
+    public async Task Every_API_route_refuses_anonymous_requests_except_signing_in()
+    {
+        var routes = Routes();
+        Assert.True(routes.Count >= 6, string.Join(", ", routes));
+        using var anonymous = api.Client();
+        foreach (var (method, path, _, open) in routes)
+        {
+            using var response = await anonymous.SendAsync(Request(method, path));
+            if (open)
+            {
+                Assert.Equal(("POST", "/api/session"), (method, path)); // the only door, and it is rate limited
+            }
+            else
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path}: {response.StatusCode}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Every_route_above_a_viewer_refuses_a_viewer_and_every_route_names_its_policy()
+    {
+        using var viewer = api.Client(api.ViewerToken);
+        var routes = Routes();
+        Assert.All(routes.Where(r => !r.Anonymous), r => Assert.Contains(r.Policy, new[] { ApiAccess.Viewer, ApiAccess.Analyst, ApiAccess.Admin }));
+        var guarded = routes.Where(r => r.Policy is ApiAccess.Analyst or ApiAccess.Admin).ToList();
+        Assert.NotEmpty(guarded);
+        foreach (var (method, path, _, _) in guarded)
+        {
+            using var response = await viewer.SendAsync(Request(method, path));
+            Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{method} {path}: {response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task A_viewer_pages_through_the_Angara_alerts_newest_first_and_filters_them()
+    {
+        using var viewer = api.Client(api.ViewerToken);
+        var all = await Page(viewer, "/api/alerts?limit=500");
+        Assert.True(all.Count >= 3, $"{all.Count} alerts");
+        Assert.Equal(all.OrderByDescending(a => a["start"]!.GetValue<string>(), StringComparer.Ordinal).ThenByDescending(a => a["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(a => a["id"]!.GetValue<string>()), all.Select(a => a["id"]!.GetValue<string>()));
+
+        // Pages of two, each after the cursor of the one before, give the same list.
+        var paged = new List<JsonNode>();
+        string? cursor = null;
+        do
+        {
+            var body = await viewer.GetFromJsonAsync<JsonObject>($"/api/alerts?limit=2{(cursor is null ? string.Empty : "&cursor=" + cursor)}");
+            paged.AddRange(body!["rows"]!.AsArray()!.Select(r => r!));
+            cursor = body["next"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        Assert.Equal(all.Select(a => a["id"]!.GetValue<string>()), paged.Select(a => a["id"]!.GetValue<string>()));
+
+        var gaps = await Page(viewer, "/api/alerts?kind=transponder_gap&limit=500");
+        Assert.NotEmpty(gaps);
+        Assert.All(gaps, g => Assert.Equal("transponder_gap", g["kind"]!.GetValue<string>()));
+        Assert.Equal(all.Count(a => a["kind"]!.GetValue<string>() == "transponder_gap"), gaps.Count);
+        Assert.All(await Page(viewer, "/api/alerts?severity=high&limit=500"), a => Assert.Equal("high", a["severity"]!.GetValue<string>()));
+        Assert.Empty(await Page(viewer, "/api/alerts?bbox=-10,-10,10,10"));
+
+        using var bad = await viewer.GetAsync("/api/alerts?kind=gap");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("transponder_gap", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_analyst_signs_in_acknowledges_an_alert_with_a_note_and_the_history_shows_who()
+    {
+        using var analyst = api.Client();
+        using var signIn = await analyst.PostAsJsonAsync("/api/session", new { name = "ana", password = ApiWorker.Password });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        var session = (await signIn.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("analyst", session["role"]!.GetValue<string>());
+        var alert = (await Page(analyst, "/api/alerts?limit=1"))[0]["id"]!.GetValue<string>();
+        var triage = $"/api/alerts/{Uri.EscapeDataString(alert)}/triage";
+
+        // With the cookie alone, as a page on another site could send it: refused.
+        using (var forged = await analyst.PostAsJsonAsync(triage, new { status = "dismissed", dismissal_reason = "forged" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, triage) { Content = JsonContent.Create(new { status = "acknowledged", note = "Rajin reachable within the gap" }) };
+        request.Headers.Add(ApiAccess.CsrfHeader, session["csrf_token"]!.GetValue<string>());
+        using var acknowledged = await analyst.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+
+        var detail = (await analyst.GetFromJsonAsync<JsonObject>($"/api/alerts/{Uri.EscapeDataString(alert)}"))!;
+        Assert.Equal("acknowledged", detail["triage"]!["status"]!.GetValue<string>());
+        Assert.Equal("ana: Rajin reachable within the gap", detail["triage"]!["notes"]!.GetValue<string>());
+        var history = detail["history"]!.AsArray().Select(h => $"{h!["changed_by"]} {h["field"]} {h["to"]}").ToList();
+        Assert.Contains("ana status acknowledged", history);
+        Assert.Contains("ana notes ana: Rajin reachable within the gap", history);
+        Assert.NotNull(detail["alert"]!["rules"]);
+
+        // A form post from another site cannot sign in either: JSON only.
+        using var form = await api.Client().PostAsync("/api/session", new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "ana", ["password"] = ApiWorker.Password }));
+        Assert.NotEqual(HttpStatusCode.OK, form.StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_in_is_rate_limited_and_a_wrong_password_says_nothing_about_the_name()
+    {
+        using var client = api.Client(from: "127.0.0.2"); // its own address: the other tests sign in from 127.0.0.1
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 12; i++)
+        {
+            using var response = await client.PostAsJsonAsync("/api/session", new { name = i % 2 == 0 ? "ana" : "nobody", password = "wrong password!" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.Unauthorized));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[^1]);
+    }
+
+    [Fact]
+    public async Task Responses_carry_a_content_security_policy_without_inline_script()
+    {
+        using var client = api.Client(api.ViewerToken);
+        foreach (var path in new[] { "/api/alerts", "/api/alerts/counts", "/healthz" })
+        {
+            using var response = await client.GetAsync(path);
+            var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+            Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<List<JsonNode>> Page(HttpClient client, string path)
+    {
+        var body = await client.GetFromJsonAsync<JsonObject>(path);
+        return [.. body!["rows"]!.AsArray()!.Select(r => r!)];
+    }
+}
