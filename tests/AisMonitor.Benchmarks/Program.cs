@@ -6,6 +6,11 @@ if (args is ["live", ..])
     return await AisMonitor.Benchmarks.Live.LiveBenchmark.RunAsync(args);
 }
 
+if (args is ["queue", ..])
+{
+    return await AisMonitor.Benchmarks.Queue.QueueBenchmark.RunAsync(args);
+}
+
 if (args is ["--loop", var seconds])
 {
     // Runs the Norwegian position benchmark in a loop, for a sampling profiler (perf record) to attach to.
