@@ -72,72 +72,14 @@ public sealed class AlertQueueReader(NpgsqlDataSource dataSource)
             FROM alert a LEFT JOIN alert_triage t ON t.alert_id = a.id
             WHERE true
             """);
-        string Parameter(object value, NpgsqlDbType type)
-        {
-            command.Parameters.Add(new() { Value = value, NpgsqlDbType = type });
-            return "$" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
-        }
-
-        var q = filter.Alerts;
-        if (q.From is { } from)
-        {
-            sql.Append(" AND a.start_time >= ").Append(Parameter(from, NpgsqlDbType.TimestampTz));
-        }
-
-        if (q.To is { } to)
-        {
-            sql.Append(" AND a.start_time < ").Append(Parameter(to, NpgsqlDbType.TimestampTz));
-        }
-
-        if (q.Kind is { } kind)
-        {
-            sql.Append(" AND a.kind = ").Append(Parameter(AlertJson.KindName(kind), NpgsqlDbType.Text));
-        }
-
-        if (q.MinimumSeverity is { } severity)
-        {
-            sql.Append(" AND a.severity = ANY(").Append(Parameter(Enum.GetValues<Severity>().Where(s => s >= severity).Select(s => s.ToString().ToLowerInvariant()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
-        }
-
-        if (q.Mmsi is { } mmsi)
-        {
-            sql.Append(" AND a.mmsi = ").Append(Parameter((int)mmsi.Value, NpgsqlDbType.Integer));
-        }
-
-        if (filter.Status is { } status)
-        {
-            sql.Append(" AND coalesce(t.status, 'new') = ").Append(Parameter(status, NpgsqlDbType.Text));
-        }
-
-        if (filter.Imo is { } imo)
-        {
-            sql.Append(" AND a.imo = ").Append(Parameter(imo, NpgsqlDbType.Integer));
-        }
-
-        if (filter.Name is { Length: > 0 } name)
-        {
-            sql.Append(" AND upper(a.vessel_name) LIKE ").Append(Parameter(EscapeLike(name.ToUpperInvariant()) + "%", NpgsqlDbType.Text));
-        }
-
-        if (filter.Bounds is { } b)
-        {
-            sql.Append(" AND a.latitude BETWEEN ").Append(Parameter(b.South, NpgsqlDbType.Double)).Append(" AND ").Append(Parameter(b.North, NpgsqlDbType.Double));
-            sql.Append(b.West <= b.East ? " AND a.longitude BETWEEN " : " AND NOT a.longitude BETWEEN ") // across the antimeridian: outside east..west
-                .Append(Parameter(Math.Min(b.West, b.East), NpgsqlDbType.Double)).Append(" AND ").Append(Parameter(Math.Max(b.West, b.East), NpgsqlDbType.Double));
-        }
-
-        if (filter.WatchListed)
-        {
-            sql.Append(" AND a.evidence ? 'watch_lists'");
-        }
-
+        AppendFilter(sql, command, filter);
         if (cursor is not null)
         {
             var (start, id) = ParseCursor(cursor);
-            sql.Append(" AND (a.start_time, a.id) < (").Append(Parameter(start, NpgsqlDbType.TimestampTz)).Append(", ").Append(Parameter(id, NpgsqlDbType.Text)).Append(')');
+            sql.Append(" AND (a.start_time, a.id) < (").Append(Parameter(command, start, NpgsqlDbType.TimestampTz)).Append(", ").Append(Parameter(command, id, NpgsqlDbType.Text)).Append(')');
         }
 
-        sql.Append(" ORDER BY a.start_time DESC, a.id DESC LIMIT ").Append(Parameter(limit + 1, NpgsqlDbType.Integer));
+        sql.Append(" ORDER BY a.start_time DESC, a.id DESC LIMIT ").Append(Parameter(command, limit + 1, NpgsqlDbType.Integer));
         command.CommandText = sql.ToString();
         var rows = new List<QueueRow>();
         await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
@@ -157,6 +99,88 @@ public sealed class AlertQueueReader(NpgsqlDataSource dataSource)
 
         rows.RemoveAt(limit);
         return new QueuePage(rows, Cursor(rows[^1]));
+    }
+
+    /// <summary>The whole alerts the filter selects, newest first, at most <paramref name="limit"/> (for exports).</summary>
+    public async Task<IReadOnlyList<Alert>> AlertsAsync(QueueFilter filter, int limit, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        await using var command = dataSource.CreateCommand();
+        var sql = new StringBuilder($"SELECT {AlertStore.AlertColumns.Replace("\n", " ", StringComparison.Ordinal)} FROM alert a LEFT JOIN alert_triage t ON t.alert_id = a.id WHERE true");
+        AppendFilter(sql, command, filter);
+        sql.Append(" ORDER BY a.start_time DESC, a.id DESC LIMIT ").Append(Parameter(command, limit, NpgsqlDbType.Integer));
+        command.CommandText = sql.ToString();
+        var alerts = new List<Alert>();
+        await using var reader = await command.ExecuteReaderAsync(cancellation).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
+        {
+            alerts.Add(AlertStore.ReadAlert(reader));
+        }
+
+        return alerts;
+    }
+
+    /// <summary>The filter's conditions, each value a parameter of <paramref name="command"/>.</summary>
+    private static void AppendFilter(StringBuilder sql, NpgsqlCommand command, QueueFilter filter)
+    {
+        var q = filter.Alerts;
+        if (q.From is { } from)
+        {
+            sql.Append(" AND a.start_time >= ").Append(Parameter(command, from, NpgsqlDbType.TimestampTz));
+        }
+
+        if (q.To is { } to)
+        {
+            sql.Append(" AND a.start_time < ").Append(Parameter(command, to, NpgsqlDbType.TimestampTz));
+        }
+
+        if (q.Kind is { } kind)
+        {
+            sql.Append(" AND a.kind = ").Append(Parameter(command, AlertJson.KindName(kind), NpgsqlDbType.Text));
+        }
+
+        if (q.MinimumSeverity is { } severity)
+        {
+            sql.Append(" AND a.severity = ANY(").Append(Parameter(command, Enum.GetValues<Severity>().Where(s => s >= severity).Select(s => s.ToString().ToLowerInvariant()).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text)).Append(')');
+        }
+
+        if (q.Mmsi is { } mmsi)
+        {
+            sql.Append(" AND a.mmsi = ").Append(Parameter(command, (int)mmsi.Value, NpgsqlDbType.Integer));
+        }
+
+        if (filter.Status is { } status)
+        {
+            sql.Append(" AND coalesce(t.status, 'new') = ").Append(Parameter(command, status, NpgsqlDbType.Text));
+        }
+
+        if (filter.Imo is { } imo)
+        {
+            sql.Append(" AND a.imo = ").Append(Parameter(command, imo, NpgsqlDbType.Integer));
+        }
+
+        if (filter.Name is { Length: > 0 } name)
+        {
+            sql.Append(" AND upper(a.vessel_name) LIKE ").Append(Parameter(command, EscapeLike(name.ToUpperInvariant()) + "%", NpgsqlDbType.Text));
+        }
+
+        if (filter.Bounds is { } b)
+        {
+            sql.Append(" AND a.latitude BETWEEN ").Append(Parameter(command, b.South, NpgsqlDbType.Double)).Append(" AND ").Append(Parameter(command, b.North, NpgsqlDbType.Double));
+            sql.Append(b.West <= b.East ? " AND a.longitude BETWEEN " : " AND NOT a.longitude BETWEEN ") // across the antimeridian: outside east..west
+                .Append(Parameter(command, Math.Min(b.West, b.East), NpgsqlDbType.Double)).Append(" AND ").Append(Parameter(command, Math.Max(b.West, b.East), NpgsqlDbType.Double));
+        }
+
+        if (filter.WatchListed)
+        {
+            sql.Append(" AND a.evidence ? 'watch_lists'");
+        }
+    }
+
+    private static string Parameter(NpgsqlCommand command, object value, NpgsqlDbType type)
+    {
+        command.Parameters.Add(new() { Value = value, NpgsqlDbType = type });
+        return "$" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>How many alerts there are in each triage status.</summary>

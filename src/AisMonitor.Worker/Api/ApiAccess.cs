@@ -45,6 +45,12 @@ internal static class ApiAccess
         services.AddSingleton(p => new UserStore(p.GetRequiredService<Hosting.DatabaseService>().Database.DataSource));
         services.AddSingleton(p => new AlertStore(p.GetRequiredService<Hosting.DatabaseService>().Database.DataSource));
         services.AddSingleton(p => new AlertQueueReader(p.GetRequiredService<Hosting.DatabaseService>().Database.DataSource));
+        services.AddSingleton(p => new VesselReader(p.GetRequiredService<Hosting.DatabaseService>().Database.DataSource));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new() { Title = "AisMonitor review API", Version = "1", Description = "The alert queue, triage, vessels and exports. Sign in with POST /api/session or send Authorization: Bearer TOKEN (aismonitor users token)." };
+            return Task.CompletedTask;
+        }));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.SnakeCaseLower);
         // The keys that sign session cookies and anti-forgery tokens: kept in the data folder (owner only, made by
         // UseApiAccess once the configuration has been checked), so sessions survive a restart.

@@ -184,7 +184,7 @@ internal static class AlertsCommand
     private static string Near(string? port, double? nauticalMiles) =>
         port is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $" ({nauticalMiles:0} nm from {port})");
 
-    private static string GeoJson(IReadOnlyList<Alert> alerts)
+    internal static string GeoJson(IReadOnlyList<Alert> alerts)
     {
         var collection = new FeatureCollection();
         foreach (var alert in alerts)
@@ -226,7 +226,7 @@ internal static class AlertsCommand
         return JsonSerializer.Serialize(collection, GeoJsonOptions) + "\n";
     }
 
-    private static string Csv(IReadOnlyList<Alert> alerts)
+    internal static string Csv(IReadOnlyList<Alert> alerts)
     {
         var text = new StringBuilder("id,kind,severity,mmsi,imo,vessel_name,start,end,lat,lon,score,severity_reason\n");
         foreach (var alert in alerts)

@@ -24,10 +24,12 @@ public sealed class ApiWorker : IAsyncLifetime
 
     public string AnalystToken { get; private set; } = null!;
 
+    public string Connection { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         await Postgres.InitializeAsync();
-        var connection = await Postgres.CreateDatabaseAsync();
+        var connection = Connection = await Postgres.CreateDatabaseAsync();
         await using (var database = AisMonitorDataSource.Create(connection))
         {
             await SchemaMigrator.MigrateAsync(database);
@@ -239,6 +241,79 @@ public sealed class ApiTests(ApiWorker api) : IClassFixture<ApiWorker>
             Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
             Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task The_filtered_queue_exports_as_GeoJSON_for_QGIS_and_as_CSV()
+    {
+        using var viewer = api.Client(api.ViewerToken);
+        var gaps = await Page(viewer, "/api/alerts?kind=transponder_gap&limit=500");
+
+        using var geo = await viewer.GetAsync("/api/alerts/export?format=geojson&kind=transponder_gap");
+        Assert.Equal("application/geo+json", geo.Content.Headers.ContentType!.MediaType);
+        var features = JsonNode.Parse(await geo.Content.ReadAsStringAsync())!["features"]!.AsArray();
+        Assert.Equal(gaps.Select(g => g["id"]!.GetValue<string>()).ToHashSet(), features.Select(f => (f!["properties"]!["id"] ?? f["properties"]!["alert_id"])!.GetValue<string>()).ToHashSet()); // alerts, and a gap's positions as points
+        Assert.Contains(features, f => f!["geometry"]!["type"]!.GetValue<string>() == "LineString"); // the gap, from where it went quiet to where it came back
+
+        using var csv = await viewer.GetAsync("/api/alerts/export?format=csv");
+        var lines = (await csv.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal((await Page(viewer, "/api/alerts?limit=500")).Count, lines.Length - 1);
+        Assert.StartsWith("id,", lines[0], StringComparison.Ordinal);
+        using var bad = await viewer.GetAsync("/api/alerts/export?format=xlsx");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_vessel_page_has_its_alerts_and_an_unknown_vessel_is_404()
+    {
+        using var viewer = api.Client(api.ViewerToken);
+        var alert = (await Page(viewer, "/api/alerts?limit=1"))[0];
+        var mmsi = alert["mmsi"]!.GetValue<long>();
+
+        var vessel = (await viewer.GetFromJsonAsync<JsonObject>($"/api/vessels/{mmsi}"))!;
+
+        var alerts = vessel["alerts"]!["rows"]!.AsArray();
+        Assert.NotEmpty(alerts);
+        Assert.All(alerts, a => Assert.Equal(mmsi, a!["mmsi"]!.GetValue<long>()));
+        Assert.NotNull(vessel["port_calls"]);
+        using var unknown = await viewer.GetAsync("/api/vessels/123456789");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_alert_arrives_as_a_server_event_with_its_id()
+    {
+        using var viewer = api.Client(api.ViewerToken);
+        using var events = await viewer.GetAsync("/api/alerts/events", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal("text/event-stream", events.Content.Headers.ContentType!.MediaType);
+        using var reader = new StreamReader(await events.Content.ReadAsStreamAsync());
+
+        // Written as detection writes it, after the listener is in place (the response has started).
+        var written = (await Page(viewer, "/api/alerts?limit=1"))[0]["id"]!.GetValue<string>();
+        await Task.Delay(500);
+        await LivePostgres.RowsAsync(api.Connection, $"UPDATE alert SET stored_last = now() WHERE id = '{written}' RETURNING id");
+
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!lines.Contains($"data: {written}") && await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+        }
+
+        Assert.Contains("event: alert", lines);
+        Assert.Contains($"data: {written}", lines);
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_routes_and_is_not_anonymous()
+    {
+        using var viewer = api.Client(api.ViewerToken);
+        var document = (await viewer.GetFromJsonAsync<JsonObject>("/api/openapi.json"))!;
+        var paths = document["paths"]!.AsObject().Select(p => p.Key).ToList();
+        Assert.Contains(paths, p => p.StartsWith("/api/alerts", StringComparison.Ordinal));
+        Assert.Contains("/api/session", paths);
+        using var anonymous = await api.Client().GetAsync("/api/openapi.json");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
     }
 
     private static async Task<List<JsonNode>> Page(HttpClient client, string path)
