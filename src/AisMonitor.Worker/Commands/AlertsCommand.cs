@@ -31,31 +31,23 @@ internal static class AlertsCommand
         var format = new Option<string>("--format") { Description = "text, geojson or csv.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "geojson", "csv");
         var output = new Option<string?>("--out") { Description = "Output file; standard output when absent." };
-        var kind = new Option<string?>("--kind") { Description = $"Only this kind ({string.Join(", ", Enum.GetValues<AlertKind>().Select(AlertJson.KindName))})." };
-        kind.AcceptOnlyFromAmong(Enum.GetValues<AlertKind>().Select(AlertJson.KindName).ToArray());
-        var severity = new Option<string?>("--severity") { Description = "Only this severity or higher: low, medium or high." };
-        severity.AcceptOnlyFromAmong("low", "medium", "high");
-        var mmsi = new Option<string?>("--mmsi") { Description = "Only this vessel." };
-        var from = new Option<string?>("--from") { Description = "Only alerts starting at or after this instant (ISO-8601 UTC)." };
-        var to = new Option<string?>("--to") { Description = "Only alerts starting before this instant." };
+        var filters = new AlertFilterOptions();
         var export = new Command("export", "Write alerts, from a replay's alerts file or from the database, as readable text, GeoJSON (QGIS) or CSV." + "\n" + ExitCodes.Table)
         {
-            file, format, output, kind, severity, mmsi, from, to,
+            file, format, output,
         };
+        foreach (var option in filters.All)
+        {
+            export.Options.Add(option);
+        }
+
         var settings = new ConfigurationOptions();
         settings.AddTo(export);
         export.SetAction(async (result, cancellation) =>
         {
             try
             {
-                var query = new AlertQuery
-                {
-                    Kind = result.GetValue(kind) is { } k ? Enum.GetValues<AlertKind>().Single(v => AlertJson.KindName(v) == k) : null,
-                    MinimumSeverity = result.GetValue(severity) is { } s ? Enum.Parse<Severity>(s, ignoreCase: true) : null,
-                    Mmsi = result.GetValue(mmsi) is { } m ? Mmsi.TryParse(m, out var parsed) ? parsed : throw new ArgumentException($"--mmsi expects an MMSI number; got '{m}'.") : null,
-                    From = CommandLineChecks.ParseInstant(result.GetValue(from), "--from"),
-                    To = CommandLineChecks.ParseInstant(result.GetValue(to), "--to"),
-                };
+                var query = filters.Query(result);
                 IReadOnlyList<Alert> alerts;
                 if (result.GetValue(file) is { } path)
                 {
@@ -99,7 +91,9 @@ internal static class AlertsCommand
                 return ExitCodes.DatabaseUnreachable;
             }
         });
-        return new Command("alerts", "Work with alerts: from a replay's file or the database.") { export };
+        var alerts = new Command("alerts", "Work with alerts: from a replay's file or the database; the analysts' queue and triage.") { export };
+        AlertsQueueCommands.AddTo(alerts);
+        return alerts;
     }
 
     private static List<Alert> Read(string path)
@@ -127,7 +121,7 @@ internal static class AlertsCommand
         return alerts;
     }
 
-    private static string Text(IReadOnlyList<Alert> alerts)
+    internal static string Text(IReadOnlyList<Alert> alerts)
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;

@@ -93,47 +93,8 @@ internal static class UsersCommand
         return users;
     }
 
-    private static Command Subcommand(string verb, string description, Symbol[] symbols, Func<ParseResult, UserStore, CancellationToken, Task> act)
-    {
-        var command = new Command(verb, description + "\n" + ExitCodes.Table);
-        foreach (var symbol in symbols)
-        {
-            switch (symbol)
-            {
-                case Argument argument:
-                    command.Arguments.Add(argument);
-                    break;
-                case Option option:
-                    command.Options.Add(option);
-                    break;
-            }
-        }
-
-        var settings = new ConfigurationOptions();
-        settings.AddTo(command);
-        command.SetAction(async (result, cancellation) =>
-        {
-            try
-            {
-                var loaded = settings.Load(result); // every setting checked, as every command does
-                using var logging = CommandLogging.Create(loaded.Configuration);
-                await using var database = await Database.OpenAsync(loaded.Storage, logging.CreateLogger("AisMonitor.Users"));
-                await act(result, new UserStore(database.DataSource), cancellation);
-                return ExitCodes.Done;
-            }
-            catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadArguments;
-            }
-            catch (DatabaseUnreachableException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.DatabaseUnreachable;
-            }
-        });
-        return command;
-    }
+    private static Command Subcommand(string verb, string description, Symbol[] symbols, Func<ParseResult, UserStore, CancellationToken, Task> act) =>
+        DatabaseCommand.Create(verb, description, symbols, (result, database, cancellation) => act(result, new UserStore(database), cancellation));
 
     private static void Found(bool found, string user, string what)
     {
