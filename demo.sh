@@ -10,6 +10,7 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 . "$(dirname "$0")/scripts/ensure-postgresql.sh"
+. "$(dirname "$0")/scripts/ensure-npm.sh"
 dotnet build src/AisMonitor.Worker -c Release -v quiet -nologo >/dev/null
 aismonitor() { dotnet src/AisMonitor.Worker/bin/Release/net10.0/aismonitor.dll "$@"; }
 out="${TMPDIR:-/tmp}/aismonitor-demo-alerts.jsonl"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project of AisMonitor and ends with one line: "N passed, N failed[, N skipped]".
 # Exits non-zero when a test fails or the build breaks. Installs what the tests need when it is
-# missing and it can (PostgreSQL's server, promtool); says what to install otherwise.
+# missing and it can (PostgreSQL's server, promtool, chromium, npm); says what to install otherwise.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -18,6 +18,9 @@ fi
 . scripts/ensure-postgresql.sh
 # The metrics test lints /metrics with promtool.
 . scripts/ensure-promtool.sh
+# The review UI is built with npm and tested in Debian's chromium.
+. scripts/ensure-npm.sh
+. scripts/ensure-chromium.sh
 
 results="TestResults/$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$results"

@@ -66,11 +66,16 @@ internal static class RunCommand
                 app.Services.GetRequiredService<IStartupValidator>().Validate(); // every options class, before anything is resolved or started
                 await app.Services.GetRequiredService<DatabaseService>().StartAsync(cancellation).ConfigureAwait(false);
                 app.UseBadRequests();
+                var withUi = ReviewUi.Use(app); // its files before access: the sign-in page is for anyone
                 app.UseApiAccess(settings.Storage.DataFolder);
                 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
                 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready"), ResponseWriter = WriteReason }).AllowAnonymous();
                 app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
                 ApiRoutes.Map(app);
+                if (!withUi)
+                {
+                    app.Logger.LogWarning("The review UI is not in {Folder} (it is built from web/ with npm): only the API is served", ReviewUi.Folder);
+                }
                 var status = app.Services.GetRequiredService<LiveStatus>(); // the provider is disposed when the host has run
                 await app.RunAsync(cancellation).ConfigureAwait(false);
                 if (status.Failure is { } failure)

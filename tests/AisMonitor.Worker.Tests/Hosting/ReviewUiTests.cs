@@ -1,0 +1,82 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace AisMonitor.Worker.Tests.Hosting;
+
+/// <summary>
+/// The review UI in a real headless Chromium (Debian's, driven by Playwright) against the real worker
+/// fed the Angara reconstruction: sign in, the queue, a filter, an alert with its map, triage. A
+/// screenshot of each step is kept in TestResults/review-ui/.
+/// </summary>
+public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWorker>
+{
+    private static readonly string Screenshots = Path.Combine(Core.Tests.Support.TestData.RepositoryRoot, "TestResults", "review-ui");
+
+    private static string Chromium => Environment.GetEnvironmentVariable("AISMONITOR_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    [Fact]
+    public async Task An_analyst_signs_in_filters_the_queue_opens_a_gap_on_its_map_and_acknowledges_it_with_a_note()
+    {
+        Assert.True(File.Exists(Chromium), $"Chromium is not at {Chromium}: ./test.sh installs Debian's chromium package (or set AISMONITOR_CHROMIUM).");
+        Directory.CreateDirectory(Screenshots);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { BaseURL = api.Worker.Address.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            // The one expected refusal: the page asks who is signed in before anyone is (401, logged by the browser).
+            if (message.Type == "error" && !(message.Text.Contains("401", StringComparison.Ordinal) && message.Location.StartsWith(api.Worker.Address + "api/session", StringComparison.Ordinal)))
+            {
+                problems.Add($"{message.Text} ({message.Location})"); // a script error, or anything the content security policy refused
+            }
+        };
+        page.SetDefaultTimeout(15_000);
+
+        // Signed out, the queue asks who you are.
+        await page.GotoAsync("/");
+        await page.GetByLabel("Name").FillAsync("ana");
+        await page.GetByLabel("Password").FillAsync(ApiWorker.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        var rows = page.Locator("table[aria-label=alerts] tbody tr");
+        await Assertions.Expect(rows.First).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#who")).ToHaveTextAsync("ana (analyst)");
+        var all = await rows.CountAsync();
+        Assert.True(all >= 3, $"{all} alerts in the queue");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "1-queue.png"), FullPage = true });
+
+        // A filter: only the gaps, and the URL keeps it (a view can be shared).
+        await page.GetByLabel("kind").SelectOptionAsync("transponder_gap");
+        await Assertions.Expect(page).ToHaveURLAsync(KindInUrl());
+        await Assertions.Expect(rows).Not.ToHaveCountAsync(all);
+        foreach (var kind in await page.Locator("table[aria-label=alerts] tbody tr td:nth-child(2)").AllInnerTextsAsync())
+        {
+            Assert.Equal("transponder gap", kind);
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "2-filtered.png"), FullPage = true });
+
+        // The gap: what fired and why, and the map with the track and the silence as a dashed line.
+        await page.GetByRole(AriaRole.Link, new() { Name = "transponder gap" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What happened" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#map path.track-before")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#map path.gap")).ToHaveAttributeAsync("stroke-dasharray", "8 8");
+        Assert.True(await page.Locator("#map .leaflet-overlay-pane path").CountAsync() >= 3, "land, track and gap drawn");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "3-alert-map.png"), FullPage = true });
+
+        // Triage: acknowledged with a note, and the history says who did it.
+        var triage = page.GetByRole(AriaRole.Form, new() { Name = "triage" });
+        await triage.Locator("select[name=status]").SelectOptionAsync("acknowledged");
+        await triage.Locator("textarea[name=note]").FillAsync("Rajin reachable within the gap");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        var history = page.Locator("ol[aria-label=history]");
+        await Assertions.Expect(history).ToContainTextAsync("ana: status new → acknowledged");
+        await Assertions.Expect(page.Locator("pre[aria-label=notes]")).ToHaveTextAsync("ana: Rajin reachable within the gap");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "4-acknowledged.png"), FullPage = true });
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [GeneratedRegex("kind=transponder_gap")]
+    private static partial Regex KindInUrl();
+}
