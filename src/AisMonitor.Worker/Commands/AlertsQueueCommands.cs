@@ -21,7 +21,7 @@ internal static class AlertsQueueCommands
         var cursor = new Option<string?>("--after") { Description = "The cursor a previous list printed: the next page." };
         alerts.Subcommands.Add(DatabaseCommand.Create("list", "List the queue, newest first, one alert per line (tab-separated: id, severity, kind, status, start, vessel).", [.. filters.All, status, limit, cursor], async (result, database, cancellation) =>
         {
-            var page = await new AlertQueueReader(database).PageAsync(new QueueFilter { Alerts = filters.Query(result), Status = result.GetValue(status) }, result.GetValue(cursor), result.GetValue(limit), cancellation);
+            var page = await new AlertQueueReader(database.DataSource).PageAsync(new QueueFilter { Alerts = filters.Query(result), Status = result.GetValue(status) }, result.GetValue(cursor), result.GetValue(limit), cancellation);
             foreach (var row in page.Rows)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Severity}\t{row.Kind}\t{row.Status}\t{InstantPattern.General.Format(row.Start)}\t{row.Mmsi} {row.VesselName}"));
@@ -33,7 +33,7 @@ internal static class AlertsQueueCommands
         var showId = Id();
         alerts.Subcommands.Add(DatabaseCommand.Create("show", "An alert: what, when, where and why, its triage and the history of it.", [showId], async (result, database, cancellation) =>
         {
-            var detail = await new AlertQueueReader(database).DetailAsync(result.GetValue(showId)!, cancellation) ?? throw new KeyNotFoundException($"No alert {result.GetValue(showId)}.");
+            var detail = await new AlertQueueReader(database.DataSource).DetailAsync(result.GetValue(showId)!, cancellation) ?? throw new KeyNotFoundException($"No alert {result.GetValue(showId)}.");
             Console.Write(AlertsCommand.Text([detail.Alert]));
             var t = detail.Triage;
             Console.WriteLine($"triage: {t.Status}{(t.DismissalReason is { } r ? $" ({r})" : string.Empty)}{(t.Assignee is { } a ? $", assigned to {a}" : string.Empty)}");
@@ -72,7 +72,7 @@ internal static class AlertsQueueCommands
         {
             var by = result.GetValue(who) is { Length: > 0 } named ? named : Environment.UserName;
             var change = new TriageChange(by, status, result.GetValue(reason), result.GetValue(assignee), AddNote: result.GetValue(note));
-            await new AlertStore(database).UpdateTriageAsync(result.GetValue(id)!, change, cancellation);
+            await new AlertStore(database.DataSource).UpdateTriageAsync(result.GetValue(id)!, change, cancellation);
             Console.Error.WriteLine($"{result.GetValue(id)}: {status ?? (assign ? "assigned to " + result.GetValue(assignee) : "note added")} (by {by})");
         });
     }

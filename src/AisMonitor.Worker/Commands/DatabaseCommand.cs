@@ -1,16 +1,14 @@
 using System.CommandLine;
-using Npgsql;
-
 namespace AisMonitor.Worker.Commands;
 
 /// <summary>
-/// A command that works on the database (users, triage): the settings every command reads, the
+/// A command that works on the database (migrate, users, triage): the settings every command reads, the
 /// database opened (AisMonitor's own server started when no connection string is set), and every
 /// mistake one line with the exit code of the table.
 /// </summary>
 internal static class DatabaseCommand
 {
-    public static Command Create(string verb, string description, Symbol[] symbols, Func<ParseResult, NpgsqlDataSource, CancellationToken, Task> act)
+    public static Command Create(string verb, string description, Symbol[] symbols, Func<ParseResult, Database, CancellationToken, Task> act)
     {
         var command = new Command(verb, description + "\n" + ExitCodes.Table);
         foreach (var symbol in symbols)
@@ -35,7 +33,7 @@ internal static class DatabaseCommand
                 var loaded = settings.Load(result); // every setting checked, as every command does
                 using var logging = CommandLogging.Create(loaded.Configuration);
                 await using var database = await Database.OpenAsync(loaded.Storage, logging.CreateLogger("AisMonitor." + verb));
-                await act(result, database.DataSource, cancellation);
+                await act(result, database, cancellation);
                 return ExitCodes.Done;
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or KeyNotFoundException)

@@ -94,7 +94,7 @@ internal static class UsersCommand
     }
 
     private static Command Subcommand(string verb, string description, Symbol[] symbols, Func<ParseResult, UserStore, CancellationToken, Task> act) =>
-        DatabaseCommand.Create(verb, description, symbols, (result, database, cancellation) => act(result, new UserStore(database), cancellation));
+        DatabaseCommand.Create(verb, description, symbols, (result, database, cancellation) => act(result, new UserStore(database.DataSource), cancellation));
 
     private static void Found(bool found, string user, string what)
     {

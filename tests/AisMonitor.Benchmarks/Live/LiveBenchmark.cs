@@ -9,6 +9,7 @@ using AisMonitor.Core.Nmea;
 using AisMonitor.Storage;
 using NodaTime;
 using Npgsql;
+using static AisMonitor.Benchmarks.BenchmarkArguments;
 
 namespace AisMonitor.Benchmarks.Live;
 
@@ -213,18 +214,5 @@ internal static class LiveBenchmark
     {
         var body = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         return body.Split('\n').Where(l => l.StartsWith(name + "{", StringComparison.Ordinal) && l.Contains(labels, StringComparison.Ordinal)).Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture));
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }

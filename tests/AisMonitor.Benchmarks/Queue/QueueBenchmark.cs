@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Tests.Support;
 using AisMonitor.Storage;
 using Npgsql;
+using static AisMonitor.Benchmarks.BenchmarkArguments;
 
 namespace AisMonitor.Benchmarks.Queue;
 
@@ -229,18 +228,5 @@ internal static class QueueBenchmark
         start.Environment["AisMonitor__Sources__0__Path"] = incoming;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         return Process.Start(start)!;
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private static string Option(string[] args, string name, string fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
     }
 }
