@@ -74,6 +74,13 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
         await Assertions.Expect(page.Locator("pre[aria-label=notes]")).ToHaveTextAsync("ana: Rajin reachable within the gap");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "4-acknowledged.png"), FullPage = true });
 
+        // The dark port call: the area the vessel could reach in its silence, and the ports of concern within it.
+        await page.GotoAsync("/?kind=possible_dark_port_call");
+        await page.GetByRole(AriaRole.Link, new() { Name = "possible dark port call" }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("#map path.reachable")).ToHaveCountAsync(1);
+        Assert.True(await page.Locator("#map path.port").CountAsync() >= 2, "the candidate ports drawn");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-dark-port-call.png"), FullPage = true });
+
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 

@@ -210,12 +210,20 @@ function evidenceRows(evidence, prefix = '') {
   const rows = [];
   for (const [key, value] of Object.entries(evidence ?? {})) {
     const name = (prefix + key).replaceAll('_', ' ');
-    if (Array.isArray(value)) rows.push([name, value.length && value[0]?.lat !== undefined ? `${value.length} positions` : value.map((v) => (typeof v === 'object' ? Object.values(v).join(' ') : v)).join('; ')]);
+    if (Array.isArray(value)) rows.push([name, value.length && value[0]?.lat !== undefined ? `${value.length} positions` : value.map(brief).join('; ')]);
     else if (value && typeof value === 'object' && value.lat !== undefined) rows.push([name, `${value.lat}, ${value.lon}${value.time ? ` at ${when(value.time)}` : ''}`]);
     else if (value && typeof value === 'object') rows.push(...evidenceRows(value, `${prefix}${key} `));
     else rows.push([name, value]);
   }
   return rows;
+}
+
+// One item of a list in words: a port candidate by its port, anything else by its name or its values.
+function brief(v) {
+  if (v === null || typeof v !== 'object') return String(v);
+  if (v.port) return `${v.port.name}${v.port.country_name ? ` (${v.port.country_name})` : ''}: ${v.via_port_nautical_miles} nm via it, ${v.spare_hours} h to spare`;
+  if (v.name) return v.name;
+  return Object.values(v).map(brief).join(' ');
 }
 
 const EVIDENCE = ['gap', 'port_call', 'dark_port_call', 'encounter', 'identity_change', 'shared_mmsi', 'loitering', 'position_spoofing'];
@@ -303,13 +311,56 @@ async function drawAlertMap(box, alert) {
   }
   const evidence = EVIDENCE.map((k) => alert[k]).find(Boolean);
   if (!gap) for (const track of tracks(evidence)) layers.push(L.polyline(track.map((p) => [p.lat, p.lon]), { color: '#13293d', weight: 3, className: 'track' }));
-  for (const port of alert.dark_port_call?.ports ?? []) {
-    if (port.lat !== undefined) layers.push(L.circleMarker([port.lat, port.lon], { radius: 7, color: '#b3261e', className: 'port' }).bindTooltip(port.name ?? 'port'));
+  const call = alert.dark_port_call;
+  if (call) {
+    // Where the vessel could have been during the silence: every point whose detour from the last position to the
+    // first after it fits the longest path it could sail (an ellipse on the sphere with those two as foci).
+    layers.push(L.polygon(reachable(call.from, call.to, call.maximum_path_nautical_miles), { color: '#a15c00', weight: 1, fillOpacity: 0.08, className: 'reachable' })
+      .bindTooltip(`reachable within the silence: up to ${call.maximum_path_nautical_miles} nm at ${call.top_speed_knots} kn`));
+    for (const candidate of call.ports) {
+      const port = candidate.port;
+      layers.push(L.circleMarker([port.position.lat, port.position.lon], { radius: 7, color: '#b3261e', className: 'port' })
+        .bindTooltip(`${port.name} (${port.country_name ?? ''}): ${candidate.spare_hours} h to spare`));
+    }
   }
   if (alert.location) layers.push(L.circleMarker([alert.location.lat, alert.location.lon], { radius: 6, color: '#b3261e', fillOpacity: 0.8, className: 'location' }).bindTooltip('where it happened'));
   const group = L.featureGroup(layers).addTo(map);
   if (layers.length) map.fitBounds(group.getBounds().pad(0.3), { maxZoom: 9 });
   else map.setView([20, 0], 2);
+}
+
+// ---- Geometry on the sphere (nautical miles, degrees) -------------------------------------------
+
+const RADIUS_NM = 3440.065;
+const rad = (d) => (d * Math.PI) / 180;
+const deg = (r) => (r * 180) / Math.PI;
+
+function distanceNm(a, b) {
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lon - a.lon) / 2) ** 2;
+  return 2 * RADIUS_NM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function destination(a, bearingDegrees, nm) {
+  const d = nm / RADIUS_NM;
+  const [lat, lon, bearing] = [rad(a.lat), rad(a.lon), rad(bearingDegrees)];
+  const lat2 = Math.asin(Math.sin(lat) * Math.cos(d) + Math.cos(lat) * Math.sin(d) * Math.cos(bearing));
+  const lon2 = lon + Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat), Math.cos(d) - Math.sin(lat) * Math.sin(lat2));
+  return { lat: deg(lat2), lon: deg(lon2) };
+}
+
+// The boundary of { p : d(from, p) + d(p, to) <= path }: along each bearing from `from`, the farthest such point.
+function reachable(from, to, path) {
+  const ring = [];
+  for (let bearing = 0; bearing < 360; bearing += 4) {
+    let [low, high] = [0, Math.min(path, Math.PI * RADIUS_NM)];
+    for (let i = 0; i < 30; i++) {
+      const mid = (low + high) / 2;
+      if (mid + distanceNm(destination(from, bearing, mid), to) <= path) low = mid; else high = mid;
+    }
+    const p = destination(from, bearing, low);
+    ring.push([p.lat, p.lon]);
+  }
+  return ring;
 }
 
 // ---- A vessel ------------------------------------------------------------------------------------
