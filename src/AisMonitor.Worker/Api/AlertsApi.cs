@@ -208,6 +208,7 @@ internal static class ApiRoutes
     {
         routes.MapSession();
         routes.MapAlerts();
+        routes.MapUsers();
         routes.MapOpenApi("/api/openapi.json").RequireAuthorization(ApiAccess.Viewer);
     }
 }

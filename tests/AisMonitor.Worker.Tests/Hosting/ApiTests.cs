@@ -24,6 +24,8 @@ public sealed class ApiWorker : IAsyncLifetime
 
     public string AnalystToken { get; private set; } = null!;
 
+    public string AdminToken { get; private set; } = null!;
+
     public string Connection { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -39,6 +41,7 @@ public sealed class ApiWorker : IAsyncLifetime
             await users.AddAsync("adm", UserRole.Admin, Password);
             ViewerToken = await users.CreateTokenAsync("viv", "tests");
             AnalystToken = await users.CreateTokenAsync("ana", "tests");
+            AdminToken = await users.CreateTokenAsync("adm", "tests");
         }
 
         var folder = Path.Combine(Postgres.Folder, "incoming");
@@ -314,6 +317,47 @@ public sealed class ApiTests(ApiWorker api) : IClassFixture<ApiWorker>
         Assert.Contains("/api/session", paths);
         using var anonymous = await api.Client().GetAsync("/api/openapi.json");
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_adds_a_user_who_can_then_sign_in_and_cannot_lock_themselves_out()
+    {
+        using var admin = api.Client(api.AdminToken);
+        var before = (await admin.GetFromJsonAsync<JsonArray>("/api/users"))!.Select(u => u!["name"]!.GetValue<string>()).ToList();
+        Assert.Contains("adm", before);
+
+        using (var added = await admin.PostAsJsonAsync("/api/users", new { name = "eve", role = "viewer", password = "eve's long passphrase" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        }
+
+        using (var again = await admin.PostAsJsonAsync("/api/users", new { name = "eve", role = "viewer", password = "eve's long passphrase" }))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        }
+
+        using (var weak = await admin.PostAsJsonAsync("/api/users", new { name = "fay", role = "viewer", password = "short" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        }
+
+        using (var signIn = await api.Client(from: "127.0.0.3").PostAsJsonAsync("/api/session", new { name = "eve", password = "eve's long passphrase" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        }
+
+        using (var self = await admin.PostAsJsonAsync("/api/users/adm", new { disabled = true }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, self.StatusCode);
+        }
+
+        using (var disable = await admin.PostAsJsonAsync("/api/users/eve", new { disabled = true }))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, disable.StatusCode);
+        }
+
+        using var refused = await api.Client(from: "127.0.0.3").PostAsJsonAsync("/api/session", new { name = "eve", password = "eve's long passphrase" });
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     private static async Task<List<JsonNode>> Page(HttpClient client, string path)
