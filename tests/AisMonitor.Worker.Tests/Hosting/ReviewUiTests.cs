@@ -45,6 +45,18 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
         Assert.True(all >= 3, $"{all} alerts in the queue");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "1-queue.png"), FullPage = true });
 
+        // A new alert written while the queue is open appears in it, marked.
+        await using (var database = Storage.AisMonitorDataSource.Create(api.Connection))
+        {
+            var store = new Storage.AlertStore(database);
+            var template = (await store.ReadAsync(new Storage.AlertQuery())).First(a => a.Kind == Core.Alerts.AlertKind.TransponderGap);
+            await store.UpsertAsync([template with { Start = template.Start + NodaTime.Duration.FromDays(30), End = null }]);
+        }
+
+        await Assertions.Expect(page.Locator("table[aria-label=alerts] tbody tr.new-arrival")).ToHaveCountAsync(1);
+        await Assertions.Expect(rows).ToHaveCountAsync(all + 1);
+        all++;
+
         // A filter: only the gaps, and the URL keeps it (a view can be shared).
         await page.GetByLabel("kind").SelectOptionAsync("transponder_gap");
         await Assertions.Expect(page).ToHaveURLAsync(KindInUrl());
@@ -74,12 +86,18 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
         await Assertions.Expect(page.Locator("pre[aria-label=notes]")).ToHaveTextAsync("ana: Rajin reachable within the gap");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "4-acknowledged.png"), FullPage = true });
 
+        // The vessel: its alerts, and a way back to each.
+        await page.GetByRole(AriaRole.Link, new() { Name = "vessel ANGARA" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("ANGARA");
+        Assert.Equal(all, await page.Locator("ul[aria-label='alerts of the vessel'] li").CountAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-vessel.png"), FullPage = true });
+
         // The dark port call: the area the vessel could reach in its silence, and the ports of concern within it.
         await page.GotoAsync("/?kind=possible_dark_port_call");
         await page.GetByRole(AriaRole.Link, new() { Name = "possible dark port call" }).First.ClickAsync();
         await Assertions.Expect(page.Locator("#map path.reachable")).ToHaveCountAsync(1);
         Assert.True(await page.Locator("#map path.port").CountAsync() >= 2, "the candidate ports drawn");
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-dark-port-call.png"), FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "6-dark-port-call.png"), FullPage = true });
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

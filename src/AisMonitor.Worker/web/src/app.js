@@ -371,7 +371,8 @@ async function showVessel(mmsi) {
   const mapBox = el('div', { id: 'map', role: 'img', 'aria-label': 'map of the vessel' });
   main.replaceChildren(
     el('p', {}, link('/', '← queue')),
-    el('h1', {}, `${v.name ?? 'Vessel'} · MMSI ${mmsi}`),
+    el('h1', {}, `${v.name ?? data.alerts.rows.find((a) => a.vessel_name)?.vessel_name ?? 'Vessel'} · MMSI ${mmsi}`),
+    data.vessel ? null : el('p', { class: 'help' }, 'No identity stored for this vessel yet: the name is the one its alerts give.'),
     el('div', { class: 'detail' },
       el('div', {},
         table('identity', [['IMO', v.imo], ['call sign', v.call_sign], ['flag', v.flag], ['ship type', v.ship_type], ['length (m)', v.length_metres], ['destination', v.destination], ['last seen', v.last_seen]]),
