@@ -2,6 +2,7 @@ using System.Text.Json;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Tracking;
+using AisMonitor.Core.WatchLists;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,10 +16,17 @@ namespace AisMonitor.Storage;
 public sealed class VesselStore(NpgsqlDataSource dataSource)
 {
     /// <summary>Writes the vessels in one transaction.</summary>
-    public async Task UpsertAsync(IEnumerable<VesselState> vessels, CancellationToken cancellation = default)
+    public Task UpsertAsync(IEnumerable<VesselState> vessels, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(vessels);
-        var list = vessels as IReadOnlyCollection<VesselState> ?? [.. vessels];
+        return UpsertAsync(vessels.Select(v => new VesselRow(v.Mmsi, v.Identity, v.LastGood?.LatitudeDegrees, v.LastGood?.LongitudeDegrees, v.LastGood?.Time, v.WatchListMatches, v.IdentityChanges)), cancellation);
+    }
+
+    /// <summary>Writes the vessels in one transaction.</summary>
+    public async Task UpsertAsync(IEnumerable<VesselRow> vessels, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(vessels);
+        var list = vessels as IReadOnlyCollection<VesselRow> ?? [.. vessels];
         await using var connection = await dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
         await Execute(connection, "CREATE TEMPORARY TABLE vessel_in (LIKE vessel INCLUDING DEFAULTS) ON COMMIT DROP", cancellation).ConfigureAwait(false);
@@ -40,9 +48,9 @@ public sealed class VesselStore(NpgsqlDataSource dataSource)
                 await WriteOrNull(writer, identity?.Destination, NpgsqlDbType.Text, cancellation).ConfigureAwait(false);
                 await WriteOrNull(writer, FlagStates.CountryOf(vessel.Mmsi), NpgsqlDbType.Text, cancellation).ConfigureAwait(false);
                 await WriteOrNull(writer, identity?.ChangedAt, NpgsqlDbType.TimestampTz, cancellation).ConfigureAwait(false);
-                await WriteOrNull(writer, vessel.LastGood?.LatitudeDegrees, NpgsqlDbType.Double, cancellation).ConfigureAwait(false);
-                await WriteOrNull(writer, vessel.LastGood?.LongitudeDegrees, NpgsqlDbType.Double, cancellation).ConfigureAwait(false);
-                await WriteOrNull(writer, vessel.LastGood?.Time, NpgsqlDbType.TimestampTz, cancellation).ConfigureAwait(false);
+                await WriteOrNull(writer, vessel.LastLatitudeDegrees, NpgsqlDbType.Double, cancellation).ConfigureAwait(false);
+                await WriteOrNull(writer, vessel.LastLongitudeDegrees, NpgsqlDbType.Double, cancellation).ConfigureAwait(false);
+                await WriteOrNull(writer, vessel.LastSeen, NpgsqlDbType.TimestampTz, cancellation).ConfigureAwait(false);
                 await WriteOrNull(writer, vessel.WatchListMatches.Count > 0 ? JsonSerializer.Serialize(vessel.WatchListMatches, AlertJson.Options) : null, NpgsqlDbType.Jsonb, cancellation).ConfigureAwait(false);
             }
 
@@ -89,3 +97,6 @@ public sealed class VesselStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
     }
 }
+
+/// <summary>A vessel as stored: its identity, its last good position, the watch-list entries it matches and the changes of its identity.</summary>
+public sealed record VesselRow(Mmsi Mmsi, VesselIdentity? Identity, double? LastLatitudeDegrees, double? LastLongitudeDegrees, NodaTime.Instant? LastSeen, IReadOnlyList<WatchListMatch> WatchListMatches, IReadOnlyList<IdentityChange> IdentityChanges);

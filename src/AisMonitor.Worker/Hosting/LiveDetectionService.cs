@@ -231,6 +231,15 @@ internal sealed partial class LiveDetectionService(
             var now = clock.GetCurrentInstant();
             var saving = System.Diagnostics.Stopwatch.StartNew();
             var bytes = await store.SaveAsync(WorkerName, now, snapshot, positions, stop).ConfigureAwait(false);
+
+            // The vessels as the checkpoint has them (identity, last position, identity changes): what the review
+            // UI's vessel pages show. Written from the snapshot, not from the engine's live state, off its thread.
+            var lists = watchLists.Current;
+            await new VesselStore(database.Database.DataSource).UpsertAsync(
+                snapshot.Partitions.SelectMany(p => p).Select(v => new VesselRow(
+                    v.Mmsi, v.Identity, v.LastGood?.LatitudeDegrees, v.LastGood?.LongitudeDegrees, v.LastGood?.Time,
+                    lists.Match(v.Mmsi, v.Identity?.Imo, v.Identity?.Name), v.IdentityChanges)),
+                stop).ConfigureAwait(false);
             status.CheckpointSaved(now);
             CheckpointSaved(_logger, snapshot.Statistics.Vessels, bytes / 1048576.0, request.Paused.TotalMilliseconds, saving.Elapsed.TotalMilliseconds);
         }

@@ -57,6 +57,7 @@ public sealed class ApiWorker : IAsyncLifetime
             ["AisMonitor__Sources__0__PollInterval"] = "00:00:00.1",
             ["AisMonitor__Sources__0__Speed"] = "0",
             ["AisMonitor__Live__MaximumLag"] = "36500.00:00:00",
+            ["AisMonitor__Live__CheckpointInterval"] = "00:00:01", // vessels are stored with each checkpoint
         });
         await Worker.WaitUntilAsync(() => Task.FromResult(Worker.Log.Contains("angara-2024.nmea.gz done", StringComparison.Ordinal)), "the Angara file read");
         await Worker.WaitUntilAsync(async () => (await LivePostgres.RowsAsync(connection, "SELECT count(*) FROM alert"))[0] != "0", "its alerts stored");
@@ -273,7 +274,11 @@ public sealed class ApiTests(ApiWorker api) : IClassFixture<ApiWorker>
         var alert = (await Page(viewer, "/api/alerts?limit=1"))[0];
         var mmsi = alert["mmsi"]!.GetValue<long>();
 
-        var vessel = (await viewer.GetFromJsonAsync<JsonObject>($"/api/vessels/{mmsi}"))!;
+        // Its identity is stored with the worker's checkpoints (every second here).
+        JsonObject vessel = null!;
+        await api.Worker.WaitUntilAsync(async () => (vessel = (await viewer.GetFromJsonAsync<JsonObject>($"/api/vessels/{mmsi}"))!)["vessel"] is not null, "the vessel stored");
+        Assert.Equal("ANGARA", vessel["vessel"]!["name"]!.GetValue<string>());
+        Assert.NotNull(vessel["vessel"]!["last_seen"]);
 
         var alerts = vessel["alerts"]!["rows"]!.AsArray();
         Assert.NotEmpty(alerts);

@@ -88,8 +88,8 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
 
         // The vessel: its alerts, and a way back to each.
         await page.GetByRole(AriaRole.Link, new() { Name = "vessel ANGARA" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("ANGARA");
-        Assert.Equal(all, await page.Locator("ul[aria-label='alerts of the vessel'] li").CountAsync());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ANGARA · MMSI 273210440");
+        await Assertions.Expect(page.Locator("ul[aria-label='alerts of the vessel'] li")).ToHaveCountAsync(all);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-vessel.png"), FullPage = true });
 
         // The dark port call: the area the vessel could reach in its silence, and the ports of concern within it.
