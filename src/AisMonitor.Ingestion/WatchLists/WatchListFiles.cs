@@ -7,22 +7,32 @@ namespace AisMonitor.Ingestion.WatchLists;
 /// built-in OFAC example (unless left out) and the user's CSV files. <see cref="TryReload"/>
 /// looks at the files' sizes and write times (cheap enough to call every few seconds) and
 /// rereads them when one changed. A file that has become unreadable or invalid leaves the lists
-/// in force as they were and says why: a typo in a list must not stop the monitoring.
+/// in force as they were and says why: a typo in a list must not stop the monitoring. The lists
+/// admins upload through the API live as <c>NAME.csv</c> in a managed folder: files appearing in it,
+/// changing or going away are noticed the same way.
 /// </summary>
 public sealed class WatchListFiles
 {
     private readonly IReadOnlyList<string> _paths;
     private readonly bool _builtIn;
-    private (long Length, DateTime Written)[] _seen;
+    private (string Path, long Length, DateTime Written)[] _seen;
 
     /// <summary>Reads the lists; <see cref="FormatException"/> or <see cref="IOException"/> when one cannot be read (at start, that is bad configuration).</summary>
-    public WatchListFiles(IEnumerable<string> paths, bool builtIn)
+    public WatchListFiles(IEnumerable<string> paths, bool builtIn, string? managedFolder = null)
     {
         _paths = [.. paths];
         _builtIn = builtIn;
+        ManagedFolder = managedFolder;
         _seen = Stamps();
         (Current, Rejected) = Read();
     }
+
+    /// <summary>Where the lists uploaded through the API are kept (null: none are).</summary>
+    public string? ManagedFolder { get; }
+
+    /// <summary>The managed list files now, by name.</summary>
+    public IReadOnlyList<string> ManagedFiles() =>
+        ManagedFolder is { } folder && Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal)] : [];
 
     /// <summary>The lists in force.</summary>
     public VesselWatchLists Current { get; private set; }
@@ -64,7 +74,7 @@ public sealed class WatchListFiles
             lists.Add(WatchListCsv.OfacSdn2024);
         }
 
-        foreach (var path in _paths)
+        foreach (var path in _paths.Concat(ManagedFiles()))
         {
             var (list, count) = WatchListCsv.ReadFile(path);
             lists.Add(list);
@@ -74,6 +84,6 @@ public sealed class WatchListFiles
         return (new VesselWatchLists(lists), rejected);
     }
 
-    private (long, DateTime)[] Stamps() =>
-        [.. _paths.Select(p => new FileInfo(p)).Select(f => f.Exists ? (f.Length, f.LastWriteTimeUtc) : (-1L, DateTime.MinValue))];
+    private (string, long, DateTime)[] Stamps() =>
+        [.. _paths.Concat(ManagedFiles()).Select(p => new FileInfo(p)).Select(f => f.Exists ? (f.FullName, f.Length, f.LastWriteTimeUtc) : (f.FullName, -1L, DateTime.MinValue))];
 }

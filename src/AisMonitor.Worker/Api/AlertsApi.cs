@@ -209,6 +209,7 @@ internal static class ApiRoutes
         routes.MapSession();
         routes.MapAlerts();
         routes.MapUsers();
+        routes.MapWatchLists();
         routes.MapOpenApi("/api/openapi.json").RequireAuthorization(ApiAccess.Viewer);
     }
 }

@@ -8,7 +8,7 @@ namespace AisMonitor.Worker.Commands;
 /// <summary>The reference data detection starts from (replay and the worker): watch lists and places, read and checked before anything else starts; what was read is logged.</summary>
 internal static partial class ReplayReferenceData
 {
-    public static WatchListFiles LoadWatchLists(string[] files, bool builtIn, ILogger logger)
+    public static WatchListFiles LoadWatchLists(string[] files, bool builtIn, ILogger logger, string? managedFolder = null)
     {
         foreach (var file in files.Where(f => !File.Exists(f)))
         {
@@ -17,7 +17,7 @@ internal static partial class ReplayReferenceData
 
         try
         {
-            var lists = new WatchListFiles(files, builtIn);
+            var lists = new WatchListFiles(files, builtIn, managedFolder);
             foreach (var (path, list) in files.Zip(lists.Current.Lists.Skip(builtIn ? 1 : 0)))
             {
                 var rejected = lists.Rejected[path];

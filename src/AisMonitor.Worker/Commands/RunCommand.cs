@@ -47,7 +47,7 @@ internal static class RunCommand
                 using (var logging = CommandLogging.Create(configuration)) // before the host: its reference data, checked first
                 {
                     var logger = logging.CreateLogger("AisMonitor.Run");
-                    lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn), logger);
+                    lists = ReplayReferenceData.LoadWatchLists(result.GetValue(watchLists) ?? [], !result.GetValue(noBuiltIn), logger, WatchListsApi.Folder(settings.Storage.DataFolder));
                     gazetteer = ReplayReferenceData.LoadPlaces(result.GetValue(places) ?? [], logger);
                 }
 

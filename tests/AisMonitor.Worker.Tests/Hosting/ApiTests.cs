@@ -365,6 +365,36 @@ public sealed class ApiTests(ApiWorker api) : IClassFixture<ApiWorker>
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
+    [Fact]
+    public async Task An_admin_uploads_a_watch_list_that_comes_into_force_and_deletes_it()
+    {
+        using var admin = api.Client(api.AdminToken);
+        async Task<List<string>> InForce() => [.. (await admin.GetFromJsonAsync<JsonArray>("/api/watch-lists"))!.Select(l => l!["name"]!.GetValue<string>())];
+        Assert.Contains("OFAC SDN", await InForce());
+
+        using (var bad = await admin.PutAsync("/api/watch-lists/desk", new StringContent("name,flag\nSOME SHIP,KP\n")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.Contains("no 'imo' or 'mmsi' column", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var put = await admin.PutAsync("/api/watch-lists/desk", new StringContent("mmsi,name\n273210440,ANGARA\n477123400,SOME TANKER\n")))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, put.StatusCode);
+            Assert.Equal(2, (await put.Content.ReadFromJsonAsync<JsonObject>())!["entries"]!.GetValue<int>());
+        }
+
+        await api.Worker.WaitUntilAsync(async () => (await InForce()).Contains("desk"), "the uploaded list in force");
+        using (var delete = await admin.DeleteAsync("/api/watch-lists/desk"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
+        }
+
+        await api.Worker.WaitUntilAsync(async () => !(await InForce()).Contains("desk"), "the deleted list out of force");
+        using var traversal = await admin.DeleteAsync("/api/watch-lists/..%2Fkeys");
+        Assert.True(traversal.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound, traversal.StatusCode.ToString());
+    }
+
     private static async Task<List<JsonNode>> Page(HttpClient client, string path)
     {
         var body = await client.GetFromJsonAsync<JsonObject>(path);
