@@ -7,7 +7,7 @@ namespace AisMonitor.Worker.Api;
 
 /// <summary>
 /// The review UI (web/, built into wwwroot next to the executable): its files, and its pages
-/// (<c>/</c>, <c>/alerts/{id}</c>, <c>/vessels/{mmsi}</c>) answered with its one HTML page. The shell
+/// (<c>/</c>, <c>/alerts/{id}</c>, <c>/vessels/{mmsi}</c>, <c>/admin</c>) answered with its one HTML page. The shell
 /// holds no data and is served to anyone, so a signed-out user gets the sign-in form; every piece of
 /// data comes from the API, which is not anonymous.
 /// </summary>
@@ -27,7 +27,7 @@ internal static class ReviewUi
         var types = new FileExtensionContentTypeProvider();
         types.Mappings[".geojson"] = "application/geo+json"; // the land of the offline map
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Folder), ContentTypeProvider = types });
-        foreach (var pattern in new[] { "/", "/alerts/{id}", "/vessels/{mmsi}" })
+        foreach (var pattern in new[] { "/", "/alerts/{id}", "/vessels/{mmsi}", "/admin" })
         {
             app.MapGet(pattern, () => Results.File(page, "text/html; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
         }

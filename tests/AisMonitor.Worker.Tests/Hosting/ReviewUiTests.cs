@@ -102,6 +102,39 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    [Fact]
+    public async Task An_admin_adds_a_user_and_uploads_a_watch_list_from_the_admin_page()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { BaseURL = api.Worker.Address.ToString() });
+        page.SetDefaultTimeout(15_000);
+        await page.GotoAsync("/admin");
+        await page.GetByLabel("Name").FillAsync("adm");
+        await page.GetByLabel("Password").FillAsync(ApiWorker.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Admin" })).ToBeVisibleAsync();
+
+        var add = page.GetByRole(AriaRole.Form, new() { Name = "add a user" });
+        await add.Locator("input[name=name]").FillAsync("gus");
+        await add.Locator("select[name=role]").SelectOptionAsync("analyst");
+        await add.Locator("input[name=password]").FillAsync("gus's long passphrase");
+        await add.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("role of gus")).ToHaveValueAsync("analyst");
+
+        var csv = Path.Combine(api.Postgres.Folder, "desk2.csv");
+        await File.WriteAllTextAsync(csv, "imo,name\n9074729,ANGARA\n");
+        var upload = page.GetByRole(AriaRole.Form, new() { Name = "upload a watch list" });
+        await upload.Locator("input[name=name]").FillAsync("desk2");
+        await upload.Locator("input[name=file]").SetInputFilesAsync(csv);
+        await upload.GetByRole(AriaRole.Button, new() { Name = "Upload" }).ClickAsync();
+        using var admin = api.Client(api.AdminToken);
+        await api.Worker.WaitUntilAsync(async () => (await admin.GetStringAsync("/api/watch-lists")).Contains("\"desk2\"", StringComparison.Ordinal), "the uploaded list in force");
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "watch lists" })).ToContainTextAsync("desk2");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "7-admin.png"), FullPage = true });
+    }
+
     [GeneratedRegex("kind=transponder_gap")]
     private static partial Regex KindInUrl();
 }

@@ -68,10 +68,12 @@ async function route() {
     }
   }
   document.getElementById('who').textContent = `${session.name} (${session.role})`;
+  document.getElementById('admin').hidden = session.role !== 'admin';
   document.getElementById('sign-out').hidden = false;
   const path = location.pathname;
   try {
-    if (path.startsWith('/alerts/')) await showAlert(decodeURIComponent(path.slice('/alerts/'.length)));
+    if (path === '/admin' && session.role === 'admin') await showAdmin();
+    else if (path.startsWith('/alerts/')) await showAlert(decodeURIComponent(path.slice('/alerts/'.length)));
     else if (path.startsWith('/vessels/')) await showVessel(path.slice('/vessels/'.length));
     else await showQueue();
   } catch (error) {
@@ -327,6 +329,53 @@ async function drawAlertMap(box, alert) {
   const group = L.featureGroup(layers).addTo(map);
   if (layers.length) map.fitBounds(group.getBounds().pad(0.3), { maxZoom: 9 });
   else map.setView([20, 0], 2);
+}
+
+// ---- Admin: users and watch lists --------------------------------------------------------------
+
+async function showAdmin() {
+  const [users, lists] = await Promise.all([api('/api/users'), api('/api/watch-lists')]);
+  const message = el('p', { class: 'error', role: 'alert' });
+  const act = (work) => async (e) => {
+    e.preventDefault?.();
+    try {
+      await work(e);
+      route();
+    } catch (error) {
+      message.textContent = error.message;
+    }
+  };
+  const change = (name, body) => api(`/api/users/${encodeURIComponent(name)}`, { method: 'POST', body });
+  const roles = ['viewer', 'analyst', 'admin'];
+  const addUser = el('form', { class: 'triage', 'aria-label': 'add a user', onsubmit: act(async () => {
+    const f = addUser.elements;
+    await api('/api/users', { method: 'POST', body: { name: f.name.value, role: f.role.value, password: f.password.value } });
+  }) },
+  el('label', {}, 'Name ', el('input', { name: 'name', required: true })),
+  el('label', {}, 'Role ', el('select', { name: 'role' }, roles.map((r) => el('option', { value: r }, r)))),
+  el('label', {}, 'Password (12 characters or more) ', el('input', { name: 'password', type: 'password', required: true, autocomplete: 'new-password' })),
+  el('button', { type: 'submit' }, 'Add user'));
+  const upload = el('form', { class: 'triage', 'aria-label': 'upload a watch list', onsubmit: act(async () => {
+    const f = upload.elements;
+    const response = await fetch(`/api/watch-lists/${encodeURIComponent(f.name.value)}`, { method: 'PUT', body: f.file.files[0], headers: { 'X-CSRF-Token': session.csrf_token }, credentials: 'same-origin' });
+    if (!response.ok) throw new Error((await response.json()).error);
+  }) },
+  el('label', {}, 'Name ', el('input', { name: 'name', required: true, pattern: '[A-Za-z0-9_-]{1,64}' })),
+  el('label', {}, 'CSV (an imo and/or mmsi column, a name) ', el('input', { name: 'file', type: 'file', accept: '.csv,text/csv', required: true })),
+  el('button', { type: 'submit' }, 'Upload'));
+  main.replaceChildren(
+    el('p', {}, link('/', '← queue')), el('h1', {}, 'Admin'), message,
+    el('h2', {}, 'Users'),
+    el('table', { 'aria-label': 'users' }, el('tbody', {}, users.map((u) => el('tr', {},
+      el('th', { scope: 'row' }, u.name),
+      el('td', {}, el('select', { 'aria-label': `role of ${u.name}`, onchange: act((e) => change(u.name, { role: e.target.value })) }, roles.map((r) => el('option', { value: r, selected: r === u.role }, r)))),
+      el('td', {}, el('button', { onclick: act(() => change(u.name, { disabled: !u.disabled })) }, u.disabled ? 'Enable' : 'Disable')))))),
+    addUser,
+    el('h2', {}, 'Watch lists in force'),
+    el('table', { 'aria-label': 'watch lists' }, el('tbody', {}, lists.map((l) => el('tr', {},
+      el('th', { scope: 'row' }, l.name), el('td', {}, `${l.entries} entries`), el('td', {}, l.version),
+      el('td', {}, l.managed ? el('button', { onclick: act(() => api(`/api/watch-lists/${encodeURIComponent(l.name)}`, { method: 'DELETE' })) }, 'Delete') : 'built in, or from a --watch-list file'))))),
+    upload);
 }
 
 // ---- Geometry on the sphere (nautical miles, degrees) -------------------------------------------
