@@ -25,6 +25,7 @@ public sealed class SchemaUpgradeAndNotifyTests(PostgresFixture postgres)
         Assert.Equal(SchemaMigrator.Migrations.Select(m => m.Version).Where(v => v > 1), applied);
         Assert.Equal(Angara().Count, await database.ScalarAsync("SELECT count(*) FROM alert"));
         Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert_triage WHERE status = 'acknowledged'"));
+        Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert WHERE triage_status = 'acknowledged'")); // the queue's copy, filled in
         Assert.Equal(1, await database.ScalarAsync("SELECT count(*) FROM alert_triage_history"));
         Assert.Equal(0, await database.ScalarAsync("SELECT count(*) FROM port_call") + await database.ScalarAsync("SELECT count(*) FROM vessel"));
     }

@@ -30,7 +30,7 @@ internal static class AlertsApi
             var limit = q["limit"].ToString() is { Length: > 0 } l
                 ? int.TryParse(l, NumberStyles.None, CultureInfo.InvariantCulture, out var size) && size is >= 1 and <= AlertQueueReader.MaximumPageSize ? size : throw Bad($"limit is 1 to {AlertQueueReader.MaximumPageSize}")
                 : DefaultPageSize;
-            var page = await queue.PageAsync(filter, q["cursor"].ToString() is { Length: > 0 } c ? c : null, limit, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var page = await queue.PageAsync(filter, Order(q), q["cursor"].ToString() is { Length: > 0 } c ? c : null, limit, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return Results.Json(page, AlertJson.Options);
         }).RequireAuthorization(ApiAccess.Viewer);
 
@@ -42,7 +42,7 @@ internal static class AlertsApi
                 throw Bad("format is geojson or csv");
             }
 
-            var selected = await queue.AlertsAsync(Filter(request.Query), MaximumExported, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var selected = await queue.AlertsAsync(Filter(request.Query), Order(request.Query), MaximumExported, request.HttpContext.RequestAborted).ConfigureAwait(false);
             request.HttpContext.Response.Headers.ContentDisposition = $"attachment; filename=\"aismonitor-alerts.{format}\"";
             return format == "csv"
                 ? Results.Text(AlertsCommand.Csv(selected), "text/csv; charset=utf-8")
@@ -158,6 +158,11 @@ internal static class AlertsApi
             Bounds = q["bbox"].ToString() is { Length: > 0 } box ? Bounds(box) : null,
             WatchListed = q["watch_listed"].ToString() is "true" or "1",
         };
+
+    /// <summary>The queue's order from a query string: <c>sort</c> (start, severity, updated) and <c>order</c> (desc, the default, or asc).</summary>
+    private static QueueOrder Order(IQueryCollection q) => new(
+        q["sort"].ToString() is { Length: > 0 } sort ? QueueOrder.ParseSort(sort) ?? throw Bad("sort is start, severity or updated") : QueueSort.Start,
+        q["order"].ToString() switch { "" or "desc" => false, "asc" => true, _ => throw Bad("order is desc or asc") });
 
     /// <summary>Turns a bad query or body into 400 with what to fix.</summary>
     public static void UseBadRequests(this WebApplication app) =>

@@ -17,17 +17,21 @@ internal static class AlertsQueueCommands
         var filters = new AlertFilterOptions();
         var status = new Option<string?>("--status") { Description = $"Only this triage status ({string.Join(", ", AlertQueueReader.Statuses)})." };
         status.AcceptOnlyFromAmong([.. AlertQueueReader.Statuses]);
-        var limit = new Option<int>("--limit") { Description = $"How many, newest first (1 to {AlertQueueReader.MaximumPageSize}).", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = $"How many (1 to {AlertQueueReader.MaximumPageSize}).", DefaultValueFactory = _ => 50 };
+        var sort = new Option<string>("--sort") { Description = "Sorted by start, severity (then start) or updated (detection's latest update), highest or latest first.", DefaultValueFactory = _ => "start" };
+        sort.AcceptOnlyFromAmong([.. Enum.GetValues<QueueSort>().Select(QueueOrder.Name)]);
+        var ascending = new Option<bool>("--ascending") { Description = "Lowest or oldest first." };
         var cursor = new Option<string?>("--after") { Description = "The cursor a previous list printed: the next page." };
-        alerts.Subcommands.Add(DatabaseCommand.Create("list", "List the queue, newest first, one alert per line (tab-separated: id, severity, kind, status, start, vessel).", [.. filters.All, status, limit, cursor], async (result, database, cancellation) =>
+        alerts.Subcommands.Add(DatabaseCommand.Create("list", "List the queue, newest first unless --sort says otherwise, one alert per line (tab-separated: id, severity, kind, status, start, vessel).", [.. filters.All, status, sort, ascending, limit, cursor], async (result, database, cancellation) =>
         {
-            var page = await new AlertQueueReader(database.DataSource).PageAsync(new QueueFilter { Alerts = filters.Query(result), Status = result.GetValue(status) }, result.GetValue(cursor), result.GetValue(limit), cancellation);
+            var order = new QueueOrder(QueueOrder.ParseSort(result.GetValue(sort)!)!.Value, result.GetValue(ascending));
+            var page = await new AlertQueueReader(database.DataSource).PageAsync(new QueueFilter { Alerts = filters.Query(result), Status = result.GetValue(status) }, order, result.GetValue(cursor), result.GetValue(limit), cancellation);
             foreach (var row in page.Rows)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Severity}\t{row.Kind}\t{row.Status}\t{InstantPattern.General.Format(row.Start)}\t{row.Mmsi} {row.VesselName}"));
             }
 
-            Console.Error.WriteLine(page.Next is { } next ? $"more: --after {next}" : $"{page.Rows.Count} alerts");
+            Console.Error.WriteLine(page.Next is { } next ? $"more: --after {next}{(order == QueueOrder.Default ? string.Empty : $" --sort {QueueOrder.Name(order.Sort)}{(order.Ascending ? " --ascending" : string.Empty)}")}" : $"{page.Rows.Count} alerts");
         }));
 
         var showId = Id();

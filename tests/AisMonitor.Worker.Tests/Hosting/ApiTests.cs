@@ -182,6 +182,17 @@ public sealed class ApiTests(ApiWorker api) : IClassFixture<ApiWorker>
         using var bad = await viewer.GetAsync("/api/alerts?kind=gap");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("transponder_gap", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Sorted on the server: severity highest first, then newest; the oldest first; the wrong words refused.
+        var rank = (JsonNode a) => Array.IndexOf(["low", "medium", "high"], a["severity"]!.GetValue<string>());
+        var bySeverity = await Page(viewer, "/api/alerts?sort=severity&limit=500");
+        Assert.Equal(all.OrderByDescending(rank).ThenByDescending(a => a["start"]!.GetValue<string>(), StringComparer.Ordinal).ThenByDescending(a => a["id"]!.GetValue<string>(), StringComparer.Ordinal).Select(a => a["id"]!.GetValue<string>()), bySeverity.Select(a => a["id"]!.GetValue<string>()));
+        Assert.Equal(all.Select(a => a["id"]!.GetValue<string>()).Reverse(), (await Page(viewer, "/api/alerts?order=asc&limit=500")).Select(a => a["id"]!.GetValue<string>()));
+        foreach (var wrong in new[] { "sort=score", "order=up" })
+        {
+            using var refused = await viewer.GetAsync("/api/alerts?" + wrong);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
     }
 
     [Fact]

@@ -57,6 +57,15 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
         await Assertions.Expect(rows).ToHaveCountAsync(all + 1);
         all++;
 
+        // Sorted by severity on the server, highest first, and the URL keeps the order.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Severity" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("sort=severity&order=desc"));
+        await Assertions.Expect(page.Locator("th[aria-sort=descending]")).ToHaveTextAsync("Severity");
+        var ranks = (await page.Locator("table[aria-label=alerts] tbody tr td:nth-child(1)").AllInnerTextsAsync()).Select(s => Array.IndexOf(["low", "medium", "high"], s)).ToList();
+        Assert.Equal(all, ranks.Count);
+        Assert.Equal(ranks.OrderDescending(), ranks);
+        Assert.True(ranks.Distinct().Count() > 1, "the queue mixes severities");
+
         // A filter: only the gaps, and the URL keeps it (a view can be shared).
         await page.GetByLabel("kind").SelectOptionAsync("transponder_gap");
         await Assertions.Expect(page).ToHaveURLAsync(KindInUrl());

@@ -107,13 +107,19 @@ function showSignIn() {
 const KINDS = ['transponder_gap', 'possible_dark_port_call', 'unusual_port_call', 'watch_list_sighting', 'identity_conflict', 'identity_change', 'encounter', 'loitering', 'position_spoofing'];
 const STATUSES = ['new', 'acknowledged', 'escalated', 'dismissed', 'resolved'];
 const FILTERS = ['kind', 'severity', 'status', 'mmsi', 'imo', 'name', 'from', 'to', 'bbox', 'watch_listed'];
-const COLUMNS = [['severity', 'Severity'], ['kind', 'Kind'], ['vessel_name', 'Vessel'], ['mmsi', 'MMSI'], ['start', 'Start'], ['end', 'End'], ['status', 'Status'], ['assignee', 'Assignee']];
+// The columns; those with a sort key are sorted by the server (every page, not only those loaded).
+const COLUMNS = [['severity', 'Severity', 'severity'], ['kind', 'Kind'], ['vessel_name', 'Vessel'], ['mmsi', 'MMSI'], ['start', 'Start', 'start'], ['end', 'End'],
+  ['last_updated', 'Updated', 'updated'], ['status', 'Status'], ['assignee', 'Assignee']];
 const SEVERITY_ORDER = { low: 0, medium: 1, high: 2 };
 
 async function showQueue() {
   const params = new URLSearchParams(location.search);
   const query = new URLSearchParams();
   for (const key of FILTERS) if (params.get(key)) query.set(key, params.get(key));
+  const sort = COLUMNS.some(([, , key]) => key && key === params.get('sort')) ? params.get('sort') : 'start';
+  const descending = params.get('order') !== 'asc';
+  query.set('sort', sort);
+  query.set('order', descending ? 'desc' : 'asc');
   const [counts, page] = await Promise.all([api('/api/alerts/counts'), api(`/api/alerts?limit=100&${query}`)]);
   let rows = page.rows;
   let next = page.next;
@@ -142,17 +148,18 @@ async function showQueue() {
   const filters = el('div', { class: 'filters' }, select('kind', KINDS), select('severity', ['low', 'medium', 'high']), text('name', 'vessel name'), text('mmsi', 'MMSI'), text('imo', 'IMO'),
     text('from', 'from (2024-01-01T00:00:00Z)'), text('to', 'to'), text('bbox', 'south,west,north,east'),
     el('label', {}, el('input', { type: 'checkbox', name: 'watch_listed', checked: params.get('watch_listed') === 'true', onchange: (e) => setFilter('watch_listed', e.target.checked ? 'true' : '') }), ' watch-listed'),
-    link('/', 'clear'));
+    link('/', 'clear'), ' export: ', ['geojson', 'csv'].map((f) => el('a', { href: `/api/alerts/export?format=${f}&${query}`, download: '' }, f)));
 
-  const sort = params.get('sort') ?? 'start';
-  const descending = params.get('order') !== 'asc';
+  // New arrivals are placed as the server orders: by the key, then start, then id.
+  const keyOf = (r) => (sort === 'severity' ? [SEVERITY_ORDER[r.severity], r.start, r.id] : sort === 'updated' ? [r.last_updated, r.id] : [r.start, r.id]);
   const sortRows = () => rows.sort((a, b) => {
-    const [x, y] = [a[sort], b[sort]];
-    const c = sort === 'severity' ? SEVERITY_ORDER[x] - SEVERITY_ORDER[y] : String(x ?? '').localeCompare(String(y ?? ''), undefined, { numeric: true });
+    const [x, y] = [keyOf(a), keyOf(b)];
+    const i = x.findIndex((v, n) => v !== y[n]);
+    const c = i < 0 ? 0 : x[i] < y[i] ? -1 : 1;
     return descending ? -c : c;
   });
-  const header = el('tr', {}, COLUMNS.map(([key, label]) => el('th', { scope: 'col', 'aria-sort': key === sort ? (descending ? 'descending' : 'ascending') : 'none' },
-    el('button', { onclick: () => { const p = new URLSearchParams(location.search); p.set('sort', key); p.set('order', key === sort && descending ? 'asc' : 'desc'); go(`/?${p}`); } }, label))));
+  const header = el('tr', {}, COLUMNS.map(([, label, key]) => el('th', { scope: 'col', 'aria-sort': !key ? undefined : key === sort ? (descending ? 'descending' : 'ascending') : 'none' },
+    key ? el('button', { onclick: () => { const p = new URLSearchParams(location.search); p.set('sort', key); p.set('order', key === sort && descending ? 'asc' : 'desc'); go(`/?${p}`); } }, label) : label)));
   const body = el('tbody');
   const more = el('button', { hidden: !next, onclick: async () => { const p = await api(`/api/alerts?limit=100&${query}&cursor=${next}`); rows.push(...p.rows); next = p.next; more.hidden = !next; draw(); } }, 'Load more');
 
@@ -161,7 +168,7 @@ async function showQueue() {
     body.replaceChildren(...rows.map((r, i) => el('tr', { class: [i === selected ? 'selected' : '', arrived.has(r.id) ? 'new-arrival' : ''].join(' ').trim() || undefined, dataset: { id: r.id } },
       el('td', { class: `severity-${r.severity}` }, r.severity), el('td', {}, link(`/alerts/${encodeURIComponent(r.id)}`, r.kind.replaceAll('_', ' '))),
       el('td', {}, r.vessel_name ?? ''), el('td', {}, link(`/vessels/${r.mmsi}`, r.mmsi)), el('td', {}, when(r.start)), el('td', {}, r.end ? when(r.end) : 'open'),
-      el('td', {}, r.status), el('td', {}, r.assignee ?? ''))));
+      el('td', {}, when(r.last_updated)), el('td', {}, r.status), el('td', {}, r.assignee ?? ''))));
   }
   draw();
   main.replaceChildren(el('h1', {}, 'Alerts'), chips, filters,
@@ -231,7 +238,7 @@ function brief(v) {
 const EVIDENCE = ['gap', 'port_call', 'dark_port_call', 'encounter', 'identity_change', 'shared_mmsi', 'loitering', 'position_spoofing'];
 
 async function showAlert(id) {
-  const { alert, triage, history: changes } = await api(`/api/alerts/${encodeURIComponent(id)}`);
+  const { alert, triage, history: changes, track } = await api(`/api/alerts/${encodeURIComponent(id)}`);
   const evidenceKind = EVIDENCE.find((k) => alert[k]);
   const mapBox = el('div', { id: 'map', role: 'img', 'aria-label': 'map of the alert' });
   const words = el('section', { 'aria-label': 'what fired and why' },
@@ -270,7 +277,7 @@ async function showAlert(id) {
     el('h1', {}, `${alert.kind.replaceAll('_', ' ')}: ${alert.vessel_name ?? alert.mmsi}`),
     el('p', {}, `${when(alert.start)} → ${alert.end ? when(alert.end) : 'open'} · score ${alert.score}`),
     el('div', { class: 'detail' }, el('div', {}, words, evidence), el('div', {}, mapBox, el('h2', {}, 'Triage'), status, notes, form, el('h2', {}, 'History'), historyList)));
-  await drawAlertMap(mapBox, alert);
+  await drawAlertMap(mapBox, alert, track ?? []);
 
   const keys = async (e) => {
     if (e.target.matches('input, select, textarea') || !canTriage()) return;
@@ -300,9 +307,11 @@ async function baseMap(box) {
   return map;
 }
 
-async function drawAlertMap(box, alert) {
+async function drawAlertMap(box, alert, track) {
   const map = await baseMap(box);
   const layers = [];
+  // The archived track 12 h either side (when positions are archived), under the evidence.
+  if (track.length) layers.push(L.polyline(track.map((p) => [p.lat, p.lon]), { color: '#7a8793', weight: 2, className: 'archived-track' }).bindTooltip(`${track.length} archived positions`));
   const gap = alert.gap;
   if (gap) {
     const before = gap.positions.filter((p) => p.time <= gap.last_before.time);
