@@ -44,9 +44,11 @@ internal sealed class AisMonitorMetrics : IDetectionOutput, IDisposable
             ? [Outcome(e.Positions, "position"), Outcome(e.Duplicates, "duplicate"), Outcome(e.SuspectPositions, "suspect_position"), Outcome(e.PositionsNotAvailable, "no_position"),
                Outcome(e.Late, "late"), Outcome(e.ImplausibleTimes, "implausible_time"), Outcome(e.WithoutEventTime, "no_time")]
             : Array.Empty<Measurement<long>>(), "{message}", "What detection did with the messages: positions used, duplicates, suspect positions, and those it could not use (late, implausible or missing times).");
+        _meter.CreateObservableGauge("aismonitor.active", () => status.Started && !status.Standby ? 1 : 0, "1", "1 on the replica that processes the feeds (holds the active lease), 0 on a standby.");
         _meter.CreateObservableGauge("aismonitor.engine.vessels", () => status.Engine?.Vessels ?? 0, "{vessel}", "Vessels tracked.");
         _meter.CreateObservableGauge("aismonitor.event_time.lag", () => status.Watermark is { } w ? [new Measurement<double>((clock.GetCurrentInstant() - w).TotalSeconds)] : Array.Empty<Measurement<double>>(), "s", "Wall clock minus the engine's watermark.");
         _meter.CreateObservableGauge("aismonitor.queue.depth", () => status.QueueDepth, "{batch}", "Message batches waiting for detection.");
+        _meter.CreateObservableCounter("aismonitor.database.write.failures", () => status.Updates?.Failures ?? 0, "{failure}", "Failed attempts to write updates to PostgreSQL (each retried; the updates wait in memory, then the spool).");
         _meter.CreateObservableGauge("aismonitor.spool.size", () => status.SpoolBytes, "By", "Bytes in the database-outage spool.");
         _meter.CreateObservableGauge("aismonitor.checkpoint.age", () => status.LastCheckpoint is { } at ? [new Measurement<double>((clock.GetCurrentInstant() - at).TotalSeconds)] : Array.Empty<Measurement<double>>(), "s", "Seconds since the last checkpoint was saved.");
     }

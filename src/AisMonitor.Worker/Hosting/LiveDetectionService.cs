@@ -32,13 +32,20 @@ internal sealed partial class LiveDetectionService(
     IClock clock,
     ILoggerFactory loggers) : BackgroundService
 {
-    /// <summary>The checkpoint row's key: one worker per database for now (see the README's limits).</summary>
+    /// <summary>The checkpoint row's key and the active lease's name: replicas on one database share it, and one of them is active.</summary>
     public const string WorkerName = "default";
 
     private readonly ILogger _logger = loggers.CreateLogger<LiveDetectionService>();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Several replicas may share the database: one processes the feeds, the others stand by (ready, serving the API).
+        await using var lease = ActiveLease.For(database.Database.DataSource, WorkerName);
+        if (!await StandByUntilActiveAsync(lease, stoppingToken).ConfigureAwait(false))
+        {
+            return; // asked to stop while standing by
+        }
+
         var storage = database.Database.Storage;
         var spoolPath = storage.SpoolPath;
         await using var updates = new BufferedStoreWriter(database.Database.DataSource, spoolPath, storage.MemoryBuffer, _logger, metrics.DatabaseWrite);
@@ -69,9 +76,10 @@ internal sealed partial class LiveDetectionService(
         var ticking = streams.Count > 0 ? TickAsync(channel.Writer, streams, reading.Token) : Task.CompletedTask;
         var checkpointing = CheckpointEveryAsync(channel.Writer, updates, checkpoints, reading.Token);
         var reloading = ReloadWatchListsAsync(channel.Writer, reading.Token);
+        var leasing = KeepLeaseAsync(lease, reading.Token);
         try
         {
-            await Task.WhenAll([.. running.Select(r => r.Task), ticking, checkpointing, reloading]).ConfigureAwait(false);
+            await Task.WhenAll([.. running.Select(r => r.Task), ticking, checkpointing, reloading, leasing]).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (reading.IsCancellationRequested)
         {
@@ -104,6 +112,85 @@ internal sealed partial class LiveDetectionService(
             }
 
             Stopped(_logger, loop.Read, engine.Watermark);
+        }
+    }
+
+    /// <summary>Asks for the lease every <see cref="LiveOptions.StandbyPollInterval"/> until this worker has it (true) or is stopped (false).</summary>
+    private async Task<bool> StandByUntilActiveAsync(ActiveLease lease, CancellationToken stop)
+    {
+        var announced = false;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (await lease.TryAcquireAsync(stop).ConfigureAwait(false))
+                {
+                    status.Standby = false;
+                    Active(_logger, WorkerName);
+                    return true;
+                }
+
+                status.Standby = true;
+                if (!announced)
+                {
+                    StandingBy(_logger, WorkerName, live.StandbyPollInterval.TotalSeconds);
+                    announced = true;
+                }
+            }
+            catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+            {
+                StorageMessage(_logger, $"cannot ask for the active lease ({e.Message}); asking again in {live.StandbyPollInterval.TotalSeconds:0} s");
+            }
+
+            try
+            {
+                await Task.Delay(live.StandbyPollInterval, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Checks the lease's session every <see cref="LiveOptions.StandbyPollInterval"/>. When it is gone (the database
+    /// restarted, the connection broke), work goes on (updates are buffered as in any outage) while the lease is asked
+    /// back; if another worker holds it by then, this one stops (non-zero exit) rather than process the feeds twice.
+    /// </summary>
+    private async Task KeepLeaseAsync(ActiveLease lease, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(live.StandbyPollInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+            {
+                if (lease.Held && await lease.CheckAsync(stop).ConfigureAwait(false))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (await lease.TryAcquireAsync(stop).ConfigureAwait(false))
+                    {
+                        StorageMessage(_logger, "the active lease's session was lost and is held again");
+                        continue;
+                    }
+                }
+                catch (Exception e) when (e is Npgsql.NpgsqlException or TimeoutException)
+                {
+                    StorageMessage(_logger, $"the active lease's session is lost and the database does not answer ({e.Message}); working on, asking again");
+                    continue;
+                }
+
+                throw new InvalidOperationException("Another worker holds the active lease (this one lost its database session): stopping so that the feeds are processed once. Restart it: it stands by.");
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
         }
     }
 
@@ -272,6 +359,12 @@ internal sealed partial class LiveDetectionService(
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Error, Message = "{Error}")]
     private static partial void WatchListsNotReloaded(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Standing by: another worker {Worker} is active on this database; asking every {Seconds} s")]
+    private static partial void StandingBy(ILogger logger, string worker, double seconds);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Active: this process holds the lease of worker {Worker} and processes the feeds")]
+    private static partial void Active(ILogger logger, string worker);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Storage: {Message}")]
     private static partial void StorageMessage(ILogger logger, string message);

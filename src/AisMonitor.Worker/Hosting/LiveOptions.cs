@@ -22,6 +22,12 @@ internal sealed class LiveOptions
     /// <summary>Readiness fails when event time is further behind the wall clock than this (detection not keeping up). Default 5 min.</summary>
     public TimeSpan MaximumLag { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How often a standby replica asks for the active lease, and the active one checks it still holds it.
+    /// A standby takes over within this much of the active one's database session ending. Default 5 s.
+    /// </summary>
+    public TimeSpan StandbyPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>What is wrong (key and what is expected), one message per bad key.</summary>
     public IEnumerable<string> Problems()
     {
@@ -43,6 +49,11 @@ internal sealed class LiveOptions
         if (BatchMessages is < 1 or > 65_536)
         {
             yield return $"AisMonitor:Live:BatchMessages = {BatchMessages}: expected 1 to 65536.";
+        }
+
+        if (StandbyPollInterval < TimeSpan.FromMilliseconds(100) || StandbyPollInterval > TimeSpan.FromMinutes(1))
+        {
+            yield return $"AisMonitor:Live:StandbyPollInterval = {StandbyPollInterval}: expected 0.1 s to a minute, e.g. 00:00:05.";
         }
 
         if (MaximumLag <= TimeSpan.Zero)

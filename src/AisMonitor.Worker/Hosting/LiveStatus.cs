@@ -17,6 +17,9 @@ internal sealed class LiveStatus
     /// <summary>The sources, once started.</summary>
     public IReadOnlyList<SourceStatus> Sources { get; private set; } = [];
 
+    /// <summary>Whether this worker stands by while another holds the active lease.</summary>
+    public bool Standby { get; set; }
+
     /// <summary>Whether the pipeline has started (checkpoint restored, sources running).</summary>
     public bool Started => _loop is not null;
 

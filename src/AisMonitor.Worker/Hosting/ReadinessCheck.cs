@@ -8,7 +8,8 @@ namespace AisMonitor.Worker.Hosting;
 /// <c>/readyz</c>: ready when the database answers (its migrations were applied at start), the
 /// pipeline has started, every source is connected and was heard within its expected interval,
 /// storage has not been refused, and event time is within <see cref="LiveOptions.MaximumLag"/> of
-/// the clock. Otherwise 503, with every reason that applies.
+/// the clock. Otherwise 503, with every reason that applies. A standby (another replica holds the
+/// active lease) is ready when the database answers: it serves the API and waits to take over.
 /// </summary>
 internal sealed class ReadinessCheck(DatabaseService database, LiveStatus status, LiveOptions live, IClock clock) : IHealthCheck
 {
@@ -27,6 +28,11 @@ internal sealed class ReadinessCheck(DatabaseService database, LiveStatus status
         }
 
         var now = clock.GetCurrentInstant();
+        if (status.Standby)
+        {
+            return reasons.Count == 0 ? HealthCheckResult.Healthy("standby: another worker is active; this one takes over when it stops") : HealthCheckResult.Unhealthy(string.Join("; ", reasons));
+        }
+
         if (!status.Started)
         {
             reasons.Add("the pipeline is starting");

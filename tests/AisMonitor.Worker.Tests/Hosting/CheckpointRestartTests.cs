@@ -66,6 +66,36 @@ public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixtur
         await AssertSameStored(whole, interrupted);
     }
 
+    [Fact]
+    public async Task Of_two_replicas_one_is_active_and_the_standby_takes_over_within_30_s_of_a_kill_9_losing_and_duplicating_nothing()
+    {
+        var (parts, whole) = await UninterruptedRun();
+        var shared = await postgres.CreateDatabaseAsync();
+        var folder = Copy(parts); // the feed both replicas can reach (a volume they share)
+        var first = Environment(shared, folder, speed: 300_000);
+        var second = new Dictionary<string, string>(first) { ["AisMonitor__DataFolder"] = first["AisMonitor__DataFolder"] + "-second" };
+        second["AisMonitor__Live__StandbyPollInterval"] = "00:00:01";
+        await using var active = LiveWorker.Start(first);
+        await active.WaitUntilAsync(() => Task.FromResult(active.Log.Contains("Active: this process holds the lease", StringComparison.Ordinal)), "the first replica active");
+        await using var standby = LiveWorker.Start(second);
+        await standby.WaitUntilAsync(() => Task.FromResult(standby.Log.Contains("Standing by", StringComparison.Ordinal)), "the second replica standing by");
+        await standby.WaitUntilAsync(async () => (await standby.GetAsync("/readyz")) is (HttpStatusCode.OK, var body) && body.Contains("standby", StringComparison.Ordinal), "the standby ready");
+        Assert.Equal(0, await standby.MetricAsync("aismonitor_active"));
+        Assert.Equal(1, await active.MetricAsync("aismonitor_active"));
+
+        await active.WaitUntilAsync(async () => await active.MetricAsync("aismonitor_source_lines_total") > 45_000, "a third of the feed read");
+        await active.WaitUntilAsync(async () => await active.MetricAsync("aismonitor_checkpoint_age_seconds") >= 0, "a checkpoint saved");
+        Assert.DoesNotContain("file part-1.nmea", standby.Log, StringComparison.Ordinal); // the standby reads nothing
+        var killed = System.Diagnostics.Stopwatch.StartNew();
+        await active.KillAsync();
+        await standby.WaitUntilAsync(() => Task.FromResult(standby.Log.Contains("Active: this process holds the lease", StringComparison.Ordinal)), "the standby active", TimeSpan.FromSeconds(30));
+        Assert.True(killed.Elapsed < TimeSpan.FromSeconds(30), $"took over in {killed.Elapsed.TotalSeconds:0.0} s");
+        await standby.WaitUntilAsync(() => Task.FromResult(standby.Log.Contains($"file part-{Files}.nmea done", StringComparison.Ordinal)), "every file read by the replica that took over");
+        Assert.Equal(0, await standby.TerminateAsync());
+        Assert.Contains("Resumed from the checkpoint", standby.Log, StringComparison.Ordinal);
+        await AssertSameStored(whole, shared);
+    }
+
     private const int Files = 4;
 
     /// <summary>The Angara feed cut into four files, and the database of a run that read them all without a fault.</summary>
