@@ -230,6 +230,28 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             await using var create = source.CreateCommand($"CREATE DATABASE aismonitor OWNER {ApplicationRole}");
             await create.ExecuteNonQueryAsync().ConfigureAwait(false);
         }
+
+        await EnablePostGisAsync("aismonitor").ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Creates the PostGIS extension in <paramref name="database"/> as the superuser (the application role may
+    /// not), when this server has it installed (Debian: postgresql-15-postgis-3): the migrations then make the
+    /// QGIS views. False when PostGIS is not installed.
+    /// </summary>
+    public async Task<bool> EnablePostGisAsync(string database)
+    {
+        var admin = new NpgsqlConnectionStringBuilder { Host = SocketDirectory, Port = Port, Username = Superuser, Database = database, Timeout = 15 }.ConnectionString;
+        await using var source = NpgsqlDataSource.Create(admin);
+        await using var available = source.CreateCommand("SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'");
+        if (await available.ExecuteScalarAsync().ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        await using var create = source.CreateCommand("CREATE EXTENSION IF NOT EXISTS postgis");
+        await create.ExecuteNonQueryAsync().ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>The server whose postmaster.pid is in the folder, if its process is alive (a stale file, left by a server killed outright, is PostgreSQL's to clear).</summary>

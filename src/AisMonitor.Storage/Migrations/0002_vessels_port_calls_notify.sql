@@ -64,11 +64,19 @@ $$;
 
 CREATE TRIGGER alert_notify AFTER INSERT OR UPDATE ON alert FOR EACH ROW EXECUTE FUNCTION alert_notify();
 
--- QGIS: point geometries, when PostGIS can be had; everything else works without it.
+-- QGIS: point geometries, when PostGIS can be had; everything else works without it. Creating the
+-- extension takes a superuser (or an owner who may): a role that may not leaves it to the DBA, and
+-- migration 0009 makes the views once it is there.
 DO $$
 BEGIN
     IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'postgis') THEN
-        CREATE EXTENSION IF NOT EXISTS postgis;
+        BEGIN
+            CREATE EXTENSION IF NOT EXISTS postgis;
+        EXCEPTION WHEN insufficient_privilege THEN
+            RAISE NOTICE 'PostGIS is installed but this role may not create the extension: CREATE EXTENSION postgis as a superuser for the QGIS views';
+        END;
+    END IF;
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'postgis') THEN
         EXECUTE 'CREATE VIEW alert_geometry AS SELECT a.*, ST_SetSRID(ST_MakePoint(a.longitude, a.latitude), 4326) AS geom FROM alert a WHERE a.latitude IS NOT NULL';
         EXECUTE 'CREATE VIEW port_call_geometry AS SELECT p.*, ST_SetSRID(ST_MakePoint(p.longitude, p.latitude), 4326) AS geom FROM port_call p';
         EXECUTE 'CREATE VIEW vessel_geometry AS SELECT v.*, ST_SetSRID(ST_MakePoint(v.last_longitude, v.last_latitude), 4326) AS geom FROM vessel v WHERE v.last_latitude IS NOT NULL';
