@@ -58,7 +58,7 @@ internal static class AlertsApi
                 return Results.Json(new { error = $"nothing is known of MMSI {mmsi}" }, statusCode: StatusCodes.Status404NotFound);
             }
 
-            var body = detail is null ? new System.Text.Json.Nodes.JsonObject { ["vessel"] = null, ["identity_changes"] = new System.Text.Json.Nodes.JsonArray(), ["port_calls"] = new System.Text.Json.Nodes.JsonArray() } : System.Text.Json.Nodes.JsonNode.Parse(detail)!.AsObject();
+            var body = detail is null ? new System.Text.Json.Nodes.JsonObject { ["vessel"] = null, ["identity_changes"] = new System.Text.Json.Nodes.JsonArray(), ["port_calls"] = new System.Text.Json.Nodes.JsonArray(), ["track"] = new System.Text.Json.Nodes.JsonArray() } : System.Text.Json.Nodes.JsonNode.Parse(detail)!.AsObject();
             body["alerts"] = System.Text.Json.JsonSerializer.SerializeToNode(page, AlertJson.Options);
             return Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
         }).RequireAuthorization(ApiAccess.Viewer);
@@ -155,7 +155,7 @@ internal static class AlertsApi
             Status = q["status"].ToString() is { Length: > 0 } st ? AlertQueueReader.Statuses.Contains(st) ? st : throw Bad($"status is one of {string.Join(", ", AlertQueueReader.Statuses)}") : null,
             Imo = q["imo"].ToString() is { Length: > 0 } i ? int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var imo) ? imo : throw Bad("imo is a 7-digit number") : null,
             Name = q["name"].ToString() is { Length: > 0 } n ? n : null,
-            Bounds = q["bbox"].ToString() is { Length: > 0 } box ? Bounds(box) : null,
+            Bounds = q["bbox"].ToString() is { Length: > 0 } box ? ParseBounds(box) : null,
             WatchListed = q["watch_listed"].ToString() is "true" or "1",
         };
 
@@ -188,7 +188,8 @@ internal static class AlertsApi
     private static NodaTime.Instant? Instant(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null : CommandLineChecks.ParseInstant(text, name);
 
-    private static (double, double, double, double) Bounds(string box)
+    /// <summary>A bounding box written south,west,north,east in degrees (west above east: across the antimeridian).</summary>
+    internal static (double, double, double, double) ParseBounds(string box)
     {
         var parts = box.Split(',');
         if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))

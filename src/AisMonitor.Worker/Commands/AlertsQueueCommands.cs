@@ -22,10 +22,19 @@ internal static class AlertsQueueCommands
         sort.AcceptOnlyFromAmong([.. Enum.GetValues<QueueSort>().Select(QueueOrder.Name)]);
         var ascending = new Option<bool>("--ascending") { Description = "Lowest or oldest first." };
         var cursor = new Option<string?>("--after") { Description = "The cursor a previous list printed: the next page." };
-        alerts.Subcommands.Add(DatabaseCommand.Create("list", "List the queue, newest first unless --sort says otherwise, one alert per line (tab-separated: id, severity, kind, status, start, vessel).", [.. filters.All, status, sort, ascending, limit, cursor], async (result, database, cancellation) =>
+        var imo = new Option<int?>("--imo") { Description = "Only this IMO number." };
+        var name = new Option<string?>("--name") { Description = "Only vessels whose name starts so (any case)." };
+        var bbox = new Option<string?>("--bbox") { Description = "Only alerts located in south,west,north,east (degrees; west above east crosses the antimeridian)." };
+        var watchListed = new Option<bool>("--watch-listed") { Description = "Only alerts that cite a watch-list entry." };
+        alerts.Subcommands.Add(DatabaseCommand.Create("list", "List the queue, newest first unless --sort says otherwise, one alert per line (tab-separated: id, severity, kind, status, start, vessel).", [.. filters.All, status, imo, name, bbox, watchListed, sort, ascending, limit, cursor], async (result, database, cancellation) =>
         {
             var order = new QueueOrder(QueueOrder.ParseSort(result.GetValue(sort)!)!.Value, result.GetValue(ascending));
-            var page = await new AlertQueueReader(database.DataSource).PageAsync(new QueueFilter { Alerts = filters.Query(result), Status = result.GetValue(status) }, order, result.GetValue(cursor), result.GetValue(limit), cancellation);
+            var filter = new QueueFilter
+            {
+                Alerts = filters.Query(result), Status = result.GetValue(status), Imo = result.GetValue(imo), Name = result.GetValue(name), WatchListed = result.GetValue(watchListed),
+                Bounds = result.GetValue(bbox) is { } box ? BoundsOption(box) : null,
+            };
+            var page = await new AlertQueueReader(database.DataSource).PageAsync(filter, order, result.GetValue(cursor), result.GetValue(limit), cancellation);
             foreach (var row in page.Rows)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Id}\t{row.Severity}\t{row.Kind}\t{row.Status}\t{InstantPattern.General.Format(row.Start)}\t{row.Mmsi} {row.VesselName}"));
@@ -79,5 +88,17 @@ internal static class AlertsQueueCommands
             await new AlertStore(database.DataSource).UpdateTriageAsync(result.GetValue(id)!, change, cancellation);
             Console.Error.WriteLine($"{result.GetValue(id)}: {status ?? (assign ? "assigned to " + result.GetValue(assignee) : "note added")} (by {by})");
         });
+    }
+
+    private static (double, double, double, double) BoundsOption(string box)
+    {
+        try
+        {
+            return Api.AlertsApi.ParseBounds(box);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"--{e.Message}", e);
+        }
     }
 }

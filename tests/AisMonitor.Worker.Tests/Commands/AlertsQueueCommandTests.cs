@@ -39,6 +39,27 @@ public sealed class AlertsQueueCommandTests(LivePostgres postgres) : IClassFixtu
         Assert.Contains("ana: Rajin within reach", show, StringComparison.Ordinal);
         Assert.Contains("ana: status new → acknowledged", show, StringComparison.Ordinal);
         Assert.Contains($"{id}\t", CommandRunner.Run("alerts list --status acknowledged", environment: environment).StandardOutput, StringComparison.Ordinal);
+
+        // The API's other filters and orders, the same in a terminal.
+        var all = CommandRunner.Run("alerts list --limit 500", environment: environment).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var angara = CommandRunner.Run("alerts list --imo 9179842 --name ang --bbox 20,110,50,140 --sort severity", environment: environment);
+        Assert.True(angara.ExitCode == 0, angara.StandardError);
+        var severities = angara.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(r => Array.IndexOf(["low", "medium", "high"], r.Split('\t')[1])).ToList();
+        Assert.NotEmpty(severities);
+        Assert.Equal(severities.OrderDescending(), severities);
+        Assert.Empty(CommandRunner.Run("alerts list --bbox -10,-10,10,10", environment: environment).StandardOutput.Trim());
+        await using (var database = Storage.AisMonitorDataSource.Create(environment["ConnectionStrings__AisMonitor"]))
+        {
+            // Every Angara alert cites OFAC: one of another vessel that cites no list.
+            var store = new Storage.AlertStore(database);
+            var template = (await store.ReadAsync(new Storage.AlertQuery()))[0];
+            await store.UpsertAsync([template with { Mmsi = new Core.Ais.Mmsi(211000001), Imo = null, VesselName = "UNLISTED", WatchLists = null }]);
+        }
+
+        var listed = CommandRunner.Run("alerts list --watch-listed --limit 500", environment: environment).StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(all.Length, listed.Length);
+        Assert.DoesNotContain(listed, r => r.Contains("UNLISTED", StringComparison.Ordinal));
+        Assert.Contains("UNLISTED", CommandRunner.Run("alerts list --limit 500", environment: environment).StandardOutput, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -46,6 +67,7 @@ public sealed class AlertsQueueCommandTests(LivePostgres postgres) : IClassFixtu
     [InlineData("alerts show no-such-alert", "No alert no-such-alert")]
     [InlineData("alerts ack no-such-alert", "No alert no-such-alert")]
     [InlineData("alerts list --status open", "open")]
+    [InlineData("alerts list --bbox 1,2,3", "--bbox is south,west,north,east")]
     public async Task A_mistake_is_one_line_that_says_what_to_fix_and_exit_2(string arguments, string expected)
     {
         var environment = await AngaraDatabaseAsync();

@@ -46,7 +46,13 @@ public sealed class ApiWorker : IAsyncLifetime
 
         var folder = Path.Combine(Postgres.Folder, "incoming");
         Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine(Core.Tests.Support.TestData.RepositoryRoot, "sample-tracks/angara-2024/angara-2024.nmea.gz"), Path.Combine(folder, "angara-2024.nmea.gz"));
+        var angara = Path.Combine(Core.Tests.Support.TestData.RepositoryRoot, "sample-tracks/angara-2024/angara-2024.nmea.gz");
+        File.Copy(angara, Path.Combine(folder, "angara-2024.nmea.gz"));
+
+        // The live worker archives no positions: a replay of the same feed does, for the maps' tracks (its alerts are the same ids).
+        var replay = Commands.CommandRunner.Run($"replay \"{angara}\" --archive-positions --out \"{Path.Combine(Postgres.Folder, "replayed.jsonl")}\"",
+            environment: new Dictionary<string, string> { ["ConnectionStrings__AisMonitor"] = connection, ["AisMonitor__DataFolder"] = Path.Combine(Postgres.Folder, "replay-data") });
+        Assert.True(replay.ExitCode == 0, replay.StandardError);
         Worker = LiveWorker.Start(new Dictionary<string, string>
         {
             ["ConnectionStrings__AisMonitor"] = connection,
@@ -295,6 +301,11 @@ public sealed class ApiTests(ApiWorker api) : IClassFixture<ApiWorker>
         Assert.NotEmpty(alerts);
         Assert.All(alerts, a => Assert.Equal(mmsi, a!["mmsi"]!.GetValue<long>()));
         Assert.NotNull(vessel["port_calls"]);
+
+        // Its archived track (the fixture replayed the feed with --archive-positions), oldest first.
+        var track = vessel["track"]!.AsArray().Select(p => p!["time"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.True(track.Count > 100, $"{track.Count} archived positions");
+        Assert.Equal(track.Order(), track);
         using var unknown = await viewer.GetAsync("/api/vessels/123456789");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }

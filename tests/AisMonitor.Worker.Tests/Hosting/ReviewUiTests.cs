@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -77,11 +78,19 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "2-filtered.png"), FullPage = true });
 
-        // The gap: what fired and why, and the map with the track and the silence as a dashed line.
-        await page.GetByRole(AriaRole.Link, new() { Name = "transponder gap" }).First.ClickAsync();
+        // A gap of the feed (closed; not the one written above): what fired and why, the map with the track, the silence as a dashed line, the archived positions around it.
+        string closedGap;
+        using (var viewer = api.Client(api.ViewerToken))
+        {
+            var gaps = (await viewer.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/api/alerts?kind=transponder_gap&limit=500"))!["rows"]!.AsArray();
+            closedGap = gaps.First(g => g!["end"] is not null)!["id"]!.GetValue<string>();
+        }
+
+        await page.Locator($"table[aria-label=alerts] a[href='/alerts/{Uri.EscapeDataString(closedGap)}']").ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "What happened" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#map path.track-before")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("#map path.gap")).ToHaveAttributeAsync("stroke-dasharray", "8 8");
+        await Assertions.Expect(page.Locator("#map path.archived-track")).ToHaveCountAsync(1);
         Assert.True(await page.Locator("#map .leaflet-overlay-pane path").CountAsync() >= 3, "land, track and gap drawn");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "3-alert-map.png"), FullPage = true });
 
@@ -99,6 +108,8 @@ public sealed partial class ReviewUiTests(ApiWorker api) : IClassFixture<ApiWork
         await page.GetByRole(AriaRole.Link, new() { Name = "vessel ANGARA" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("ANGARA · MMSI 273210440");
         await Assertions.Expect(page.Locator("ul[aria-label='alerts of the vessel'] li")).ToHaveCountAsync(all);
+        await Assertions.Expect(page.Locator("#map path.vessel-track")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("#main")).Not.ToContainTextAsync("null");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "5-vessel.png"), FullPage = true });
 
         // The dark port call: the area the vessel could reach in its silence, and the ports of concern within it.

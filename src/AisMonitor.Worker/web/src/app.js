@@ -430,7 +430,7 @@ async function showVessel(mmsi) {
   main.replaceChildren(
     el('p', {}, link('/', '← queue')),
     el('h1', {}, `${v.name ?? data.alerts.rows.find((a) => a.vessel_name)?.vessel_name ?? 'Vessel'} · MMSI ${mmsi}`),
-    data.vessel ? null : el('p', { class: 'help' }, 'No identity stored for this vessel yet: the name is the one its alerts give.'),
+    ...(data.vessel ? [] : [el('p', { class: 'help' }, 'No identity stored for this vessel yet: the name is the one its alerts give.')]),
     el('div', { class: 'detail' },
       el('div', {},
         table('identity', [['IMO', v.imo], ['call sign', v.call_sign], ['flag', v.flag], ['ship type', v.ship_type], ['length (m)', v.length_metres], ['destination', v.destination], ['last seen', v.last_seen]]),
@@ -444,8 +444,15 @@ async function showVessel(mmsi) {
   const map = await baseMap(mapBox);
   const points = [...data.port_calls.map((c) => [c.latitude, c.longitude]), ...data.alerts.rows.filter((a) => a.latitude !== undefined).map((a) => [a.latitude, a.longitude])];
   if (v.last_latitude !== undefined && v.last_latitude !== null) points.push([v.last_latitude, v.last_longitude]);
+  // The archived track (replay --archive-positions), split where it crosses the antimeridian.
+  const legs = [[]];
+  for (const [i, p] of data.track.entries()) {
+    if (i > 0 && Math.abs(p.lon - data.track[i - 1].lon) > 180) legs.push([]);
+    legs.at(-1).push([p.lat, p.lon]);
+  }
   const group = L.featureGroup(points.map((p) => L.circleMarker(p, { radius: 5 }))).addTo(map);
-  if (points.length) map.fitBounds(group.getBounds().pad(0.3), { maxZoom: 8 });
+  if (data.track.length) group.addLayer(L.polyline(legs, { color: '#7a8793', weight: 2, className: 'vessel-track' }).bindTooltip(`${data.track.length} archived positions`));
+  if (points.length || data.track.length) map.fitBounds(group.getBounds().pad(0.3), { maxZoom: 8 });
   else map.setView([20, 0], 2);
 }
 
