@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test project of AisMonitor and ends with one line: "N passed, N failed[, N skipped]".
 # Exits non-zero when a test fails or the build breaks. Installs what the tests need when it is
-# missing and it can (PostgreSQL's server, promtool, chromium, npm); says what to install otherwise.
+# missing and it can (PostgreSQL's server and PostGIS, promtool, gdal's ogrinfo, chromium, npm); says what to install otherwise.
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -21,6 +21,9 @@ fi
 # The review UI is built with npm and tested in Debian's chromium.
 . scripts/ensure-npm.sh
 . scripts/ensure-chromium.sh
+# deploy/ is checked without a container engine (npm tools), the QGIS views with PostGIS and ogrinfo.
+. scripts/ensure-deploy-check.sh
+. scripts/ensure-postgis.sh
 
 results="TestResults/$(date +%Y%m%dT%H%M%S)"
 mkdir -p "$results"

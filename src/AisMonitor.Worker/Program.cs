@@ -10,6 +10,7 @@ var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detectio
     AlertsCommand.Create(),
     UsersCommand.Create(),
     RunCommand.Create(),
+    HealthcheckCommand.Create(),
 };
 
 if (args.Length == 0)

@@ -14,7 +14,7 @@ public sealed class AlertQueueReaderTests(PostgresFixture postgres)
     {
         await using var database = await postgres.NewDatabaseAsync();
         await SchemaMigrator.MigrateAsync(database);
-        var angara = File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!).ToList();
+        var angara = SampleAlerts.Angara();
         await new AlertStore(database).UpsertAsync(angara);
         var gap = angara.Single(a => a.Gap is not null);
         var hour = Duration.FromHours(1);
@@ -46,7 +46,7 @@ public sealed class AlertQueueReaderTests(PostgresFixture postgres)
     {
         await using var database = await postgres.NewDatabaseAsync();
         await SchemaMigrator.MigrateAsync(database);
-        var template = File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!).First();
+        var template = SampleAlerts.Angara()[0];
         var random = new Random(7);
         var origin = Instant.FromUtc(2024, 1, 1, 0, 0);
 
@@ -92,7 +92,7 @@ public sealed class AlertQueueReaderTests(PostgresFixture postgres)
     {
         await using var database = await postgres.NewDatabaseAsync();
         await SchemaMigrator.MigrateAsync(database);
-        var angara = File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!).ToList();
+        var angara = SampleAlerts.Angara();
         await new AlertStore(database).UpsertAsync(angara);
         var queue = new AlertQueueReader(database);
         var first = await queue.PageAsync(new QueueFilter(), new QueueOrder(QueueSort.Severity), null, 1);
@@ -108,7 +108,7 @@ public sealed class AlertQueueReaderTests(PostgresFixture postgres)
     {
         await using var database = await postgres.NewDatabaseAsync();
         await SchemaMigrator.MigrateAsync(database);
-        var angara = File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!).ToList();
+        var angara = SampleAlerts.Angara();
         var store = new AlertStore(database);
         await store.UpsertAsync(angara);
         var queue = new AlertQueueReader(database);

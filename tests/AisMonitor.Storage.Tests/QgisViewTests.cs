@@ -21,7 +21,7 @@ public sealed class QgisViewTests(PostgresFixture postgres)
         var name = new NpgsqlConnectionStringBuilder(database.ConnectionString).Database!;
         Assert.True(await postgres.Cluster.EnablePostGisAsync(name), "PostGIS is not installed for this PostgreSQL: ./test.sh installs Debian's postgresql-15-postgis-3 (apt-get install postgresql-15-postgis-3).");
         await SchemaMigrator.MigrateAsync(database);
-        var alerts = File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!).ToList();
+        var alerts = SampleAlerts.Angara();
         await new AlertStore(database).UpsertAsync(alerts);
         await new AlertStore(database).UpdateTriageAsync(alerts[0].Id, new TriageChange("ana", Status: "escalated"));
 

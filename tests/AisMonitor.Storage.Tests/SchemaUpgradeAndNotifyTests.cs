@@ -8,8 +8,7 @@ namespace AisMonitor.Storage.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class SchemaUpgradeAndNotifyTests(PostgresFixture postgres)
 {
-    private static List<Alert> Angara() =>
-        [.. File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!)];
+    private static List<Alert> Angara() => SampleAlerts.Angara();
 
     [Fact]
     public async Task Upgrading_from_the_first_version_keeps_alerts_and_triage_and_adds_the_new_tables()

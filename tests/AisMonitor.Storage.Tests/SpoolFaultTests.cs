@@ -9,8 +9,7 @@ namespace AisMonitor.Storage.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class SpoolFaultTests(PostgresFixture postgres)
 {
-    private static List<Alert> Angara() =>
-        File.ReadAllLines(TestData.SampleTrack("angara-2024", "approved.alerts.jsonl")).Select(l => JsonSerializer.Deserialize<Alert>(l, AlertJson.Options)!).ToList();
+    private static List<Alert> Angara() => SampleAlerts.Angara();
 
     [Fact]
     public async Task A_torn_last_line_is_set_aside_and_everything_else_is_written()
