@@ -10,7 +10,7 @@ namespace AisMonitor.Worker.Tests.Hosting;
 /// nothing twice.
 /// </summary>
 [Collection(LiveWorkerCollection.Name)]
-public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixture<LivePostgres>
+public sealed class CheckpointRestartTests(LivePostgres postgres, Xunit.Abstractions.ITestOutputHelper output) : IClassFixture<LivePostgres>
 {
     private const string Alerts = "SELECT id, kind, severity, start_time, end_time, score, score_explanation, rules::text, evidence::text, first_raised, last_updated FROM alert ORDER BY id";
     private const string PortCalls = "SELECT id, arrival, departure, stopped_hours, port_gaps::text FROM port_call ORDER BY id";
@@ -90,6 +90,7 @@ public sealed class CheckpointRestartTests(LivePostgres postgres) : IClassFixtur
         await active.KillAsync();
         await standby.WaitUntilAsync(() => Task.FromResult(standby.Log.Contains("Active: this process holds the lease", StringComparison.Ordinal)), "the standby active", TimeSpan.FromSeconds(30));
         Assert.True(killed.Elapsed < TimeSpan.FromSeconds(30), $"took over in {killed.Elapsed.TotalSeconds:0.0} s");
+        output.WriteLine($"the standby took over {killed.Elapsed.TotalSeconds:0.0} s after the kill (StandbyPollInterval 1 s)");
         await standby.WaitUntilAsync(() => Task.FromResult(standby.Log.Contains($"file part-{Files}.nmea done", StringComparison.Ordinal)), "every file read by the replica that took over");
         Assert.Equal(0, await standby.TerminateAsync());
         Assert.Contains("Resumed from the checkpoint", standby.Log, StringComparison.Ordinal);
