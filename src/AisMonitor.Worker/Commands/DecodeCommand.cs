@@ -18,8 +18,8 @@ internal static class DecodeCommand
     public static Command Create()
     {
         var file = new Argument<string>("FILE") { Description = "NMEA log or CSV export (.gz read transparently); - for standard input." };
-        var output = new Option<string>("--format") { Description = "Output: json (JSON Lines, every field) or csv (position fields).", DefaultValueFactory = _ => "json" };
-        output.AcceptOnlyFromAmong("json", "csv");
+        var output = new Option<string>("--format") { Description = "Output: json (JSON Lines, every field), csv (position fields) or summary (only the summary on stderr: what the file holds).", DefaultValueFactory = _ => "json" };
+        output.AcceptOnlyFromAmong("json", "csv", "summary");
         var input = new InputOptions();
         var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr." + "\n" + ExitCodes.Table) { file, output };
         input.AddTo(command);
@@ -52,10 +52,15 @@ internal static class DecodeCommand
                 }
             };
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-            if (format == "csv")
+            if (format == "summary")
             {
-                using var text = new StreamWriter(stdout, leaveOpen: true);
-                var csv = new CsvPositionWriter(text);
+                while (reader.TryRead(out _))
+                {
+                }
+            }
+            else if (format == "csv")
+            {
+                var csv = new CsvPositionWriter(stdout);
                 while (reader.TryRead(out var message))
                 {
                     csv.Write(message);
