@@ -14,6 +14,7 @@ public sealed class ActiveLease : IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _worker;
+    private readonly SemaphoreSlim _one = new(1, 1); // one command at a time on the lease's connection, whoever asks
     private NpgsqlConnection? _connection;
 
     private ActiveLease(NpgsqlDataSource dataSource, string worker) => (_dataSource, _worker) = (dataSource, worker);
@@ -31,6 +32,19 @@ public sealed class ActiveLease : IAsyncDisposable
 
     /// <summary>Takes the lease if no one holds it: true when this process holds it now. Throws when the database is unreachable.</summary>
     public async Task<bool> TryAcquireAsync(CancellationToken cancellation = default)
+    {
+        await _one.WaitAsync(cancellation).ConfigureAwait(false);
+        try
+        {
+            return await AcquireAsync(cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task<bool> AcquireAsync(CancellationToken cancellation)
     {
         if (_connection is not null)
         {
@@ -69,27 +83,48 @@ public sealed class ActiveLease : IAsyncDisposable
     /// </summary>
     public async Task<bool> CheckAsync(CancellationToken cancellation = default)
     {
-        if (_connection is not { } connection)
-        {
-            return false;
-        }
-
+        await _one.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT 1", connection) { CommandTimeout = 5 };
-            await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false);
-            return true;
+            if (_connection is not { } connection)
+            {
+                return false;
+            }
+
+            try
+            {
+                await using var command = new NpgsqlCommand("SELECT 1", connection) { CommandTimeout = 5 };
+                await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                _connection = null;
+                await connection.DisposeAsync().ConfigureAwait(false);
+                return false;
+            }
         }
-        catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+        finally
         {
-            _connection = null;
-            await connection.DisposeAsync().ConfigureAwait(false);
-            return false;
+            _one.Release();
         }
     }
 
     /// <summary>Gives the lease up: unlocked before the connection goes back to the pool (whose session would keep the lock).</summary>
     public async ValueTask DisposeAsync()
+    {
+        await _one.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await ReleaseAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _one.Release();
+        }
+    }
+
+    private async Task ReleaseAsync()
     {
         if (_connection is { } connection)
         {

@@ -74,9 +74,10 @@ internal sealed partial class LiveDetectionService(
         // Only streams follow the clock: files bring their own times (a logger's hourly file lands an hour late), so a folder moves event time by its messages alone.
         var streams = running.Select((r, i) => (r.Status, Feed: (byte)(i + 1))).Where(r => r.Status.Kind != "folder").ToList();
         var ticking = streams.Count > 0 ? TickAsync(channel.Writer, streams, reading.Token) : Task.CompletedTask;
-        var checkpointing = CheckpointEveryAsync(channel.Writer, updates, checkpoints, reading.Token);
+        var checkpointing = CheckpointEveryAsync(channel.Writer, updates, checkpoints, lease, reading.Token);
         var reloading = ReloadWatchListsAsync(channel.Writer, reading.Token);
         var leasing = KeepLeaseAsync(lease, reading.Token);
+        _ = leasing.ContinueWith(_ => reading.Cancel(), TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously); // the lease went to another: stop everything
         try
         {
             await Task.WhenAll([.. running.Select(r => r.Task), ticking, checkpointing, reloading, leasing]).ConfigureAwait(false);
@@ -96,7 +97,7 @@ internal sealed partial class LiveDetectionService(
             await reading.CancelAsync().ConfigureAwait(false);
             if (!detecting.IsFaulted)
             {
-                await Checkpoint(channel.Writer, updates, checkpoints, CancellationToken.None).ConfigureAwait(false);
+                await Checkpoint(channel.Writer, updates, checkpoints, lease, CancellationToken.None).ConfigureAwait(false);
             }
 
             channel.Writer.TryComplete();
@@ -277,14 +278,14 @@ internal sealed partial class LiveDetectionService(
         }
     }
 
-    private async Task CheckpointEveryAsync(ChannelWriter<PipelineItem> channel, BufferedStoreWriter updates, CheckpointStore store, CancellationToken stop)
+    private async Task CheckpointEveryAsync(ChannelWriter<PipelineItem> channel, BufferedStoreWriter updates, CheckpointStore store, ActiveLease lease, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(live.CheckpointInterval);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                await Checkpoint(channel, updates, store, stop).ConfigureAwait(false);
+                await Checkpoint(channel, updates, store, lease, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -297,7 +298,7 @@ internal sealed partial class LiveDetectionService(
     /// before it is safe (written or spooled): a restart from it raises nothing twice and loses nothing.
     /// A database that is down skips this checkpoint (the next one is tried on time).
     /// </summary>
-    private async Task Checkpoint(ChannelWriter<PipelineItem> channel, BufferedStoreWriter updates, CheckpointStore store, CancellationToken stop)
+    private async Task Checkpoint(ChannelWriter<PipelineItem> channel, BufferedStoreWriter updates, CheckpointStore store, ActiveLease lease, CancellationToken stop)
     {
         var request = new CheckpointRequest();
         await channel.WriteAsync(request, stop).ConfigureAwait(false);
@@ -311,6 +312,14 @@ internal sealed partial class LiveDetectionService(
             }
 
             await Task.Delay(20, stop).ConfigureAwait(false);
+        }
+
+        // Only the active replica saves: one whose lease's session is gone may have been replaced by the other, whose
+        // checkpoint this one must not overwrite with an older state (the lease is checked again when it comes back).
+        if (!await lease.CheckAsync(stop).ConfigureAwait(false))
+        {
+            CheckpointSkipped(_logger, "the active lease's session is lost");
+            return;
         }
 
         try

@@ -97,6 +97,33 @@ public sealed class CheckpointRestartTests(LivePostgres postgres, Xunit.Abstract
         await AssertSameStored(whole, shared);
     }
 
+    [Fact]
+    public async Task A_replica_whose_lease_was_taken_by_another_stops_without_overwriting_its_checkpoint()
+    {
+        var (parts, _) = await UninterruptedRun();
+        var shared = await postgres.CreateDatabaseAsync();
+        var environment = Environment(shared, Copy(parts), speed: 3_000); // slow: still reading when its lease is taken
+        environment["AisMonitor__Live__StandbyPollInterval"] = "00:00:01";
+        await using var worker = LiveWorker.Start(environment);
+        await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_checkpoint_age_seconds") >= 0, "a checkpoint saved");
+
+        // Its lease's session ends (as a database restart or a network cut would end it), and another replica takes the lease first.
+        await using var database = Storage.AisMonitorDataSource.Create(shared);
+        await using (var end = database.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"))
+        {
+            Assert.Equal(true, await end.ExecuteScalarAsync());
+        }
+
+        await using var other = Storage.ActiveLease.For(database, "default");
+        Assert.True(await other.TryAcquireAsync());
+        var checkpoint = await LivePostgres.RowsAsync(shared, "SELECT taken_at FROM engine_checkpoint");
+
+        await worker.WaitUntilAsync(() => Task.FromResult(worker.HasExited), "the replica stopped", TimeSpan.FromSeconds(30));
+        Assert.Equal(1, await worker.WaitForExitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Contains("Another worker holds the active lease", worker.Log, StringComparison.Ordinal);
+        Assert.Equal(checkpoint, await LivePostgres.RowsAsync(shared, "SELECT taken_at FROM engine_checkpoint")); // the other's to write now
+    }
+
     private const int Files = 4;
 
     /// <summary>The Angara feed cut into four files, and the database of a run that read them all without a fault.</summary>
