@@ -1,7 +1,7 @@
 using System.CommandLine;
 using AisMonitor.Worker.Commands;
 
-var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detection (transponder gaps, unusual port calls)." + "\n" + ExitCodes.Table)
+var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detection (transponder gaps, unusual port calls).")
 {
     DecodeCommand.Create(),
     ReplayCommand.Create(),
@@ -12,6 +12,7 @@ var root = new RootCommand("AisMonitor: AIS vessel tracking and anomaly detectio
     RunCommand.Create(),
     HealthcheckCommand.Create(),
 };
+HelpWithExitCodes.Install(root);
 
 if (args.Length == 0)
 {

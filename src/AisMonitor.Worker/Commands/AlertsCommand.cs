@@ -32,7 +32,7 @@ internal static class AlertsCommand
         format.AcceptOnlyFromAmong("text", "geojson", "csv");
         var output = new Option<string?>("--out") { Description = "Output file; standard output when absent." };
         var filters = new AlertFilterOptions();
-        var export = new Command("export", "Write alerts, from a replay's alerts file or from the database, as readable text, GeoJSON (QGIS) or CSV." + "\n" + ExitCodes.Table)
+        var export = new Command("export", "Write alerts, from a replay's alerts file or from the database, as readable text, GeoJSON (QGIS) or CSV.")
         {
             file, format, output,
         };

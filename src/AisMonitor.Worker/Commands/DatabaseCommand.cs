@@ -10,7 +10,7 @@ internal static class DatabaseCommand
 {
     public static Command Create(string verb, string description, Symbol[] symbols, Func<ParseResult, Database, CancellationToken, Task> act)
     {
-        var command = new Command(verb, description + "\n" + ExitCodes.Table);
+        var command = new Command(verb, description);
         foreach (var symbol in symbols)
         {
             switch (symbol)

@@ -21,7 +21,7 @@ internal static class DecodeCommand
         var output = new Option<string>("--format") { Description = "Output: json (JSON Lines, every field), csv (position fields) or summary (only the summary on stderr: what the file holds).", DefaultValueFactory = _ => "json" };
         output.AcceptOnlyFromAmong("json", "csv", "summary");
         var input = new InputOptions();
-        var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr." + "\n" + ExitCodes.Table) { file, output };
+        var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr.") { file, output };
         input.AddTo(command);
         command.SetAction(result => Run(result, input, result.GetValue(file)!, result.GetValue(output)!));
         return command;

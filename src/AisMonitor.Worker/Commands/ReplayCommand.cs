@@ -57,7 +57,7 @@ internal static partial class ReplayCommand
         order.AcceptOnlyFromAmong(ReplayInputs.Orders);
         var input = new InputOptions();
         var settingsOptions = new ConfigurationOptions();
-        var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind." + "\n" + ExitCodes.Table)
+        var command = new Command("replay", "Replay files through tracking and gap detection; write alerts as JSON Lines and a summary by kind.")
         {
             files, output, portCalls, from, to, mmsi, speed, threads, order, noDatabase, gapHours, watchLists, noBuiltIn, places, noGazetteer, archive, retention,
         };

@@ -31,7 +31,7 @@ internal static class RunCommand
         var noBuiltIn = new Option<bool>("--no-builtin-watch-list") { Description = "Leave out the built-in example list (OFAC SDN vessels, 2024-05-03 snapshot)." };
         var places = new Option<string[]>("--places") { Description = "GeoJSON places added to the World Port Index. Repeatable." };
         var settingsOptions = new ConfigurationOptions();
-        var command = new Command("run", "Run the live worker: the sources of AisMonitor:Sources into detection and PostgreSQL, with /healthz, /readyz and /metrics.\n" + ExitCodes.Table)
+        var command = new Command("run", "Run the live worker: the sources of AisMonitor:Sources into detection and PostgreSQL, with /healthz, /readyz and /metrics.")
         {
             urls, watchLists, noBuiltIn, places,
         };

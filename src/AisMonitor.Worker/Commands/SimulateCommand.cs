@@ -32,7 +32,7 @@ internal static class SimulateCommand
     {
         var scenario = new Argument<string>("SCENARIO") { Description = "Scenario file (JSON: start, end, seed, vessels with routes and transmit_off windows, reception areas, ambient traffic)." };
         var output = new Option<string>("--out") { Description = "NMEA file to write (.gz compressed when the name ends so).", Required = true };
-        var command = new Command("simulate", "Write the AIVDM feed (with tag blocks) that a scenario's vessels would have been heard sending." + "\n" + ExitCodes.Table) { scenario, output };
+        var command = new Command("simulate", "Write the AIVDM feed (with tag blocks) that a scenario's vessels would have been heard sending.") { scenario, output };
         command.SetAction(result => Run(result.GetValue(scenario)!, result.GetValue(output)!));
         return command;
     }

@@ -64,10 +64,17 @@ public sealed class DecodeCommandTests
     [InlineData("--help")]
     [InlineData("decode --help")]
     [InlineData("replay --no-database --help")]
-    public void Every_command_has_help(string arguments)
+    [InlineData("alerts list --help")]
+    [InlineData("run --help")]
+    public void Every_command_has_help_that_ends_with_the_exit_codes_once(string arguments)
     {
         var (exit, stdout, _) = CommandRunner.Run(arguments);
         Assert.Equal(0, exit);
         Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
+
+        // The table once, after the usage: not repeated under every command the root's help lists.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stdout, "Exit codes:"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stdout, "130 stopped by Ctrl-C or SIGTERM"));
+        Assert.True(stdout.IndexOf("Exit codes:", StringComparison.Ordinal) > stdout.IndexOf("Usage:", StringComparison.Ordinal), stdout);
     }
 }
