@@ -23,6 +23,9 @@ internal sealed class HelpWithExitCodes(HelpAction help) : SynchronousCommandLin
         }
     }
 
+    /// <summary>As the standard help: asked for, it is all that runs, whatever else is missing or wrong on the line.</summary>
+    public override bool ClearsParseErrors => help.ClearsParseErrors;
+
     public override int Invoke(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);
