@@ -55,26 +55,5 @@ public sealed class QgisViewTests(PostgresFixture postgres)
         Assert.Equal(0L, await command.ExecuteScalarAsync());
     }
 
-    private static async Task<(int Code, string Output)> Ogrinfo(string arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("ogrinfo", arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        System.Diagnostics.Process process;
-        try
-        {
-            process = System.Diagnostics.Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            Assert.Fail($"ogrinfo is not installed ({e.Message}): ./test.sh installs Debian's gdal-bin (apt-get install gdal-bin).");
-            throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            return (process.ExitCode, await output + await errors);
-        }
-    }
+    private static Task<(int ExitCode, string Output)> Ogrinfo(string arguments) => Tool.RunAsync("ogrinfo", arguments);
 }

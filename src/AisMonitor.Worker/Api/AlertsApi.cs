@@ -155,7 +155,7 @@ internal static class AlertsApi
             Status = q["status"].ToString() is { Length: > 0 } st ? AlertQueueReader.Statuses.Contains(st) ? st : throw Bad($"status is one of {string.Join(", ", AlertQueueReader.Statuses)}") : null,
             Imo = q["imo"].ToString() is { Length: > 0 } i ? int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var imo) ? imo : throw Bad("imo is a 7-digit number") : null,
             Name = q["name"].ToString() is { Length: > 0 } n ? n : null,
-            Bounds = q["bbox"].ToString() is { Length: > 0 } box ? ParseBounds(box) : null,
+            Bounds = q["bbox"].ToString() is { Length: > 0 } box ? CommandLineChecks.ParseBounds(box, "bbox") : null,
             WatchListed = q["watch_listed"].ToString() is "true" or "1",
         };
 
@@ -188,20 +188,6 @@ internal static class AlertsApi
     private static NodaTime.Instant? Instant(string? text, string name) =>
         string.IsNullOrEmpty(text) ? null : CommandLineChecks.ParseInstant(text, name);
 
-    /// <summary>A bounding box written south,west,north,east in degrees (west above east: across the antimeridian).</summary>
-    internal static (double, double, double, double) ParseBounds(string box)
-    {
-        var parts = box.Split(',');
-        if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
-        {
-            throw Bad("bbox is south,west,north,east in degrees");
-        }
-
-        var v = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
-        return v[0] is < -90 or > 90 || v[2] is < -90 or > 90 || v[0] > v[2] || v[1] is < -180 or > 180 || v[3] is < -180 or > 180
-            ? throw Bad("bbox is south,west,north,east in degrees, south not above north")
-            : (v[0], v[1], v[2], v[3]);
-    }
 
     /// <summary>A triage action: a new status (a dismissal with its reason), an assignee, a note to add.</summary>
     internal sealed record Triage(string? Status, string? DismissalReason, string? Assignee, string? Note);

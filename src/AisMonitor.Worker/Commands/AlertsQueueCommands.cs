@@ -32,7 +32,7 @@ internal static class AlertsQueueCommands
             var filter = new QueueFilter
             {
                 Alerts = filters.Query(result), Status = result.GetValue(status), Imo = result.GetValue(imo), Name = result.GetValue(name), WatchListed = result.GetValue(watchListed),
-                Bounds = result.GetValue(bbox) is { } box ? BoundsOption(box) : null,
+                Bounds = result.GetValue(bbox) is { } box ? CommandLineChecks.ParseBounds(box, "--bbox") : null,
             };
             var page = await new AlertQueueReader(database.DataSource).PageAsync(filter, order, result.GetValue(cursor), result.GetValue(limit), cancellation);
             foreach (var row in page.Rows)
@@ -88,17 +88,5 @@ internal static class AlertsQueueCommands
             await new AlertStore(database.DataSource).UpdateTriageAsync(result.GetValue(id)!, change, cancellation);
             Console.Error.WriteLine($"{result.GetValue(id)}: {status ?? (assign ? "assigned to " + result.GetValue(assignee) : "note added")} (by {by})");
         });
-    }
-
-    private static (double, double, double, double) BoundsOption(string box)
-    {
-        try
-        {
-            return Api.AlertsApi.ParseBounds(box);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"--{e.Message}", e);
-        }
     }
 }

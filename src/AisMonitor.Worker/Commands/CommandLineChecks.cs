@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using NodaTime;
 using NodaTime.Text;
 
@@ -39,6 +40,22 @@ internal static class CommandLineChecks
         text is null ? null
         : InstantPattern.ExtendedIso.Parse(text) is { Success: true } parsed ? parsed.Value
         : throw new ArgumentException($"{option} expects an ISO-8601 UTC instant such as 2024-02-01T00:00:00Z; got '{text}'.");
+
+    /// <summary>A bounding box written south,west,north,east in degrees (west above east: across the antimeridian), the API's and the command line's.</summary>
+    public static (double South, double West, double North, double East) ParseBounds(string box, string option)
+    {
+        ArgumentNullException.ThrowIfNull(box);
+        var parts = box.Split(',');
+        if (parts.Length != 4 || !parts.All(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out _)))
+        {
+            throw new ArgumentException($"{option} is south,west,north,east in degrees");
+        }
+
+        var v = parts.Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray();
+        return v[0] is < -90 or > 90 || v[2] is < -90 or > 90 || v[0] > v[2] || v[1] is < -180 or > 180 || v[3] is < -180 or > 180
+            ? throw new ArgumentException($"{option} is south,west,north,east in degrees, south not above north")
+            : (v[0], v[1], v[2], v[3]);
+    }
 
     /// <summary>Levenshtein distance, for suggesting the option a user meant.</summary>
     public static int Distance(string a, string b)

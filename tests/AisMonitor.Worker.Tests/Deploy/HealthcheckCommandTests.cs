@@ -1,4 +1,5 @@
 using System.Globalization;
+using AisMonitor.Core.Tests.Support;
 using AisMonitor.Worker.Tests.Hosting;
 
 namespace AisMonitor.Worker.Tests.Deploy;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AisMonitor.Worker.Tests.Deploy;
+namespace AisMonitor.Core.Tests.Support;
 
 /// <summary>Runs a command-line tool to its end: exit code and everything it printed.</summary>
 internal static class Tool
@@ -11,7 +11,7 @@ internal static class Tool
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Core.Tests.Support.TestData.RepositoryRoot,
+            WorkingDirectory = workingDirectory ?? TestData.RepositoryRoot,
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
