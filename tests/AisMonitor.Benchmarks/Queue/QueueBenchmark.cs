@@ -37,6 +37,12 @@ internal static class QueueBenchmark
             var fill = Stopwatch.StartNew();
             await Fill(database, alerts);
             Console.WriteLine($"filled in {fill.Elapsed.TotalSeconds:0} s");
+            await using (var sizes = database.CreateCommand("SELECT pg_relation_size('alert'), pg_total_relation_size('alert') - pg_relation_size('alert') - pg_indexes_size('alert'), pg_indexes_size('alert'), count(*) FROM alert"))
+            await using (var row = await sizes.ExecuteReaderAsync())
+            {
+                await row.ReadAsync();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alert table {row.GetInt64(0) / 1e6:0} MB, TOAST {row.GetInt64(1) / 1e6:0} MB, indexes {row.GetInt64(2) / 1e6:0} MB for {row.GetInt64(3):N0} alerts"));
+            }
             var users = new UserStore(database);
             await users.AddAsync("bench", UserRole.Viewer, "benchmark passphrase");
             token = await users.CreateTokenAsync("bench", "queue benchmark");
