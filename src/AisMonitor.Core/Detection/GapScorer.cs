@@ -87,7 +87,7 @@ public sealed class GapScorer
             && chance <= _options.DarkVoyageMaximumChancePerVesselDay;
         var disablingPossible = duration >= _options.DisablingMinimumDuration;
         if (open is null && score < _options.MinimumScore && !nearConcern && !far && !darkVoyage
-            && !(disablingPossible && WellHeardForDisabling(before) && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore))
+            && !(disablingPossible && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore && WellHeardForDisabling(before)))
         {
             return null;
         }

@@ -14,10 +14,6 @@ internal sealed class IntervalHistogram
 
     public long Count { get; private set; }
 
-    /// <summary>How many intervals lie above each bin, kept while no interval is added (null until first asked).</summary>
-    private double[]? _above;
-    private bool _aboveStale;
-
     public HistogramSnapshot ToSnapshot() => new([.. _counts], [.. _seconds], Count, TotalSeconds);
 
     public static IntervalHistogram FromSnapshot(HistogramSnapshot snapshot)
@@ -45,7 +41,6 @@ internal sealed class IntervalHistogram
         var bin = Math.Min(Bins - 1, BinOf(seconds));
         _counts[bin]++;
         _seconds[bin] += seconds;
-        _aboveStale = true;
         Count++;
         TotalSeconds += seconds;
     }
@@ -58,8 +53,6 @@ internal sealed class IntervalHistogram
             _counts[b] += other._counts[b];
             _seconds[b] += other._seconds[b];
         }
-
-        _aboveStale = true;
 
         Count += other.Count;
         TotalSeconds += other.TotalSeconds;
@@ -102,40 +95,42 @@ internal sealed class IntervalHistogram
         return count + (_counts[bin] * (1 - (position - bin)));
     }
 
+    /// <summary>The position of a length on the bins' scale, 4·log₂ of it in seconds (at least 0): work it out once for every histogram asked about one length.</summary>
+    public static double PositionOf(double seconds) => Math.Log2(Math.Max(1, seconds)) * BinsPerDoubling;
+
     /// <summary>
-    /// <see cref="CountAtLeast"/> for <paramref name="seconds"/> and for a half, a third and a quarter of
-    /// it, with one logarithm and no pass over the bins: the counts above each bin are kept until the
-    /// next interval is added. Silent vessels are looked at in bursts, at sweeps, between which the
-    /// histograms do not change, so the whole feed's and the blocks' are summed once per sweep.
+    /// <see cref="CountAtLeast"/> for the length at <paramref name="position"/> (<see cref="PositionOf"/>)
+    /// and for a half, a third and a quarter of it, in one pass down from the top bin: nothing is kept
+    /// between calls, so adding an interval stays one increment. The lengths asked about are silences of
+    /// hours, so the pass covers the top half of the bins at most.
     /// </summary>
-    public void CountAtLeastFractions(double seconds, out double whole, out double half, out double third, out double quarter)
+    public void CountAtLeastFractions(double position, out double whole, out double half, out double third, out double quarter)
     {
         const double ThirdOffset = 6.339850002884625; // 4·log₂ 3
-        if (_above is null || _aboveStale)
-        {
-            _above ??= new double[Bins];
-            double sum = 0; // integers: exact in a double, so the order of summing does not matter
-            for (var b = Bins - 1; b >= 0; b--)
-            {
-                _above[b] = sum;
-                sum += _counts[b];
-            }
-
-            _aboveStale = false;
-        }
-
-        var p1 = Math.Log2(Math.Max(1, seconds)) * BinsPerDoubling;
-        whole = AtLeast(p1);
-        half = AtLeast(p1 - BinsPerDoubling);
-        third = AtLeast(p1 - ThirdOffset);
-        quarter = AtLeast(p1 - (2 * BinsPerDoubling));
+        long above = 0; // the counts above bin `next`: integers, exact in a double, so the order of summing does not matter
+        var next = Bins - 1;
+        whole = AtLeast(position, ref above, ref next);
+        half = AtLeast(position - BinsPerDoubling, ref above, ref next);
+        third = AtLeast(position - ThirdOffset, ref above, ref next);
+        quarter = AtLeast(position - (2 * BinsPerDoubling), ref above, ref next);
     }
 
-    private double AtLeast(double position)
+    /// <summary>The count at or above a position no higher than the one asked before, going on from where that one stopped.</summary>
+    private double AtLeast(double position, ref long above, ref int next)
     {
         position = Math.Max(0, position);
         var bin = (int)position;
-        return bin >= Bins ? 0 : _above![bin] + (_counts[bin] * (1 - (position - bin)));
+        if (bin >= Bins)
+        {
+            return 0;
+        }
+
+        for (; next > bin; next--)
+        {
+            above += _counts[next];
+        }
+
+        return above + (_counts[bin] * (1 - (position - bin)));
     }
 
     /// <summary>The median interval in seconds (geometric middle of the bin that holds it).</summary>

@@ -191,7 +191,8 @@ public sealed class ReceptionModel
     {
         var weight = _options.PriorWeightHours;
         var exposure = ExposureShare(durationSeconds);
-        var feedSilences = Silences(_feed, durationSeconds);
+        var position = IntervalHistogram.PositionOf(durationSeconds);
+        var feedSilences = Silences(_feed, position);
         var feedHours = _feed.TotalHours * exposure;
         var rate = (JeffreysShape + feedSilences) / (weight + feedHours);
         levels?[^1] = Level("whole feed", feedSilences, feedHours, rate, weight);
@@ -199,7 +200,7 @@ public sealed class ReceptionModel
         for (var level = _blocks.Length; level >= 0; level--)
         {
             var histogram = level == 0 ? _cells.Find(key) : _blocks[level - 1].Find(BlockKey(key, _blockShifts[level - 1]));
-            var silences = histogram is null ? 0 : Silences(histogram, durationSeconds);
+            var silences = histogram is null ? 0 : Silences(histogram, position);
             var hours = (histogram?.TotalHours ?? 0) * exposure;
             rate = (silences + (weight * rate)) / (hours + weight);
             localHours = Math.Max(localHours, hours);
@@ -217,9 +218,9 @@ public sealed class ReceptionModel
     /// passes missed) is ordinary even if none has been seen yet; where vessels are heard every few
     /// minutes, shorter silences are as rare as long ones and the count stands.
     /// </summary>
-    private static double Silences(IntervalHistogram histogram, double durationSeconds)
+    private static double Silences(IntervalHistogram histogram, double position)
     {
-        histogram.CountAtLeastFractions(durationSeconds, out var seen, out var half, out var third, out var quarter);
+        histogram.CountAtLeastFractions(position, out var seen, out var half, out var third, out var quarter);
         if (histogram.Count == 0)
         {
             return seen;

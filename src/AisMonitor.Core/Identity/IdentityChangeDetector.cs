@@ -27,6 +27,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
     private readonly Dictionary<int, List<ImoHolder>> _imoHolders = [];
     private readonly Dictionary<uint, Episode> _episodes = [];
     private readonly Dictionary<uint, IdentitySilence> _silences = [];
+    private readonly Queue<(uint Mmsi, Instant End)> _silencesByEnd = new(); // in the order they ended: forgotten from the front, not by a pass over all
     private readonly Dictionary<uint, PendingHandover> _pending = [];
 
     public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
@@ -34,6 +35,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         if (vessel.Track == 0 && position.Previous is { } previous && position.Point.UnixMilliseconds - previous.UnixMilliseconds >= _silenceMilliseconds)
         {
             _silences[vessel.Mmsi.Value] = new IdentitySilence(position.Point.Time, (position.Point.Time - previous.Time).TotalHours);
+            _silencesByEnd.Enqueue((vessel.Mmsi.Value, position.Point.Time));
         }
     }
 
@@ -87,11 +89,13 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             }
         }
 
-        if (_silences.Count > 0)
+        // A satellite feed holds a silence for nearly every vessel: a pass over them all at every sweep cost more than the rest of the detector.
+        while (_silencesByEnd.TryPeek(out var oldest) && watermark - oldest.End >= options.AfterSilenceWithin)
         {
-            foreach (var (mmsi, _) in _silences.Where(s => watermark - s.Value.End >= options.AfterSilenceWithin).ToList())
+            _silencesByEnd.Dequeue();
+            if (_silences.TryGetValue(oldest.Mmsi, out var silence) && silence.End == oldest.End)
             {
-                _silences.Remove(mmsi);
+                _silences.Remove(oldest.Mmsi);
             }
         }
     }
@@ -124,9 +128,10 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             _episodes[episode.Mmsi.Value] = Episode.From(episode);
         }
 
-        foreach (var silence in snapshot.Silences)
+        foreach (var silence in snapshot.Silences.OrderBy(s => s.Silence.End).ThenBy(s => s.Mmsi.Value))
         {
             _silences[silence.Mmsi.Value] = silence.Silence;
+            _silencesByEnd.Enqueue((silence.Mmsi.Value, silence.Silence.End));
         }
 
         foreach (var pending in snapshot.Pending)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Alerts;
 using AisMonitor.Core.Detection;
@@ -243,5 +244,32 @@ public sealed class IdentityChangeTests
         Assert.Contains("\"episodes\":[{", snapshot, StringComparison.Ordinal);
         Assert.Contains(uninterrupted, u => u.Contains("\"kind\":\"identity_change\"", StringComparison.Ordinal));
         Assert.Equal(uninterrupted, resumed);
+    }
+
+    [Fact]
+    public void A_silence_is_remembered_for_a_change_after_it_only_for_its_window_also_after_a_restore()
+    {
+        // Kept per vessel, they are forgotten from the oldest as the window passes, not by a pass over all.
+        var messages = Merge(
+            Sailing(Russian, Start, Start + (Hour * 6), "ANGARA", Imo, "UBCT5"),
+            Sailing(Russian, Start + (Hour * 20), Start + (Hour * 50), "ANGARA", Imo, "UBCT5", longitude: Along(20))).ToList();
+        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, _ => { });
+        var heldAt = new Dictionary<int, int>();
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            engine.Process(message);
+            if (message.Metadata.Received is { } t && (t == Start + (Hour * 22) || t == Start + (Hour * 45)))
+            {
+                heldAt[(int)(t - Start).TotalHours] = engine.Snapshot().Identity!.Silences.Count;
+                if (t == Start + (Hour * 22))
+                {
+                    var snapshot = JsonSerializer.Serialize(engine.Snapshot(), AlertJson.ExactOptions);
+                    engine = DetectionEngine.Restore(new DetectionOptions(), PortIndex.Empty, _ => { }, JsonSerializer.Deserialize<EngineSnapshot>(snapshot, AlertJson.ExactOptions)!);
+                }
+            }
+        }
+
+        Assert.Equal(1, heldAt[22]); // the 14 h silence that ended at 20 h
+        Assert.Equal(0, heldAt[45]); // 25 h after it ended, past AfterSilenceWithin (24 h)
     }
 }
