@@ -12,7 +12,7 @@ public sealed record ReceptionOptions
     /// <summary>
     /// How many vessel-hours the level above counts for in a cell's (or a block's) estimate, before
     /// its own (the weight of the Bayesian prior): a level heard for T vessel-hours weighs its own
-    /// counts by T ÷ (T + this). Default 24.
+    /// counts by T ÷ (T + this). Default 1000.
     /// </summary>
     public double PriorWeightHours { get; init; } = 1000;
 
