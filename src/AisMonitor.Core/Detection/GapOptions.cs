@@ -34,6 +34,14 @@ public sealed record GapOptions
     /// <summary>GFW rule, "good reception": the start cell's chance per vessel-day of a silence of the rule's minimum length must be at most this. Default 0.01.</summary>
     public double DisablingMaximumChancePerVesselDay { get; init; } = 0.01;
 
+    /// <summary>
+    /// …and only where the cell itself has heard at least this many vessel-hours that could have shown
+    /// such a silence: the score may judge a cell heard for a few hours by the waters around it, but this
+    /// high-confidence rule needs the cell's own evidence. Default 100 h (a track that ended after 43
+    /// vessel-hours in its cell, in the GFW sample, was otherwise called well heard).
+    /// </summary>
+    public double DisablingMinimumCellVesselHours { get; init; } = 100;
+
     /// <summary>Fastest plausible average speed for most vessels; reappearing faster than this is "far away". Default 25 kn.</summary>
     public double MaximumPlausibleSpeedKnots { get; init; } = 25;
 
@@ -90,6 +98,11 @@ public sealed record GapOptions
         if (MinimumScore < 0 || MediumScore < MinimumScore || HighScore < MediumScore)
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumScore), "Gaps: need 0 ≤ MinimumScore ≤ MediumScore ≤ HighScore.");
+        }
+
+        if (DisablingMinimumCellVesselHours < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DisablingMinimumCellVesselHours), DisablingMinimumCellVesselHours, "Gaps:DisablingMinimumCellVesselHours must not be negative.");
         }
 
         if (MaximumPlausibleSpeedKnots <= 0 || MaximumPlausibleSpeedHighSpeedCraftKnots <= 0 || PortOfConcernRadiusNauticalMiles < 0)

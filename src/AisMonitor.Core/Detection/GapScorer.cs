@@ -213,7 +213,8 @@ public sealed class GapScorer
     private double InPortDistance(Port place) => (place.Boundary is null ? place.RadiusNauticalMiles : 0) + _options.InPortMarginNauticalMiles;
 
     private bool WellHeardForDisabling(TrackPoint before) =>
-        _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, _options.DisablingMinimumDuration.TotalSeconds, out _) <= _options.DisablingMaximumChancePerVesselDay;
+        _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, _options.DisablingMinimumDuration.TotalSeconds, out _) <= _options.DisablingMaximumChancePerVesselDay
+        && _reception.CellVesselHours(before.LatitudeDegrees, before.LongitudeDegrees, _options.DisablingMinimumDuration.TotalSeconds) >= _options.DisablingMinimumCellVesselHours;
 
     private int PositionsBefore(VesselState vessel, TrackPoint before)
     {
@@ -245,12 +246,14 @@ public sealed class GapScorer
         var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds, out _);
         var offshore = shore is { } fromShore ? fromShore > minimumFromShore
             : nearestPort is null || nearestPort.Value.DistanceNauticalMiles > minimumFromShore;
-        var fired = duration >= window && offshore && chance <= _options.DisablingMaximumChancePerVesselDay && positionsBefore >= _options.DisablingMinimumPositionsBefore;
+        var cellHours = _reception.CellVesselHours(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds);
+        var fired = duration >= window && offshore && chance <= _options.DisablingMaximumChancePerVesselDay && cellHours >= _options.DisablingMinimumCellVesselHours
+            && positionsBefore >= _options.DisablingMinimumPositionsBefore;
         var where = shore is { } s
             ? string.Create(CultureInfo.InvariantCulture, $"{s:0} nm from shore{(s >= ShoreShownUpToNauticalMiles ? " or more" : string.Empty)} (needs > {minimumFromShore:0} nm)")
             : string.Create(CultureInfo.InvariantCulture, $"nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {minimumFromShore:0} nm, shore approximated by ports: no coastline given)");
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); {where}; chance of a {window.TotalHours:0} h silence per vessel-day at the start {chance:0.###e+0} (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
+            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); {where}; chance of a {window.TotalHours:0} h silence per vessel-day at the start {chance:0.###e+0}, from {cellHours:#,0} vessel-hours heard in its cell (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay} from ≥ {_options.DisablingMinimumCellVesselHours:#,0}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
         return new RuleResult(name, fired, detail);
     }
 

@@ -13,8 +13,11 @@ namespace AisMonitor.Core.Detection;
 /// default), whose estimate is the prior of the finer block (4°), and so down to the cell (1°). At
 /// each level the posterior mean is (k + W·r_above) / (T + W) for k such silences in T vessel-hours,
 /// so a level's own counts weigh T / (T + W) and the rest comes from above; each weight is stated in
-/// the evidence. A cell heard for three hours is so judged like the waters around it, not like the
-/// whole world, and one heard for thousands of vessel-hours by itself. The chance per vessel-day is
+/// the evidence. W is <see cref="ReceptionOptions.PriorWeightHours"/>, or less where the level above
+/// is often silent: never more than <see cref="ReceptionOptions.PriorMaximumSilences"/> of its silences
+/// (W·r_above), so a well-heard cell next to satellite-only waters is not judged by them. A cell
+/// heard for three hours is so judged like the waters around it, not like the whole world, and one
+/// heard for thousands of vessel-hours by itself. The chance per vessel-day is
 /// 1 − e^(−24 r). Where satellites pass every few hours, six-hour silences happen daily (chance near
 /// 1, score near 0); in a strait heard for a thousand vessel-days without one, it is about 1 in
 /// 40,000. Blocks keep their own histograms, updated with the cell's (derived data: snapshots hold
@@ -184,24 +187,32 @@ public sealed class ReceptionModel
         return chance;
     }
 
+    /// <summary>
+    /// The vessel-hours the cell itself has heard that could have shown a silence of
+    /// <paramref name="durationSeconds"/> (its own evidence, before any pooling): a rule that calls
+    /// waters well heard asks for enough of it.
+    /// </summary>
+    public double CellVesselHours(double latitudeDegrees, double longitudeDegrees, double durationSeconds) =>
+        (_cells.Find(CellKey(latitudeDegrees, longitudeDegrees))?.TotalHours ?? 0) * ExposureShare(durationSeconds);
+
     private static double Chance(double ratePerHour) => Math.Clamp(1 - Math.Exp(-24 * ratePerHour), MinimumProbability, 1);
 
     /// <summary>The pooled rate: the whole feed, then each block from the coarsest down, then the cell, each the prior of the next.</summary>
     private double RatePerHour(long key, double durationSeconds, ReceptionLevel[]? levels, out double localHours, string? cellArea = null)
     {
-        var weight = _options.PriorWeightHours;
         var exposure = ExposureShare(durationSeconds);
         var position = IntervalHistogram.PositionOf(durationSeconds);
         var feedSilences = Silences(_feed, position);
         var feedHours = _feed.TotalHours * exposure;
-        var rate = (JeffreysShape + feedSilences) / (weight + feedHours);
-        levels?[^1] = Level("whole feed", feedSilences, feedHours, rate, weight);
+        var rate = (JeffreysShape + feedSilences) / (_options.PriorWeightHours + feedHours);
+        levels?[^1] = Level("whole feed", feedSilences, feedHours, rate, _options.PriorWeightHours);
         localHours = 0.0;
         for (var level = _blocks.Length; level >= 0; level--)
         {
             var histogram = level == 0 ? _cells.Find(key) : _blocks[level - 1].Find(BlockKey(key, _blockShifts[level - 1]));
             var silences = histogram is null ? 0 : Silences(histogram, position);
             var hours = (histogram?.TotalHours ?? 0) * exposure;
+            var weight = Math.Min(_options.PriorWeightHours, _options.PriorMaximumSilences / rate); // the level above: at most so many hours, or so many silences
             rate = (silences + (weight * rate)) / (hours + weight);
             localHours = Math.Max(localHours, hours);
             levels?[level] = Level(level == 0 ? cellArea! : AreaName(key, 1 << _blockShifts[level - 1]), silences, hours, rate, weight);

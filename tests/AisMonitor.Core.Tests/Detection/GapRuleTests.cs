@@ -20,10 +20,12 @@ public sealed class GapRuleTests
 
     private static List<Alert> Gaps(PortIndex ports, params IEnumerable<DecodedMessage>[] streams) => Gaps(ports, Coastline.None, streams);
 
-    private static List<Alert> Gaps(PortIndex ports, Coastline land, params IEnumerable<DecodedMessage>[] streams)
+    private static List<Alert> Gaps(PortIndex ports, Coastline land, params IEnumerable<DecodedMessage>[] streams) => Gaps(new DetectionOptions(), ports, land, streams);
+
+    private static List<Alert> Gaps(DetectionOptions options, PortIndex ports, Coastline land, params IEnumerable<DecodedMessage>[] streams)
     {
         var updates = new List<Alert>();
-        var engine = new DetectionEngine(new DetectionOptions(), ports, updates.Add) { Land = land };
+        var engine = new DetectionEngine(options, ports, updates.Add) { Land = land };
         foreach (var message in Merge(streams))
         {
             engine.Process(message);
@@ -44,6 +46,24 @@ public sealed class GapRuleTests
         var gap = Assert.Single(Gaps(new PortIndex([PortAt("Far", "XXFAR", 25.0, 60.0)]), Busy(20.0, 60.0, 440_100_000), track));
         Assert.Contains(gap.Rules, r => r.Name == "IntentionalDisabling" && r.Fired);
         Assert.Equal(Severity.High, gap.Severity);
+    }
+
+    [Fact]
+    public void Good_reception_for_the_disabling_rule_needs_enough_vessel_hours_heard_in_the_start_cell_itself()
+    {
+        // The busy cell has heard thousands of vessel-hours: asked for more, the rule holds back.
+        var silentFrom = Start + Duration.FromDays(4);
+        var track = Circling(Dark, Start, Start + Duration.FromDays(5), TenMinutes, 20.0, 60.0)
+            .Where(m => m.Metadata.Received < silentFrom || m.Metadata.Received >= silentFrom + Duration.FromHours(14)).ToList();
+        var ports = new PortIndex([PortAt("Far", "XXFAR", 25.0, 60.0)]);
+        var demanding = new DetectionOptions { Gaps = new GapOptions { DisablingMinimumCellVesselHours = 50_000 } };
+
+        var fired = Assert.Single(Assert.Single(Gaps(ports, Coastline.None, Busy(20.0, 60.0, 440_100_000), track)).Rules, r => r.Name == "IntentionalDisabling");
+        var held = Assert.Single(Assert.Single(Gaps(demanding, ports, Coastline.None, Busy(20.0, 60.0, 440_100_000), track)).Rules, r => r.Name == "IntentionalDisabling");
+
+        Assert.True(fired.Fired, fired.Detail);
+        Assert.False(held.Fired, held.Detail);
+        Assert.Matches(@"from [\d,]+ vessel-hours heard in its cell \(good reception needs ≤ 0.01 from ≥ 50,000\)", held.Detail);
     }
 
     [Fact]
