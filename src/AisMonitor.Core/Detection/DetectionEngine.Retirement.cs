@@ -12,14 +12,23 @@ public sealed partial class DetectionEngine
     /// vessel returns; the carried gaps are bounded like the vessels (each partition's share of the
     /// cap; the oldest tenth forgotten beyond it).
     /// </summary>
-    private void Retire(long beforeUnixMilliseconds, bool evicted)
+    private void Retire(long beforeUnixMilliseconds, bool evicted) =>
+        Retire((_, _, vessel) => LastHeardEither(vessel) < beforeUnixMilliseconds, evicted);
+
+    /// <summary>A vessel with a second ship on its MMSI goes when neither is heard (the second's open gap goes with it).</summary>
+    private static long LastHeardEither(VesselState vessel) =>
+        Math.Max(vessel.LastHeardUnixMilliseconds, vessel.Twin?.LastHeardUnixMilliseconds ?? long.MinValue);
+
+    /// <summary>Drops every vessel for which <paramref name="goes"/> (partition index, place in it, vessel) is true.</summary>
+    private void Retire(Func<int, int, VesselState, bool> goes, bool evicted)
     {
         var carriedCap = Math.Max(1, _options.Tracking.MaximumTrackedVessels / _partitions.Length);
-        foreach (var partition in _partitions)
+        for (var p = 0; p < _partitions.Length; p++)
         {
+            var partition = _partitions[p];
+            var index = p;
             var any = false;
-            // A vessel with a second ship on its MMSI goes when neither is heard (the second's open gap goes with it).
-            foreach (var vessel in partition.Vessels.RemoveWhere(v => Math.Max(v.LastHeardUnixMilliseconds, v.Twin?.LastHeardUnixMilliseconds ?? long.MinValue) < beforeUnixMilliseconds))
+            foreach (var vessel in partition.Vessels.RemoveWhere((i, v) => goes(index, i, v)))
             {
                 any = true;
                 vessel.Retired = true;
@@ -63,11 +72,48 @@ public sealed partial class DetectionEngine
         }
     }
 
-    /// <summary>Beyond the cap, the longest silent tenth of the vessels goes (counted as evicted).</summary>
+    /// <summary>
+    /// Beyond the cap, the longest silent tenth of the vessels goes (counted as evicted). Under a flood
+    /// of new MMSIs this runs once per tenth of the cap: one pass reads when each vessel was last
+    /// heard, a selection (not a sort) finds the cut, and the removal reads what that pass kept
+    /// instead of each vessel again.
+    /// </summary>
     private void EvictLongestSilent()
     {
-        var lastHeard = Vessels().Select(v => v.LastHeardUnixMilliseconds).Order().ToList();
-        var cut = lastHeard[Math.Max(1, lastHeard.Count / 10) - 1];
-        Retire(cut == long.MaxValue ? cut : cut + 1, evicted: true);
+        var count = 0;
+        var offsets = new int[_partitions.Length];
+        for (var p = 0; p < _partitions.Length; p++)
+        {
+            offsets[p] = count;
+            count += _partitions[p].Vessels.Count;
+        }
+
+        if (count == 0)
+        {
+            return;
+        }
+
+        if (_lastHeard.Length < count)
+        {
+            _lastHeard = new long[count];
+            _lastHeardSelected = new long[count];
+        }
+
+        var lastHeard = _lastHeard;
+        var at = 0;
+        foreach (var partition in _partitions)
+        {
+            foreach (var vessel in partition.Vessels.Values)
+            {
+                lastHeard[at++] = LastHeardEither(vessel);
+            }
+        }
+
+        lastHeard.AsSpan(0, count).CopyTo(_lastHeardSelected);
+        var cut = Selection.Smallest(_lastHeardSelected.AsSpan(0, count), Math.Max(1, count / 10) - 1);
+        var before = cut == long.MaxValue ? cut : cut + 1;
+        Retire((p, i, _) => lastHeard[offsets[p] + i] < before, evicted: true);
     }
+
+    private long[] _lastHeard = [], _lastHeardSelected = [];
 }

@@ -4,7 +4,7 @@ namespace AisMonitor.Core.Tracking;
 /// One partition's vessels by MMSI: an open-addressing table (linear probing, at most half full)
 /// whose slots hold the key next to the state, so that finding a vessel costs one cache line
 /// before the state itself, where a <see cref="Dictionary{TKey, TValue}"/> costs two. Vessels are
-/// removed in batches (<see cref="RemoveWhere"/>, rare: retirement); <see cref="Values"/> lists them
+/// removed in batches (<see cref="RemoveWhere"/>: retirement and eviction); <see cref="Values"/> lists them
 /// in the order they were added, which keeps snapshots deterministic.
 /// </summary>
 internal sealed class VesselTable
@@ -59,32 +59,60 @@ internal sealed class VesselTable
         _inOrder.Add(state);
     }
 
-    /// <summary>Removes the vessels that match and rebuilds the slots; returns the removed ones, in the order added.</summary>
-    public List<VesselState> RemoveWhere(Func<VesselState, bool> remove)
+    /// <summary>
+    /// Removes every vessel for which <paramref name="remove"/> (its place in <see cref="Values"/>, then
+    /// the vessel) is true and gives them in that order. The order of the rest is kept; the table
+    /// is mended around each removed vessel alone (backward-shift deletion), so evicting a tenth of a
+    /// full table does not place the other nine tenths again.
+    /// </summary>
+    public List<VesselState> RemoveWhere(Func<int, VesselState, bool> remove)
     {
         var removed = new List<VesselState>();
-        _inOrder.RemoveAll(v =>
+        var kept = 0;
+        for (var i = 0; i < _inOrder.Count; i++)
         {
-            var goes = remove(v);
-            if (goes)
+            var vessel = _inOrder[i];
+            if (remove(i, vessel))
             {
-                removed.Add(v);
+                removed.Add(vessel);
             }
-
-            return goes;
-        });
-        if (removed.Count == 0)
-        {
-            return removed;
+            else
+            {
+                _inOrder[kept++] = vessel;
+            }
         }
 
-        Array.Clear(_slots);
-        foreach (var state in _inOrder)
+        _inOrder.RemoveRange(kept, _inOrder.Count - kept);
+        foreach (var vessel in removed)
         {
-            Place(MmsiHash.Of(state.Mmsi.Value), state);
+            Delete(vessel.Mmsi.Value);
         }
 
         return removed;
+    }
+
+    /// <summary>Empties the vessel's slot and shifts back the entries after it that probed past it.</summary>
+    private void Delete(uint mmsi)
+    {
+        var mask = _slots.Length - 1;
+        var hole = Index(MmsiHash.Of(mmsi));
+        while (_slots[hole].State is null || _slots[hole].Mmsi != mmsi)
+        {
+            hole = (hole + 1) & mask;
+        }
+
+        for (var next = (hole + 1) & mask; _slots[next].State is not null; next = (next + 1) & mask)
+        {
+            var home = Index(MmsiHash.Of(_slots[next].Mmsi));
+            var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+            if (!staysPut)
+            {
+                _slots[hole] = _slots[next];
+                hole = next;
+            }
+        }
+
+        _slots[hole] = default;
     }
 
     // The partition is chosen by the hash's low bits, so the slot comes from its high bits.

@@ -62,6 +62,52 @@ public sealed class HotPathStructureTests
         static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
     }
 
+    [Fact]
+    public void Removing_vessels_in_batches_leaves_the_rest_findable_in_their_order_and_the_removed_gone()
+    {
+        // Eviction mends the open-addressing table around each removed vessel instead of rebuilding it.
+        var table = new VesselTable();
+        var random = new Random(7);
+        var held = new List<uint>();
+        for (var round = 0; round < 20; round++)
+        {
+            for (var i = 0; i < 5_000; i++)
+            {
+                var mmsi = random.Next(3) == 0 ? 200_000_000u + (uint)random.Next(20_000) : (uint)random.Next(1, 999_999_999); // clusters and strangers
+                if (table.Find(MmsiHash.Of(mmsi), mmsi) is null)
+                {
+                    table.Add(MmsiHash.Of(mmsi), new VesselState(new Mmsi(mmsi)));
+                    held.Add(mmsi);
+                }
+            }
+
+            var share = random.Next(1, 10);
+            var removed = table.RemoveWhere((i, v) => (v.Mmsi.Value + (uint)round) % 10 < share).Select(v => v.Mmsi.Value).ToList();
+            Assert.Equal(held.Where(m => (m + (uint)round) % 10 < share), removed);
+            held.RemoveAll(m => (m + (uint)round) % 10 < share);
+            Assert.Equal(held, table.Values.Select(v => v.Mmsi.Value));
+            Assert.All(held, m => Assert.Equal(m, table.Find(MmsiHash.Of(m), m)!.Mmsi.Value));
+            Assert.All(removed, m => Assert.Null(table.Find(MmsiHash.Of(m), m)));
+        }
+    }
+
+    [Fact]
+    public void Selection_finds_what_sorting_puts_at_each_place_whatever_the_values() =>
+        // Evicting the longest silent tenth picks its cut by selection: ties (vessels heard at the same second) included.
+        Gen.Select(Gen.Long[-5, 5].Array[1, 200], Gen.Long.Array[1, 200], Gen.Int[0, 1000]).Sample((few, any, at) =>
+        {
+            foreach (var values in new[] { few, any })
+            {
+                var k = at % values.Length;
+                if (Selection.Smallest(values.ToArray(), k) != values.Order().ElementAt(k))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, iter: 2000);
+
     [Theory]
     [InlineData(1.0, 0)]
     [InlineData(2.0, 4)]
