@@ -13,22 +13,20 @@ public sealed partial class DetectionEngine
     /// cap; the oldest tenth forgotten beyond it).
     /// </summary>
     private void Retire(long beforeUnixMilliseconds, bool evicted) =>
-        Retire((_, _, vessel) => LastHeardEither(vessel) < beforeUnixMilliseconds, evicted);
+        Retire(vessel => LastHeardEither(vessel) < beforeUnixMilliseconds, evicted);
 
     /// <summary>A vessel with a second ship on its MMSI goes when neither is heard (the second's open gap goes with it).</summary>
     private static long LastHeardEither(VesselState vessel) =>
         Math.Max(vessel.LastHeardUnixMilliseconds, vessel.Twin?.LastHeardUnixMilliseconds ?? long.MinValue);
 
-    /// <summary>Drops every vessel for which <paramref name="goes"/> (partition index, place in it, vessel) is true.</summary>
-    private void Retire(Func<int, int, VesselState, bool> goes, bool evicted)
+    /// <summary>Drops every vessel for which <paramref name="goes"/> is true, asked once per vessel, partition by partition, in each partition's order.</summary>
+    private void Retire(Func<VesselState, bool> goes, bool evicted)
     {
         var carriedCap = Math.Max(1, _options.Tracking.MaximumTrackedVessels / _partitions.Length);
-        for (var p = 0; p < _partitions.Length; p++)
+        foreach (var partition in _partitions)
         {
-            var partition = _partitions[p];
-            var index = p;
             var any = false;
-            foreach (var vessel in partition.Vessels.RemoveWhere((i, v) => goes(index, i, v)))
+            foreach (var vessel in partition.Vessels.RemoveWhere(goes))
             {
                 any = true;
                 vessel.Retired = true;
@@ -81,11 +79,9 @@ public sealed partial class DetectionEngine
     private void EvictLongestSilent()
     {
         var count = 0;
-        var offsets = new int[_partitions.Length];
-        for (var p = 0; p < _partitions.Length; p++)
+        foreach (var partition in _partitions)
         {
-            offsets[p] = count;
-            count += _partitions[p].Vessels.Count;
+            count += partition.Vessels.Count;
         }
 
         if (count == 0)
@@ -112,7 +108,8 @@ public sealed partial class DetectionEngine
         lastHeard.AsSpan(0, count).CopyTo(_lastHeardSelected);
         var cut = Selection.Smallest(_lastHeardSelected.AsSpan(0, count), Math.Max(1, count / 10) - 1);
         var before = cut == long.MaxValue ? cut : cut + 1;
-        Retire((p, i, _) => lastHeard[offsets[p] + i] < before, evicted: true);
+        var next = 0; // Retire asks in the order the times were read
+        Retire(_ => lastHeard[next++] < before, evicted: true);
     }
 
     private long[] _lastHeard = [], _lastHeardSelected = [];

@@ -212,9 +212,16 @@ public sealed class GapScorer
     /// <summary>How near its point (or inside its polygon, distance 0) a silence must start to be in port.</summary>
     private double InPortDistance(Port place) => (place.Boundary is null ? place.RadiusNauticalMiles : 0) + _options.InPortMarginNauticalMiles;
 
-    private bool WellHeardForDisabling(TrackPoint before) =>
-        _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, _options.DisablingMinimumDuration.TotalSeconds, out _) <= _options.DisablingMaximumChancePerVesselDay
-        && _reception.CellVesselHours(before.LatitudeDegrees, before.LongitudeDegrees, _options.DisablingMinimumDuration.TotalSeconds) >= _options.DisablingMinimumCellVesselHours;
+    private bool WellHeardForDisabling(TrackPoint before) => DisablingReception(before).WellHeard;
+
+    /// <summary>The GFW rule's "good reception" where a silence started: the chance of a silence of the rule's length, from enough of the cell's own hours.</summary>
+    private (double Chance, double CellHours, bool WellHeard) DisablingReception(TrackPoint before)
+    {
+        var seconds = _options.DisablingMinimumDuration.TotalSeconds;
+        var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out _);
+        var cellHours = _reception.CellVesselHours(before.LatitudeDegrees, before.LongitudeDegrees, seconds);
+        return (chance, cellHours, chance <= _options.DisablingMaximumChancePerVesselDay && cellHours >= _options.DisablingMinimumCellVesselHours);
+    }
 
     private int PositionsBefore(VesselState vessel, TrackPoint before)
     {
@@ -243,12 +250,10 @@ public sealed class GapScorer
         var window = _options.DisablingMinimumDuration;
         var minimumFromShore = _options.DisablingMinimumDistanceFromShoreNauticalMiles;
         var positionsBefore = PositionsBefore(vessel, before);
-        var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds, out _);
+        var (chance, cellHours, wellHeard) = DisablingReception(before);
         var offshore = shore is { } fromShore ? fromShore > minimumFromShore
             : nearestPort is null || nearestPort.Value.DistanceNauticalMiles > minimumFromShore;
-        var cellHours = _reception.CellVesselHours(before.LatitudeDegrees, before.LongitudeDegrees, window.TotalSeconds);
-        var fired = duration >= window && offshore && chance <= _options.DisablingMaximumChancePerVesselDay && cellHours >= _options.DisablingMinimumCellVesselHours
-            && positionsBefore >= _options.DisablingMinimumPositionsBefore;
+        var fired = duration >= window && offshore && wellHeard && positionsBefore >= _options.DisablingMinimumPositionsBefore;
         var where = shore is { } s
             ? string.Create(CultureInfo.InvariantCulture, $"{s:0} nm from shore{(s >= ShoreShownUpToNauticalMiles ? " or more" : string.Empty)} (needs > {minimumFromShore:0} nm)")
             : string.Create(CultureInfo.InvariantCulture, $"nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {minimumFromShore:0} nm, shore approximated by ports: no coastline given)");

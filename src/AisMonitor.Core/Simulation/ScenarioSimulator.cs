@@ -181,11 +181,12 @@ public static class ScenarioSimulator
         var random = new Random(scenario.Seed);
         var used = new HashSet<uint>(scenario.Vessels.Select(v => v.Mmsi));
         const long PerMid = 899_999; // the numbers drawn after the MID: 100000 to 999998
-        var available = (ambient.Mids.Distinct().Count() * PerMid) - used.Count(m => ambient.Mids.Contains((int)(m / 1_000_000)) && m % 1_000_000 is >= 100_000 and < 999_999);
+        var mids = ambient.Mids.Distinct().Count();
+        var available = (mids * PerMid) - used.Count(m => ambient.Mids.Contains((int)(m / 1_000_000)) && m % 1_000_000 is >= 100_000 and < 999_999);
         if (ambient.Count > available)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"ambient traffic asks for {ambient.Count:N0} vessels, but its {ambient.Mids.Distinct().Count()} MIDs hold {available:N0} distinct MMSIs: add MIDs (\"mids\") or ask for fewer vessels."), nameof(scenario));
+                $"ambient traffic asks for {ambient.Count:N0} vessels, but its {mids} MIDs hold {available:N0} distinct MMSIs: add MIDs (\"mids\") or ask for fewer vessels."), nameof(scenario));
         }
 
         for (var i = 0; i < ambient.Count; i++)

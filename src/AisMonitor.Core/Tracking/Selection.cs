@@ -1,6 +1,10 @@
 namespace AisMonitor.Core.Tracking;
 
-/// <summary>Order statistics without sorting.</summary>
+/// <summary>
+/// Order statistics without sorting, on a span of longs. (MathNet's
+/// <c>ArrayStatistics.OrderStatisticInplace</c> takes a whole <c>double[]</c>: eviction would allocate
+/// one the size of the cap at every pass.)
+/// </summary>
 internal static class Selection
 {
     /// <summary>

@@ -60,19 +60,19 @@ internal sealed class VesselTable
     }
 
     /// <summary>
-    /// Removes every vessel for which <paramref name="remove"/> (its place in <see cref="Values"/>, then
-    /// the vessel) is true and gives them in that order. The order of the rest is kept; the table
-    /// is mended around each removed vessel alone (backward-shift deletion), so evicting a tenth of a
-    /// full table does not place the other nine tenths again.
+    /// Removes every vessel for which <paramref name="remove"/> is true, asking once for each vessel in
+    /// the order of <see cref="Values"/>, and gives them in that order. The order of the rest is kept;
+    /// the table is mended around each removed vessel alone (backward-shift deletion), so evicting a
+    /// tenth of a full table does not place the other nine tenths again.
     /// </summary>
-    public List<VesselState> RemoveWhere(Func<int, VesselState, bool> remove)
+    public List<VesselState> RemoveWhere(Func<VesselState, bool> remove)
     {
         var removed = new List<VesselState>();
         var kept = 0;
         for (var i = 0; i < _inOrder.Count; i++)
         {
             var vessel = _inOrder[i];
-            if (remove(i, vessel))
+            if (remove(vessel))
             {
                 removed.Add(vessel);
             }
