@@ -29,10 +29,10 @@ public sealed partial class DetectionEngine
             foreach (var vessel in partition.Vessels.RemoveWhere(goes))
             {
                 any = true;
-                vessel.Retired = true;
+                partition.SilenceChecks.Forget(vessel);
                 if (vessel.Twin is { } twin)
                 {
-                    twin.Retired = true;
+                    partition.SilenceChecks.Forget(twin);
                 }
 
                 Statistics.Vessels--;
@@ -53,10 +53,7 @@ public sealed partial class DetectionEngine
 
             if (any)
             {
-                // The queue of silence checks must not keep retired vessels alive until their checks fall due.
-                var kept = partition.SilenceChecks.UnorderedItems.Where(item => !item.Element.Retired).ToList();
-                partition.SilenceChecks.Clear();
-                partition.SilenceChecks.EnqueueRange(kept);
+                partition.SilenceChecks.CompactIfMostlyStale(partition.Vessels);
             }
 
             var carried = partition.CarriedGaps;

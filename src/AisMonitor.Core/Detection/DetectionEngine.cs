@@ -728,16 +728,9 @@ public sealed partial class DetectionEngine
     private void SweepPartition(VesselPartition partition, Instant watermark, long now)
     {
         var checks = partition.SilenceChecks;
-        while (checks.TryPeek(out var vessel, out var due) && due <= now)
+        while (checks.TryTakeDue(now, partition.Vessels, out var vessel))
         {
-            checks.Dequeue();
-            if (vessel.Retired)
-            {
-                continue;
-            }
-
             Statistics.SilenceChecks++;
-            vessel.SilenceCheckScheduled = false;
             foreach (var detector in _detectors)
             {
                 detector.SilenceDue(vessel, watermark);
@@ -745,8 +738,7 @@ public sealed partial class DetectionEngine
 
             if (vessel.LastGood is { } last && NextLook(vessel, last, watermark) is { } next)
             {
-                vessel.SilenceCheckScheduled = true;
-                checks.Enqueue(vessel, next);
+                checks.Schedule(vessel, next);
             }
         }
     }
@@ -768,8 +760,7 @@ public sealed partial class DetectionEngine
 
     private void ScheduleSilenceCheck(VesselState vessel, long dueUnixMilliseconds)
     {
-        vessel.SilenceCheckScheduled = true;
-        Partition(MmsiHash.Of(vessel.Mmsi.Value)).SilenceChecks.Enqueue(vessel, dueUnixMilliseconds);
+        Partition(MmsiHash.Of(vessel.Mmsi.Value)).SilenceChecks.Schedule(vessel, dueUnixMilliseconds);
     }
 
     private VesselState GetOrCreate(Mmsi mmsi)

@@ -15,7 +15,7 @@ internal sealed class VesselPartition
     public VesselTable Vessels { get; } = new();
 
     /// <summary>When each vessel next needs a look while silent, in Unix milliseconds.</summary>
-    public PriorityQueue<VesselState, long> SilenceChecks { get; } = new();
+    public SilenceCheckQueue SilenceChecks { get; } = new();
 
     /// <summary>Retired vessels' open gaps by MMSI, closed if they return.</summary>
     public Dictionary<uint, CarriedGap> CarriedGaps { get; } = [];

@@ -133,9 +133,6 @@ public sealed class VesselState
         }
     }
 
-    /// <summary>True once retired or evicted: a silence check still queued for it is skipped.</summary>
-    internal bool Retired { get; set; }
-
     /// <summary>When it was last heard, in Unix milliseconds: its latest position, else when its identity last changed.</summary>
     internal long LastHeardUnixMilliseconds =>
         Latest?.UnixMilliseconds ?? Identity?.ChangedAt?.ToUnixTimeMilliseconds() ?? long.MinValue;
@@ -172,8 +169,14 @@ public sealed class VesselState
     /// <summary>The vessel's course turn by turn, for circles (inline: every vessel under way has one).</summary>
     internal Spoofing.TurnTracker Turns;
 
-    /// <summary>Whether the engine has this vessel in its queue of silence checks.</summary>
-    internal bool SilenceCheckScheduled { get; set; }
+    /// <summary>The value of <see cref="SilenceCheckDue"/> when no look is queued.</summary>
+    internal const long NoSilenceCheck = long.MinValue;
+
+    /// <summary>When the look queued for this silent vessel falls due (Unix milliseconds), or <see cref="NoSilenceCheck"/>: the queue tells a live entry from a stale one by it.</summary>
+    internal long SilenceCheckDue = NoSilenceCheck;
+
+    /// <summary>Whether the engine has a look at this vessel queued.</summary>
+    internal bool SilenceCheckScheduled => SilenceCheckDue != NoSilenceCheck;
 
     /// <summary>Identity changes, latest last (at most eight kept).</summary>
     public IReadOnlyList<IdentityChange> IdentityChanges => _rarely?.Changes ?? (IReadOnlyList<IdentityChange>)[];

@@ -1,0 +1,88 @@
+using AisMonitor.Core.Tracking;
+
+namespace AisMonitor.Core.Detection;
+
+/// <summary>
+/// One partition's queue of looks at silent vessels, by when each falls due (Unix milliseconds).
+/// It holds each vessel's MMSI and track, not the vessel: a retired vessel is freed at once instead
+/// of staying alive in the queue until its look falls due, the garbage collector has no references
+/// here to trace, and retirement need not rebuild the queue. The vessel keeps the due time of its
+/// one queued look (<see cref="VesselState.SilenceCheckDue"/>); an entry whose vessel is gone, or
+/// no longer waits for that time, is stale and skipped. Stale entries are dropped in one pass once
+/// they outnumber the live ones (and 4,096), so the queue stays within twice the looks pending.
+/// </summary>
+internal sealed class SilenceCheckQueue
+{
+    private const int CompactAtLeast = 4096;
+    private readonly PriorityQueue<uint, long> _due = new();
+    private int _stale;
+
+    /// <summary>Entries held, stale ones included.</summary>
+    public int Count => _due.Count;
+
+    /// <summary>Queues a look at <paramref name="vessel"/> at <paramref name="dueUnixMilliseconds"/>; it must have none queued.</summary>
+    public void Schedule(VesselState vessel, long dueUnixMilliseconds)
+    {
+        vessel.SilenceCheckDue = dueUnixMilliseconds;
+        _due.Enqueue(Key(vessel), dueUnixMilliseconds);
+    }
+
+    /// <summary>The vessel is retired: its queued look, if any, becomes stale.</summary>
+    public void Forget(VesselState vessel)
+    {
+        if (vessel.SilenceCheckScheduled)
+        {
+            vessel.SilenceCheckDue = VesselState.NoSilenceCheck;
+            _stale++;
+        }
+    }
+
+    /// <summary>Takes the next vessel whose look is due at or before <paramref name="nowUnixMilliseconds"/> (its look is then no longer queued).</summary>
+    public bool TryTakeDue(long nowUnixMilliseconds, VesselTable vessels, out VesselState vessel)
+    {
+        while (_due.TryPeek(out var key, out var due) && due <= nowUnixMilliseconds)
+        {
+            _due.Dequeue();
+            if (Live(vessels, key, due) is { } found)
+            {
+                found.SilenceCheckDue = VesselState.NoSilenceCheck;
+                vessel = found;
+                return true;
+            }
+
+            _stale = Math.Max(0, _stale - 1);
+        }
+
+        vessel = null!;
+        return false;
+    }
+
+    /// <summary>Drops the stale entries once they outnumber the live ones.</summary>
+    public void CompactIfMostlyStale(VesselTable vessels)
+    {
+        if (_stale <= CompactAtLeast || _stale * 2 <= _due.Count)
+        {
+            return;
+        }
+
+        var live = _due.UnorderedItems.Where(item => Live(vessels, item.Element, item.Priority) is not null).ToList();
+        _due.Clear();
+        _due.EnqueueRange(live);
+        _stale = 0;
+    }
+
+    // An MMSI has at most 30 bits: the track (0 or 1) goes in the lowest.
+    private static uint Key(VesselState vessel) => (vessel.Mmsi.Value << 1) | vessel.Track;
+
+    private static VesselState? Live(VesselTable vessels, uint key, long due)
+    {
+        var mmsi = key >> 1;
+        var vessel = vessels.Find(MmsiHash.Of(mmsi), mmsi);
+        if ((key & 1) != 0)
+        {
+            vessel = vessel?.Twin;
+        }
+
+        return vessel is not null && vessel.SilenceCheckDue == due ? vessel : null;
+    }
+}
