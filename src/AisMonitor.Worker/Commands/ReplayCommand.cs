@@ -195,6 +195,8 @@ internal static partial class ReplayCommand
         var elapsed = progress.Elapsed;
         var allocatedBytes = GC.GetTotalAllocatedBytes(precise: true);
         var collections = GC.CollectionCount(0);
+        var paused = GC.GetTotalPauseDuration();
+        var lastFull = GC.GetGCMemoryInfo(GCKind.FullBlocking).PauseDurations[0];
         var heapBytes = GC.GetTotalMemory(forceFullCollection: true); // the engine is still alive: its state is what is measured
         var alerts = final.OrderedAlerts();
         var calls = final.OrderedPortCalls();
@@ -213,7 +215,7 @@ internal static partial class ReplayCommand
 
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"port calls  {calls.Count:N0} ({calls.Count(c => c.Departure is null):N0} still in port at the end)"));
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections"));
+            $"memory      {heapBytes / 1048576.0:N1} MiB managed heap after a full collection, {heapBytes / (double)Math.Max(1, engine.Statistics.Vessels):N0} bytes per tracked vessel (alerts and runtime included); {allocatedBytes / 1048576.0:N0} MiB allocated in all, {collections:N0} gen-0 collections, {paused.TotalSeconds:N1} s paused for them (the last full collection {lastFull.TotalMilliseconds:N0} ms)"));
         GC.KeepAlive(engine);
         if (storage?.Fault is { } fault)
         {

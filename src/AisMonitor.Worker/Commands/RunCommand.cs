@@ -76,6 +76,12 @@ internal static class RunCommand
                 {
                     app.Logger.LogWarning("The review UI is not in {Folder} (it is built from web/ with npm): only the API is served", ReviewUi.Folder);
                 }
+                if (System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch)
+                {
+                    // The build's default, for replays; the container turns it back on.
+                    app.Logger.LogWarning("The background garbage collector is off: a full collection pauses the worker (seconds with millions of vessels). Set DOTNET_gcConcurrent=1 for a long-running worker");
+                }
+
                 var status = app.Services.GetRequiredService<LiveStatus>(); // the provider is disposed when the host has run
                 await app.RunAsync(cancellation).ConfigureAwait(false);
                 if (status.Failure is { } failure)
