@@ -96,9 +96,16 @@ public sealed partial class DetectionEngine
         var at = 0;
         foreach (var partition in _partitions)
         {
-            foreach (var vessel in partition.Vessels.Values)
+            // Each vessel is a cache miss: fetch the one 16 places on while this one is read.
+            var vessels = partition.Vessels.Values;
+            for (var i = 0; i < vessels.Count; i++)
             {
-                lastHeard[at++] = LastHeardEither(vessel);
+                if (i + PrefetchDistance < vessels.Count)
+                {
+                    CachePrefetch.Object(vessels[i + PrefetchDistance], 1);
+                }
+
+                lastHeard[at++] = LastHeardEither(vessels[i]);
             }
         }
 
@@ -109,5 +116,6 @@ public sealed partial class DetectionEngine
         Retire(_ => lastHeard[next++] < before, evicted: true);
     }
 
+    private const int PrefetchDistance = 16;
     private long[] _lastHeard = [], _lastHeardSelected = [];
 }

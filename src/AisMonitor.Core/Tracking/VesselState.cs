@@ -19,6 +19,8 @@ public sealed class VesselState
     private int _count;
     private int _next;
     private Rarely? _rarely;
+    private VesselIdentity? _identity;
+    private long _lastHeardUnixMilliseconds = long.MinValue;
 
     internal VesselState(Mmsi mmsi, byte track = 0) => (Mmsi, Track) = (mmsi, track);
 
@@ -75,7 +77,15 @@ public sealed class VesselState
     public TrackPoint? PendingSuspect { get; internal set; }
 
     /// <summary>Merged identity, when the vessel has sent any.</summary>
-    public VesselIdentity? Identity { get; internal set; }
+    public VesselIdentity? Identity
+    {
+        get => _identity;
+        internal set
+        {
+            _identity = value;
+            RefreshLastHeard();
+        }
+    }
 
     /// <summary>The gap alert raised while the vessel is silent, if any.</summary>
     public Alert? OpenGap { get; internal set; }
@@ -134,8 +144,8 @@ public sealed class VesselState
     }
 
     /// <summary>When it was last heard, in Unix milliseconds: its latest position, else when its identity last changed.</summary>
-    internal long LastHeardUnixMilliseconds =>
-        Latest?.UnixMilliseconds ?? Identity?.ChangedAt?.ToUnixTimeMilliseconds() ?? long.MinValue;
+    /// <remarks>Kept in a field, not worked out from the history: eviction reads it for every vessel, and a field near the object's start costs one cache line where the history's latest entry costs another.</remarks>
+    internal long LastHeardUnixMilliseconds => _lastHeardUnixMilliseconds;
 
     /// <summary>The encounter detector's state for this vessel, once it has been slow (null for most: a moving vessel costs it nothing).</summary>
     internal Encounters.SlowState? Encounter { get; set; }
@@ -214,6 +224,7 @@ public sealed class VesselState
         _history[_next] = point;
         _next = (_next + 1) % HistoryCapacity;
         _count = Math.Min(_count + 1, HistoryCapacity);
+        _lastHeardUnixMilliseconds = point.UnixMilliseconds;
     }
 
     /// <summary>Removes the positions that match from the history (a second ship's, when its track is split off).</summary>
@@ -222,6 +233,7 @@ public sealed class VesselState
         var kept = History.Where(p => !remove(p)).ToList();
         (_count, _next) = (0, 0);
         kept.ForEach(Remember);
+        RefreshLastHeard();
     }
 
     /// <summary>Replaces <paramref name="old"/> in the history (a suspect position confirmed later).</summary>
@@ -233,10 +245,14 @@ public sealed class VesselState
             if (_history[index] == old)
             {
                 _history[index] = replacement;
+                RefreshLastHeard();
                 return;
             }
         }
     }
+
+    private void RefreshLastHeard() =>
+        _lastHeardUnixMilliseconds = Latest?.UnixMilliseconds ?? _identity?.ChangedAt?.ToUnixTimeMilliseconds() ?? long.MinValue;
 
     internal void RecordChange(IdentityChange change)
     {
