@@ -10,15 +10,21 @@ namespace AisMonitor.Core.Detection;
 /// one queued look (<see cref="VesselState.SilenceCheckDue"/>); an entry whose vessel is gone, or
 /// no longer waits for that time, is stale and skipped. Stale entries are dropped in one pass once
 /// they outnumber the live ones (and 4,096), so the queue stays within twice the looks pending.
+/// Looks due at once are taken from the heap together, so that each one's table slot and vessel
+/// state can be fetched from memory a few looks ahead (a satellite feed's silent vessels are cold:
+/// heard hours ago).
 /// </summary>
 internal sealed class SilenceCheckQueue
 {
     private const int CompactAtLeast = 4096;
+    private const int SlotAhead = 16, StateAhead = 8;
     private readonly PriorityQueue<uint, long> _due = new();
+    private readonly List<(uint Key, long Due)> _ready = [];
+    private int _nextReady;
     private int _stale;
 
     /// <summary>Entries held, stale ones included.</summary>
-    public int Count => _due.Count;
+    public int Count => _due.Count + _ready.Count - _nextReady;
 
     /// <summary>Queues a look at <paramref name="vessel"/> at <paramref name="dueUnixMilliseconds"/>; it must have none queued.</summary>
     public void Schedule(VesselState vessel, long dueUnixMilliseconds)
@@ -37,12 +43,17 @@ internal sealed class SilenceCheckQueue
         }
     }
 
-    /// <summary>Takes the next vessel whose look is due at or before <paramref name="nowUnixMilliseconds"/> (its look is then no longer queued).</summary>
+    /// <summary>
+    /// Takes the next vessel whose look is due at or before <paramref name="nowUnixMilliseconds"/> (its look is then
+    /// no longer queued), in due order. Take until it returns false: the looks due are drawn from the heap together,
+    /// and one scheduled meanwhile for a time already due is taken after them.
+    /// </summary>
     public bool TryTakeDue(long nowUnixMilliseconds, VesselTable vessels, out VesselState vessel)
     {
-        while (_due.TryPeek(out var key, out var due) && due <= nowUnixMilliseconds)
+        while (_nextReady < _ready.Count || FillReady(nowUnixMilliseconds))
         {
-            _due.Dequeue();
+            PrefetchAhead(vessels);
+            var (key, due) = _ready[_nextReady++];
             if (Live(vessels, key, due) is { } found)
             {
                 found.SilenceCheckDue = VesselState.NoSilenceCheck;
@@ -55,6 +66,33 @@ internal sealed class SilenceCheckQueue
 
         vessel = null!;
         return false;
+    }
+
+    private bool FillReady(long nowUnixMilliseconds)
+    {
+        _ready.Clear();
+        _nextReady = 0;
+        while (_due.TryPeek(out var key, out var due) && due <= nowUnixMilliseconds)
+        {
+            _due.Dequeue();
+            _ready.Add((key, due));
+        }
+
+        return _ready.Count > 0;
+    }
+
+    private void PrefetchAhead(VesselTable vessels)
+    {
+        if (_nextReady + SlotAhead < _ready.Count)
+        {
+            vessels.PrefetchSlot(MmsiHash.Of(_ready[_nextReady + SlotAhead].Key >> 1));
+        }
+
+        if (_nextReady + StateAhead < _ready.Count)
+        {
+            var mmsi = _ready[_nextReady + StateAhead].Key >> 1;
+            vessels.PrefetchState(MmsiHash.Of(mmsi), mmsi);
+        }
     }
 
     /// <summary>Drops the stale entries once they outnumber the live ones.</summary>

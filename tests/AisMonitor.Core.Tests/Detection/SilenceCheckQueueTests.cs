@@ -40,6 +40,31 @@ public sealed class SilenceCheckQueueTests
     }
 
     [Fact]
+    public void Looks_due_together_are_taken_in_due_order_and_one_scheduled_meanwhile_for_a_time_already_due_is_taken_too()
+    {
+        var (table, queue) = (new VesselTable(), new SilenceCheckQueue());
+        for (uint i = 0; i < 100; i++)
+        {
+            queue.Schedule(Add(table, 273_000_100 - i), 1000 - i); // due 901..1000, in reverse MMSI order
+        }
+
+        var late = Add(table, 273_000_999);
+        var taken = new List<uint>();
+        while (queue.TryTakeDue(1000, table, out var vessel))
+        {
+            taken.Add(vessel.Mmsi.Value);
+            if (taken.Count == 50)
+            {
+                queue.Schedule(late, 950); // already due: taken in this sweep, after those drawn with it
+                queue.Schedule(vessel, 2000); // not due: stays queued
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (uint)(273_000_001 + i)).Append(273_000_999u), taken);
+        Assert.Equal(1, queue.Count);
+    }
+
+    [Fact]
     public void A_retired_vessel_is_not_looked_at_nor_is_its_successor_on_the_same_mmsi_at_the_old_time()
     {
         var (table, queue) = (new VesselTable(), new SilenceCheckQueue());
