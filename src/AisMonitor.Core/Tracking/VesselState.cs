@@ -14,8 +14,6 @@ public sealed class VesselState
     /// <summary>Positions kept per vessel as evidence.</summary>
     public const int HistoryCapacity = 16;
 
-    // Inline in the object: one cache line fetch fewer per message than a separate array.
-    private PositionRing _history;
     private int _count;
     private int _next;
     private Rarely? _rarely;
@@ -178,6 +176,12 @@ public sealed class VesselState
 
     /// <summary>The vessel's course turn by turn, for circles (inline: every vessel under way has one).</summary>
     internal Spoofing.TurnTracker Turns;
+
+    // Inline in the object: one cache line fetch fewer per message than a separate array. Declared
+    // last: the runtime lays out an object's struct fields after its other fields, in declaration
+    // order, and this one is 384 bytes; before LastGood it put that (read for every message) 480
+    // bytes in, past the two cache lines the engine prefetches, now it is at 96.
+    private PositionRing _history;
 
     /// <summary>The value of <see cref="SilenceCheckDue"/> when no look is queued.</summary>
     internal const long NoSilenceCheck = long.MinValue;
