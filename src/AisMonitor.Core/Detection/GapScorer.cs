@@ -76,7 +76,8 @@ public sealed class GapScorer
         var endKnown = false;
         var endChance = after is { } a && (open is not null || !startDecides) ? _reception.ChancePerVesselDay(a.LatitudeDegrees, a.LongitudeDegrees, seconds, out endKnown) : double.NaN;
         var chance = Combined(startChance, startKnown, endChance, endKnown);
-        var score = -Math.Log10(chance);
+        var known = startKnown || endKnown; // where nothing is known of reception at either end, a silence proves nothing
+        var score = known ? -Math.Log10(chance) : 0;
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
         double? impliedSpeed = displacement / Math.Max(elapsed.TotalHours, 1e-9);
         var concernAtStart = ConcernNear(before.Position);
@@ -84,7 +85,7 @@ public sealed class GapScorer
         var nearConcern = concernAtStart is not null || concernAtEnd is not null;
         var far = impliedSpeed > PlausibleSpeed(vessel);
         var darkVoyage = displacement >= _options.DarkVoyageMinimumDisplacementNauticalMiles && duration >= _options.DarkVoyageMinimumDuration
-            && chance <= _options.DarkVoyageMaximumChancePerVesselDay;
+            && chance <= _options.DarkVoyageMaximumChancePerVesselDay && known;
         var disablingPossible = duration >= _options.DisablingMinimumDuration;
         if (open is null && score < _options.MinimumScore && !nearConcern && !far && !darkVoyage
             && !(disablingPossible && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore && WellHeardForDisabling(before)))
@@ -106,7 +107,7 @@ public sealed class GapScorer
         {
             IntentionalDisabling(vessel, before, duration, portBefore, shoreBefore),
             FarReappearance(vessel, impliedSpeed, displacement),
-            DarkVoyage(duration, displacement, chance),
+            DarkVoyage(duration, displacement, chance, known),
             NearPortOfConcern(concernAtStart, concernAtEnd),
         };
         var fired = rules.Where(r => r.Fired).Select(r => r.Name).ToList();
@@ -199,7 +200,7 @@ public sealed class GapScorer
     }
 
     private bool AlertWorthyByScore(TrackPoint before, Duration length) =>
-        -Math.Log10(_reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, length.TotalSeconds, out _)) >= _options.MinimumScore;
+        -Math.Log10(_reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, length.TotalSeconds, out var known)) >= _options.MinimumScore && known;
 
     private static Duration Max(Duration x, Duration y) => x > y ? x : y;
 
@@ -273,14 +274,16 @@ public sealed class GapScorer
         return new RuleResult("FarReappearance", fired, detail);
     }
 
-    private RuleResult DarkVoyage(Duration duration, double? displacement, double chance)
+    private RuleResult DarkVoyage(Duration duration, double? displacement, double chance, bool receptionKnown)
     {
         var minimumHours = _options.DarkVoyageMinimumDuration.TotalHours;
         var minimumDistance = _options.DarkVoyageMinimumDisplacementNauticalMiles;
-        var wellHeard = chance <= _options.DarkVoyageMaximumChancePerVesselDay;
+        var wellHeard = chance <= _options.DarkVoyageMaximumChancePerVesselDay && receptionKnown;
         var fired = displacement >= minimumDistance && duration >= _options.DarkVoyageMinimumDuration && wellHeard;
         var detail = displacement is null
             ? "not evaluated: the vessel has not reappeared"
+            : !receptionKnown
+            ? "not evaluated: nothing is known of reception where it went quiet or where it reappeared"
             : string.Create(CultureInfo.InvariantCulture, $"moved {displacement:0.0} nm in {duration.TotalHours:0.0} h of silence (fires from {minimumDistance:0} nm and {minimumHours:0} h) where such a silence happens with a chance of {chance:0.###e+0} per vessel-day (fires at ≤ {_options.DarkVoyageMaximumChancePerVesselDay}: sailing on where vessels are well heard, not where satellites pass now and then)");
         return new RuleResult("DarkVoyage", fired, detail);
     }
@@ -330,6 +333,11 @@ public sealed class GapScorer
         if (end is not null)
         {
             text += string.Create(c, $" Where it reappeared ({Describe(end)}): {Rarity(end.ChancePerVesselDay)}.");
+        }
+
+        if (!start.HasLocalEvidence && end?.HasLocalEvidence != true)
+        {
+            return text + $" Score 0: too few vessel-hours have been heard in the cell or the blocks around it{(end is null ? string.Empty : ", at either end,")} to know reception there, so the silence proves nothing.";
         }
 
         var how = end is null ? "−log10 of that chance"

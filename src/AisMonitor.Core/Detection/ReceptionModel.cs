@@ -171,7 +171,7 @@ public sealed class ReceptionModel
         return new ReceptionEvidence(cellName, cell?.Count ?? 0, Math.Round(cell?.TotalHours ?? 0, 1), median, Presentation.Significant(chance), basis)
         {
             Levels = levels,
-            HasLocalEvidence = localHours > 0,
+            HasLocalEvidence = localHours >= _options.MinimumLocalVesselHours,
         };
     }
 
@@ -183,7 +183,7 @@ public sealed class ReceptionModel
     public double ChancePerVesselDay(double latitudeDegrees, double longitudeDegrees, double durationSeconds, out bool hasLocalEvidence)
     {
         var chance = Chance(RatePerHour(CellKey(latitudeDegrees, longitudeDegrees), durationSeconds, null, out var localHours));
-        hasLocalEvidence = localHours > 0;
+        hasLocalEvidence = localHours >= _options.MinimumLocalVesselHours;
         return chance;
     }
 
@@ -214,7 +214,10 @@ public sealed class ReceptionModel
             var hours = (histogram?.TotalHours ?? 0) * exposure;
             var weight = Math.Min(_options.PriorWeightHours, _options.PriorMaximumSilences / rate); // the level above: at most so many hours, or so many silences
             rate = (silences + (weight * rate)) / (hours + weight);
-            localHours = Math.Max(localHours, hours);
+            if (level == 0 || level < _blocks.Length)
+            {
+                localHours = Math.Max(localHours, hours); // the coarsest block (16° by default) is an ocean, not here
+            }
             levels?[level] = Level(level == 0 ? cellArea! : AreaName(key, 1 << _blockShifts[level - 1]), silences, hours, rate, weight);
         }
 

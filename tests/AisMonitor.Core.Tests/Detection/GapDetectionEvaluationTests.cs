@@ -29,13 +29,15 @@ public sealed class GapDetectionEvaluationTests(ITestOutputHelper output)
 
     /// <summary>
     /// Two sets of the six feeds: seeds 1–6 and 21–26 (where the prior weighed in hours alone found
-    /// 0.905 of the dark periods). Of eight sets tried, 1–6 to 71–76: precision 0.965–1.000, recall
-    /// 0.952–0.988; 11 of 672 dark periods scored at or below a coverage silence of similar length, at
-    /// most 4 in one set (41–46).
+    /// 0.905 of the dark periods). Of eight sets tried, 1–6 to 71–76: precision 0.988–1.000, recall
+    /// 0.952–0.988; 4 of 672 dark periods scored at or below a coverage silence of similar length, at
+    /// most 2 in one set (51–56), each a dark period that reappeared where satellites pass now and then
+    /// (the end that explains a silence better counts). Before Reception:MinimumLocalVesselHours, when
+    /// silences where only the ocean block had been heard were scored from it: 11, at most 4 in one set.
     /// </summary>
     [Theory]
     [InlineData(0, 0)]
-    [InlineData(20, 1)]
+    [InlineData(20, 0)]
     public void Gap_alerts_find_the_dark_periods_and_nothing_else_and_dark_periods_outscore_coverage_silences(int seedOffset, int outscoredAtMost)
     {
         int alertCount = 0, truePositives = 0, periods = 0, found = 0, outscored = 0;

@@ -67,6 +67,30 @@ public sealed class GapRuleTests
     }
 
     [Fact]
+    public void A_silence_where_only_the_ocean_block_around_has_been_heard_proves_nothing()
+    {
+        // The busy fleet is in the same 16° block (6N–22N, 60E–76E) but another 4° block: the vessel's own
+        // waters (10N 70E, then 8N 70E, 120 nm on) have heard only its own day of reports, not enough to know
+        // reception there, so a 14 h silence that moved it on is neither scored nor a dark voyage.
+        var silentFrom = Start + Duration.FromDays(3);
+        var silentTo = silentFrom + Duration.FromHours(14);
+        var track = Circling(Dark, silentFrom - Duration.FromDays(1), silentFrom, TenMinutes, 10.0, 70.0)
+            .Concat(Circling(Dark, silentTo, silentTo + Duration.FromDays(1), TenMinutes, 8.0, 70.0));
+        var ports = new PortIndex([PortAt("Far", "XXFAR", 25.0, 60.0)]);
+        var everything = new DetectionOptions { Gaps = new GapOptions { MinimumScore = 0, MediumScore = 0, HighScore = 0 } };
+
+        Alert TheSilence(DetectionOptions options) => Assert.Single(Gaps(options, ports, Coastline.None, Busy(20.0, 60.0, 440_100_000), track), a => a.Start < silentTo && a.End is not null);
+        var unknown = TheSilence(everything);
+        var ownHoursCount = TheSilence(everything with { Reception = new ReceptionOptions { MinimumLocalVesselHours = 0 } });
+
+        Assert.Equal(0, unknown.Score);
+        Assert.Contains("proves nothing", unknown.ScoreExplanation);
+        Assert.False(Assert.Single(unknown.Rules, r => r.Name == "DarkVoyage").Fired);
+        Assert.Empty(Gaps(ports, Busy(20.0, 60.0, 440_100_000), track));
+        Assert.True(ownHoursCount.Score > 2.5, ownHoursCount.ScoreExplanation); // its own day counted as evidence: "well heard"
+    }
+
+    [Fact]
     public void The_same_silence_near_a_port_is_not_intentional_disabling_by_the_GFW_rule()
     {
         var silentFrom = Start + Duration.FromDays(4);
