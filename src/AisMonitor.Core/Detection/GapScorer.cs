@@ -83,7 +83,7 @@ public sealed class GapScorer
         var concernAtStart = ConcernNear(before.Position);
         var concernAtEnd = after is { } d ? ConcernNear(d.Position) : null;
         var nearConcern = concernAtStart is not null || concernAtEnd is not null;
-        var far = impliedSpeed > PlausibleSpeed(vessel);
+        var far = impliedSpeed is { } speed && speed > PlausibleSpeed(vessel); // the ship type (a cache miss) only once it has reappeared
         var darkVoyage = displacement >= _options.DarkVoyageMinimumDisplacementNauticalMiles && duration >= _options.DarkVoyageMinimumDuration
             && chance <= _options.DarkVoyageMaximumChancePerVesselDay && known;
         var disablingPossible = duration >= _options.DisablingMinimumDuration;
