@@ -83,9 +83,20 @@ internal sealed class VesselTable
         }
 
         _inOrder.RemoveRange(kept, _inOrder.Count - kept);
-        foreach (var vessel in removed)
+        for (var i = 0; i < removed.Count; i++)
         {
-            Delete(vessel.Mmsi.Value);
+            // Two cache misses each (the vessel's MMSI, then its slot), fetched ahead as the engine does for messages.
+            if (i + 16 < removed.Count)
+            {
+                CachePrefetch.Object(removed[i + 16], 2);
+            }
+
+            if (i + 8 < removed.Count)
+            {
+                PrefetchSlot(MmsiHash.Of(removed[i + 8].Mmsi.Value));
+            }
+
+            Delete(removed[i].Mmsi.Value);
         }
 
         return removed;
