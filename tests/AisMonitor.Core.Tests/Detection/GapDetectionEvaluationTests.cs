@@ -34,6 +34,10 @@ public sealed class GapDetectionEvaluationTests(ITestOutputHelper output)
     /// most 2 in one set (51–56), each a dark period that reappeared where satellites pass now and then
     /// (the end that explains a silence better counts). Before Reception:MinimumLocalVesselHours, when
     /// silences where only the ocean block had been heard were scored from it: 11, at most 4 in one set.
+    /// Six more sets, 81–86 to 131–136, fall short: precision 0.764 on 81–86 (25 false alerts on seed 84,
+    /// silences in its sparse block raised open while the block's own long silences were still in
+    /// progress, closed later with low scores), recall 0.940 on 101–106, and 11 of 504 outscored (8 on
+    /// 121–126, by one coverage silence of 18 h in well-heard waters).
     /// </summary>
     [Theory]
     [InlineData(0, 0)]
