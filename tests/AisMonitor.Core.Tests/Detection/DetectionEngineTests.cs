@@ -251,4 +251,14 @@ public sealed class DetectionEngineTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DetectionEngine(new DetectionOptions { Gaps = new() { MinimumDuration = Duration.Zero } }, PortIndex.Empty, _ => { }));
         Assert.Contains("MinimumDuration", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData(-1.0)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void A_local_evidence_threshold_that_is_not_a_number_of_hours_is_refused_with_its_name(double hours)
+    {
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new DetectionEngine(new DetectionOptions { Reception = new() { MinimumLocalVesselHours = hours } }, PortIndex.Empty, _ => { }));
+        Assert.Contains("Reception:MinimumLocalVesselHours", error.Message, StringComparison.Ordinal);
+    }
 }
