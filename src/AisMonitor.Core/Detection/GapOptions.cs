@@ -10,9 +10,9 @@ public sealed record GapOptions
 
     /// <summary>
     /// A gap becomes an alert when its score reaches this, or a rule fires. The score is −log10 of the
-    /// chance per vessel-day of a silence this long where it happened (the mean over both ends).
-    /// Default 2.5: about once per 300 vessel-days. Where satellites pass every few hours, six-hour
-    /// silences happen daily (score about 0).
+    /// chance per vessel-day of a silence this long where it happened, at the end of the gap that
+    /// explains it better (0 where reception is known at neither end). Default 2.5: about once per 300
+    /// vessel-days. Where satellites pass every few hours, six-hour silences happen daily (score about 0).
     /// </summary>
     public double MinimumScore { get; init; } = 2.5;
 
