@@ -33,6 +33,8 @@ public readonly record struct TrackPoint
         _longitude = (float)longitudeDegrees;
     }
 
+    private TrackPoint(long packed, float latitude, float longitude) => (_packed, _latitude, _longitude) = (packed, latitude, longitude);
+
     /// <summary>Event time.</summary>
     public Instant Time => Instant.FromUnixTimeMilliseconds(UnixMilliseconds);
 
@@ -57,5 +59,6 @@ public readonly record struct TrackPoint
     private int SpeedTenthsOfKnot => (int)((_packed >> SpeedShift) & NoSpeed);
 
     /// <summary>Returns the same point with another quality.</summary>
-    public TrackPoint WithQuality(TrackPointQuality quality) => new(Time, _latitude, _longitude, SpeedKnots, quality);
+    public TrackPoint WithQuality(TrackPointQuality quality) =>
+        new((_packed & ~(1L << QualityShift)) | ((long)quality << QualityShift), _latitude, _longitude);
 }
