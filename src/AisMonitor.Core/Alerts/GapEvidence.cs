@@ -45,6 +45,15 @@ public sealed record GapEvidence
     /// <summary>Reception where it ended.</summary>
     public ReceptionEvidence? ReceptionAtEnd { get; init; }
 
+    /// <summary>Reception halfway between where it started and where it ended (or, while open, <see cref="HeadedFor"/>); null while open without a course to follow.</summary>
+    public ReceptionEvidence? ReceptionHalfway { get; init; }
+
+    /// <summary>While the gap is open: where the vessel's last course and speed would have taken it by now (null once it reappeared, or without a course).</summary>
+    public Geo.GeoPoint? HeadedFor { get; init; }
+
+    /// <summary>Reception at <see cref="HeadedFor"/>.</summary>
+    public ReceptionEvidence? ReceptionWhereHeaded { get; init; }
+
     /// <summary>The positions before the gap (oldest first, the last one included) and the first after it.</summary>
     public required IReadOnlyList<PositionEvidence> Positions { get; init; }
 }

@@ -22,4 +22,8 @@ public sealed record ReceptionEvidence(string Cell, long Intervals, double Vesse
 /// gap it has seen in how many vessel-hours, the weight of its own counts against the level above
 /// (vessel-hours ÷ (vessel-hours + the prior weight)), and the resulting rate per vessel-day.
 /// </summary>
-public sealed record ReceptionLevel(string Area, double Silences, double VesselHours, double Weight, double SilencesPerVesselDay);
+public sealed record ReceptionLevel(string Area, double Silences, double VesselHours, double Weight, double SilencesPerVesselDay)
+{
+    /// <summary>Of <see cref="Silences"/>, how many were still under way when the gap was judged (other vessels silent at least as long, last heard in this area), their hours in <see cref="VesselHours"/>.</summary>
+    public int StillSilent { get; init; }
+}

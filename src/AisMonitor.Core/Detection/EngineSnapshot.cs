@@ -153,7 +153,13 @@ public sealed record ReceptionSnapshot(IReadOnlyList<CellSnapshot> Cells, Histog
 
     /// <summary>End of the latest interval learnt.</summary>
     public long? ListenedToUnixMilliseconds { get; init; }
+
+    /// <summary>The silences under way (see <see cref="ReceptionModel.SilenceBegan"/>); null in snapshots from before they were kept.</summary>
+    public IReadOnlyList<OpenSilenceSnapshot>? OpenSilences { get; init; }
 }
+
+/// <summary>A silence under way: the area it counts in, when the vessel was last heard, and the vessel.</summary>
+public sealed record OpenSilenceSnapshot(long Area, long StartUnixMilliseconds, uint Mmsi);
 
 /// <summary>One cell's histogram.</summary>
 public sealed record CellSnapshot(long Key, HistogramSnapshot Histogram);

@@ -10,7 +10,10 @@ namespace AisMonitor.Core.Detection;
 /// Transponder gaps: a silence is scored against the reception model when the vessel reappears
 /// (closed) or, while it is still silent, when the watermark passes the gap minimum (open); a
 /// scored gap is also looked at for a dark port call. The reception model learns from every
-/// interval after it has been judged, on the hours the feed was listening.
+/// interval after it has been judged, on the hours the feed was listening, where the vessel was
+/// while unheard (halfway between the two reports: a vessel that sailed out of coverage teaches the
+/// waters it entered, not the well-heard ones it left); a vessel silent for the gap minimum counts
+/// as a silence under way until it is heard again.
 /// </summary>
 internal sealed class GapDetector : IVesselDetector
 {
@@ -47,6 +50,7 @@ internal sealed class GapDetector : IVesselDetector
         var feedSilent = _context.FeedSilent(previous.Time, point.Time, vessel.LastFeed);
         if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
         {
+            Reception.SilenceEnded(previous.LatitudeDegrees, previous.LongitudeDegrees, previous.UnixMilliseconds, vessel.Mmsi.Value);
             var gap = _scorer.Score(vessel, previous, point, point.Time, vessel.OpenGap, feedSilent);
             _context.Raise(gap);
             vessel.OpenGap = null;
@@ -56,8 +60,9 @@ internal sealed class GapDetector : IVesselDetector
             }
         }
 
-        // Learnt after scoring, so that a gap is not judged against itself; like a gap, on the time the feed was listening.
-        Reception.Observe(previous.LatitudeDegrees, previous.LongitudeDegrees, (intervalMilliseconds / 1000.0) - feedSilent.TotalSeconds, previous.SpeedKnots, point.UnixMilliseconds);
+        // Learnt after scoring, so that a gap is not judged against itself; like a gap, on the time the feed was listening; halfway.
+        var (wayLatitude, wayLongitude) = SilencePath.Midway(previous.LatitudeDegrees, previous.LongitudeDegrees, point.LatitudeDegrees, point.LongitudeDegrees);
+        Reception.Observe(wayLatitude, wayLongitude, (intervalMilliseconds / 1000.0) - feedSilent.TotalSeconds, previous.SpeedKnots, point.UnixMilliseconds);
     }
 
     public long? NextLook(VesselState vessel, TrackPoint last, Instant? now)
@@ -68,17 +73,23 @@ internal sealed class GapDetector : IVesselDetector
         }
 
         var due = last.UnixMilliseconds + _minimumGapMilliseconds;
-        return now is not { } watermark || due > watermark.ToUnixTimeMilliseconds() ? due : NextAlertWorthyCheck(last, watermark);
+        return now is not { } watermark || due > watermark.ToUnixTimeMilliseconds() ? due : NextAlertWorthyCheck(vessel, last, watermark);
     }
 
     public void SilenceDue(VesselState vessel, Instant watermark)
     {
-        if (vessel.OpenGap is null && vessel.LastGood is { } last && last.UnixMilliseconds + _minimumGapMilliseconds <= watermark.ToUnixTimeMilliseconds()
-            && _scorer.Score(vessel, last, null, watermark, null, _context.FeedSilent(last.Time, watermark, vessel.LastFeed)) is { } alert)
+        if (vessel.OpenGap is not null || vessel.LastGood is not { } last || last.UnixMilliseconds + _minimumGapMilliseconds > watermark.ToUnixTimeMilliseconds())
+        {
+            return;
+        }
+
+        if (_scorer.Score(vessel, last, null, watermark, null, _context.FeedSilent(last.Time, watermark, vessel.LastFeed)) is { } alert)
         {
             vessel.OpenGap = alert;
             _opened.Add(alert);
         }
+
+        Reception.SilenceBegan(last.LatitudeDegrees, last.LongitudeDegrees, last.UnixMilliseconds, vessel.Mmsi.Value);
     }
 
     /// <summary>The gaps a sweep opened are raised together, in time then MMSI order, whatever the order vessels fell due in.</summary>
@@ -103,11 +114,11 @@ internal sealed class GapDetector : IVesselDetector
     /// as it has lasted (the model learns meanwhile), and never before the next sweep. A satellite
     /// feed's silent vessels so cost two or three looks per silence rather than one per sweep.
     /// </summary>
-    private long NextAlertWorthyCheck(TrackPoint last, Instant watermark)
+    private long NextAlertWorthyCheck(VesselState vessel, TrackPoint last, Instant watermark)
     {
         var silentFor = watermark - last.Time;
         var latest = silentFor + Duration.FromTicks(Math.Max(silentFor.BclCompatibleTicks / 2, _sweepInterval.BclCompatibleTicks));
-        var due = _scorer.EarliestAlertWorthy(last, silentFor + _sweepInterval, latest) ?? latest;
+        var due = _scorer.EarliestAlertWorthy(vessel.Mmsi.Value, last, silentFor + _sweepInterval, latest) ?? latest;
         return last.UnixMilliseconds + (long)due.TotalMilliseconds;
     }
 }

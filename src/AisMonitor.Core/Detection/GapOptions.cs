@@ -35,6 +35,17 @@ public sealed record GapOptions
     public double DisablingMaximumChancePerVesselDay { get; init; } = 0.01;
 
     /// <summary>
+    /// GFW rule, not where the vessel sailed out of coverage: good reception where a silence began does
+    /// not make it a disabling when, where the vessel reappeared, halfway there, or (still silent) where
+    /// its course would have taken it, a silence that long happens with at least this chance per
+    /// vessel-day. Default 0.1 (at least once in ten vessel-days: ordinary there). On the simulated
+    /// coverage feeds the rule so stops firing for vessels last heard in well-heard waters and next in
+    /// waters that satellites pass every 6–14 h; at 0.01 it also stopped firing for a tenth of the true
+    /// dark periods it found, whose scores are 1–2 where the waters they crossed border poor coverage.
+    /// </summary>
+    public double DisablingExplainedChancePerVesselDay { get; init; } = 0.1;
+
+    /// <summary>
     /// …and only where the cell itself has heard at least this many vessel-hours that could have shown
     /// such a silence: the score may judge a cell heard for a few hours by the waters around it, but this
     /// high-confidence rule needs the cell's own evidence. Default 100 h (a track that ended after 43
@@ -98,6 +109,11 @@ public sealed record GapOptions
         if (MinimumScore < 0 || MediumScore < MinimumScore || HighScore < MediumScore)
         {
             throw new ArgumentOutOfRangeException(nameof(MinimumScore), "Gaps: need 0 ≤ MinimumScore ≤ MediumScore ≤ HighScore.");
+        }
+
+        if (DisablingExplainedChancePerVesselDay is not (> 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DisablingExplainedChancePerVesselDay), DisablingExplainedChancePerVesselDay, "Gaps:DisablingExplainedChancePerVesselDay must be a chance in (0, 1].");
         }
 
         if (DisablingMinimumCellVesselHours < 0)

@@ -9,13 +9,16 @@ namespace AisMonitor.Core.Detection;
 
 /// <summary>
 /// Turns a silence into a scored gap alert: evidence (positions, displacement, implied speed,
-/// nearest ports), the reception model's chance of such a silence at each end, the rules (GFW
-/// intentional disabling, a voyage made dark where vessels are well heard, far reappearance, near a
-/// port of concern) and the severity that follows. The score is −log10 of the chance at the end that
-/// explains the silence better (a vessel that sails out of coverage is silent because of the waters
-/// it entered); an end the model knows nothing about is left out rather than averaged in. Whether a
-/// silence is alert-worthy is decided from numbers alone; texts and port lookups are made only for
-/// alerts. Pure: the same inputs give the same alert.
+/// nearest ports), the reception model's chance of such a silence where the vessel went quiet,
+/// halfway and where it reappeared (while it is silent: halfway to, and at, where its last course
+/// and speed would have taken it), the rules (GFW intentional disabling, a voyage made dark where
+/// vessels are well heard, far reappearance, near a port of concern) and the severity that follows.
+/// The score is −log10 of the chance at the place that explains the silence best (a vessel that sails
+/// out of coverage is silent because of the waters it entered); a place the model knows nothing about
+/// is left out rather than averaged in. Silences of other vessels still under way count as evidence
+/// at the moment judged (<see cref="ReceptionModel.SilenceBegan"/>). Whether a silence is
+/// alert-worthy is decided from numbers alone; texts and port lookups are made only for alerts. Pure:
+/// the same inputs give the same alert.
 /// </summary>
 public sealed class GapScorer
 {
@@ -69,14 +72,24 @@ public sealed class GapScorer
 
         // Numbers first: most silences of a satellite feed are not alert-worthy, and are checked often.
         var seconds = duration.TotalSeconds;
-        var startChance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out var startKnown);
-        // The end can only make the chance larger when the start is known (the better-explaining end
-        // counts): if the start alone alerts on nothing, the end need not be assessed to say so.
+        var judged = new JudgedSilence(vessel.Mmsi.Value, before.UnixMilliseconds, end.ToUnixTimeMilliseconds());
+        var startChance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out var startKnown, judged);
+        // The other places can only make the chance larger when the start is known (the place that
+        // explains the silence best counts): if the start alone alerts on nothing, they need not be assessed.
         var startDecides = startKnown && -Math.Log10(startChance) < _options.MinimumScore && startChance > _options.DarkVoyageMaximumChancePerVesselDay;
-        var endKnown = false;
-        var endChance = after is { } a && (open is not null || !startDecides) ? _reception.ChancePerVesselDay(a.LatitudeDegrees, a.LongitudeDegrees, seconds, out endKnown) : double.NaN;
-        var chance = Combined(startChance, startKnown, endChance, endKnown);
-        var known = startKnown || endKnown; // where nothing is known of reception at either end, a silence proves nothing
+        var disablingCandidate = duration >= _options.DisablingMinimumDuration && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore
+            && DisablingReception(before, judged).WellHeard;
+        var path = open is not null || !startDecides || disablingCandidate ? Path(vessel, before, after, elapsed) : null;
+        var (chance, known) = (startChance, startKnown);
+        if (path is { } p)
+        {
+            Include(ref chance, ref known, _reception.ChancePerVesselDay(p.Halfway.Latitude, p.Halfway.Longitude, seconds, out var halfwayKnown, judged), halfwayKnown);
+            if (p.End is { } e0)
+            {
+                Include(ref chance, ref known, _reception.ChancePerVesselDay(e0.Latitude, e0.Longitude, seconds, out var endKnown, judged), endKnown);
+            }
+        }
+
         var score = known ? -Math.Log10(chance) : 0;
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
         double? impliedSpeed = displacement / Math.Max(elapsed.TotalHours, 1e-9);
@@ -86,9 +99,7 @@ public sealed class GapScorer
         var far = impliedSpeed is { } speed && speed > PlausibleSpeed(vessel); // the ship type (a cache miss) only once it has reappeared
         var darkVoyage = displacement >= _options.DarkVoyageMinimumDisplacementNauticalMiles && duration >= _options.DarkVoyageMinimumDuration
             && chance <= _options.DarkVoyageMaximumChancePerVesselDay && known;
-        var disablingPossible = duration >= _options.DisablingMinimumDuration;
-        if (open is null && score < _options.MinimumScore && !nearConcern && !far && !darkVoyage
-            && !(disablingPossible && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore && WellHeardForDisabling(before)))
+        if (open is null && score < _options.MinimumScore && !nearConcern && !far && !darkVoyage && !(disablingCandidate && NotExplainedAlongTheWay(chance)))
         {
             return null;
         }
@@ -105,7 +116,7 @@ public sealed class GapScorer
         double? shoreBefore = land.Count == 0 ? null : land.DistanceToShoreNauticalMiles(before.Position, ShoreShownUpToNauticalMiles);
         var rules = new List<RuleResult>
         {
-            IntentionalDisabling(vessel, before, duration, portBefore, shoreBefore),
+            IntentionalDisabling(vessel, before, duration, portBefore, shoreBefore, judged, chance),
             FarReappearance(vessel, impliedSpeed, displacement),
             DarkVoyage(duration, displacement, chance, known),
             NearPortOfConcern(concernAtStart, concernAtEnd),
@@ -116,8 +127,10 @@ public sealed class GapScorer
             return null;
         }
 
-        var startReception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, seconds);
-        var endReception = after is { } e ? _reception.Assess(e.LatitudeDegrees, e.LongitudeDegrees, seconds) : null;
+        path ??= Path(vessel, before, after, elapsed);
+        var startReception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, seconds, judged);
+        var endReception = path?.End is { } e ? _reception.Assess(e.Latitude, e.Longitude, seconds, judged) : null;
+        var halfwayReception = path is { Halfway: var h } ? _reception.Assess(h.Latitude, h.Longitude, seconds, judged) : null;
         var portAfter = after is { } c ? _ports.Nearest(c.Position) : null;
         var (severity, severityReason) = SeverityOf(score, fired);
         var positions = vessel.History.Where(p => p.Time <= before.Time).Select(PositionEvidence.From).ToList();
@@ -137,7 +150,7 @@ public sealed class GapScorer
             Severity = severity,
             SeverityReason = severityReason,
             Score = Math.Round(score, 2),
-            ScoreExplanation = Explain(duration, startReception, endReception, score, after is null)
+            ScoreExplanation = Explain(duration, startReception, halfwayReception, endReception, score, after is null)
                 + (feedSilent > Duration.Zero ? string.Create(CultureInfo.InvariantCulture, $" The feed itself was silent for {feedSilent.TotalHours:0.0} h of the {elapsed.TotalHours:0.0} h (a feed outage): those hours are not counted.") : string.Empty),
             Rules = rules,
             Location = before.Position,
@@ -157,7 +170,10 @@ public sealed class GapScorer
                 NearestPortAfter = portAfter?.Port.ToString(),
                 NearestPortAfterNauticalMiles = Round(portAfter?.DistanceNauticalMiles, 1),
                 ReceptionAtStart = startReception,
-                ReceptionAtEnd = endReception,
+                ReceptionAtEnd = after is null ? null : endReception,
+                ReceptionHalfway = halfwayReception,
+                HeadedFor = after is null && path?.End is { } headed ? new Geo.GeoPoint(headed.Latitude, headed.Longitude) : null,
+                ReceptionWhereHeaded = after is null ? endReception : null,
                 Positions = positions,
             },
             FirstRaised = open?.FirstRaised ?? now,
@@ -167,14 +183,14 @@ public sealed class GapScorer
 
     /// <summary>
     /// The earliest silence length, from <paramref name="silentFor"/> up to <paramref name="latest"/>,
-    /// at which a vessel silent since <paramref name="before"/> could become alert-worthy as the model
+    /// at which vessel <paramref name="mmsi"/>, silent since <paramref name="before"/>, could become alert-worthy as the model
     /// stands (the score grows with the length): where its score reaches the minimum, or the
     /// intentional-disabling rule's minimum if that comes first; null when it cannot by
     /// <paramref name="latest"/>. The longest length is tried first, so a vessel that cannot alert
     /// costs one assessment; otherwise lengths are halved towards the answer, which is at most a
     /// twentieth of the range late.
     /// </summary>
-    public Duration? EarliestAlertWorthy(TrackPoint before, Duration silentFor, Duration latest)
+    public Duration? EarliestAlertWorthy(uint mmsi, TrackPoint before, Duration silentFor, Duration latest)
     {
         var disabling = _options.DisablingMinimumDuration;
         if (silentFor < disabling && latest >= disabling)
@@ -183,7 +199,7 @@ public sealed class GapScorer
         }
 
         var low = Max(silentFor, _options.MinimumDuration);
-        if (low > latest || !AlertWorthyByScore(before, latest))
+        if (low > latest || !AlertWorthyByScore(mmsi, before, latest))
         {
             return latest == disabling && silentFor < disabling ? disabling : null;
         }
@@ -193,36 +209,73 @@ public sealed class GapScorer
         while (high - low > precision && high - low > Duration.FromMinutes(10))
         {
             var middle = low + ((high - low) / 2);
-            (low, high) = AlertWorthyByScore(before, middle) ? (low, middle) : (middle, high);
+            (low, high) = AlertWorthyByScore(mmsi, before, middle) ? (low, middle) : (middle, high);
         }
 
         return high;
     }
 
-    private bool AlertWorthyByScore(TrackPoint before, Duration length) =>
-        -Math.Log10(_reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, length.TotalSeconds, out var known)) >= _options.MinimumScore && known;
+    /// <summary>
+    /// Where else a silence may be explained: halfway to where the vessel reappeared and there; or, while
+    /// it is silent, halfway to where its last course and speed would have taken it by now and there;
+    /// null when it is silent and its last two positions give no course.
+    /// </summary>
+    private SilencePlaces? Path(VesselState vessel, TrackPoint before, TrackPoint? after, Duration elapsed)
+    {
+        if (after is { } a)
+        {
+            return new SilencePlaces(SilencePath.Midway(before.LatitudeDegrees, before.LongitudeDegrees, a.LatitudeDegrees, a.LongitudeDegrees), (a.LatitudeDegrees, a.LongitudeDegrees));
+        }
+
+        TrackPoint? previous = null;
+        foreach (var p in vessel.History)
+        {
+            if (p.Quality == TrackPointQuality.Good && p.UnixMilliseconds < before.UnixMilliseconds)
+            {
+                previous = p;
+            }
+        }
+
+        return previous is { } prev && SilencePath.DeadReckoned(prev, before, elapsed.TotalHours, _options.MaximumPlausibleSpeedKnots) is { } now
+            ? new SilencePlaces(SilencePath.Midway(before.LatitudeDegrees, before.LongitudeDegrees, now.Latitude, now.Longitude), now)
+            : null;
+    }
+
+    private readonly record struct SilencePlaces((double Latitude, double Longitude) Halfway, (double Latitude, double Longitude)? End);
+
+    /// <summary>The place that explains a silence best counts; a place without any local reception data is left out.</summary>
+    private static void Include(ref double chance, ref bool known, double other, bool otherKnown)
+    {
+        if (otherKnown)
+        {
+            chance = known ? Math.Max(chance, other) : other;
+            known = true;
+        }
+    }
+
+    private bool AlertWorthyByScore(uint mmsi, TrackPoint before, Duration length) =>
+        -Math.Log10(_reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, length.TotalSeconds, out var known,
+            new JudgedSilence(mmsi, before.UnixMilliseconds, before.UnixMilliseconds + (long)length.TotalMilliseconds))) >= _options.MinimumScore && known;
 
     private static Duration Max(Duration x, Duration y) => x > y ? x : y;
-
-    /// <summary>The chance at the end that explains the silence better; an end without any local reception data is left out.</summary>
-    private static double Combined(double start, bool startKnown, double end, bool endKnown) =>
-        double.IsNaN(end) || (startKnown && !endKnown) ? start
-        : endKnown && !startKnown ? end
-        : Math.Max(start, end);
 
     /// <summary>How near its point (or inside its polygon, distance 0) a silence must start to be in port.</summary>
     private double InPortDistance(Port place) => (place.Boundary is null ? place.RadiusNauticalMiles : 0) + _options.InPortMarginNauticalMiles;
 
-    private bool WellHeardForDisabling(TrackPoint before) => DisablingReception(before).WellHeard;
-
     /// <summary>The GFW rule's "good reception" where a silence started: the chance of a silence of the rule's length, from enough of the cell's own hours.</summary>
-    private (double Chance, double CellHours, bool WellHeard) DisablingReception(TrackPoint before)
+    private (double Chance, double CellHours, bool WellHeard) DisablingReception(TrackPoint before, JudgedSilence judged)
     {
         var seconds = _options.DisablingMinimumDuration.TotalSeconds;
-        var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out _);
+        var chance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out _, judged);
         var cellHours = _reception.CellVesselHours(before.LatitudeDegrees, before.LongitudeDegrees, seconds);
         return (chance, cellHours, chance <= _options.DisablingMaximumChancePerVesselDay && cellHours >= _options.DisablingMinimumCellVesselHours);
     }
+
+    /// <summary>
+    /// Good reception where a silence began is not enough when the vessel reappeared (or, still silent,
+    /// would by now be) where such silences are ordinary: the waters it sailed into explain it.
+    /// </summary>
+    private bool NotExplainedAlongTheWay(double chance) => chance < _options.DisablingExplainedChancePerVesselDay;
 
     private int PositionsBefore(VesselState vessel, TrackPoint before)
     {
@@ -245,21 +298,22 @@ public sealed class GapScorer
         return type is >= 20 and <= 29 or >= 40 and <= 49 ? _options.MaximumPlausibleSpeedHighSpeedCraftKnots : _options.MaximumPlausibleSpeedKnots;
     }
 
-    private RuleResult IntentionalDisabling(VesselState vessel, TrackPoint before, Duration duration, (Port Port, double DistanceNauticalMiles)? nearestPort, double? shore)
+    private RuleResult IntentionalDisabling(VesselState vessel, TrackPoint before, Duration duration, (Port Port, double DistanceNauticalMiles)? nearestPort, double? shore, JudgedSilence judged, double silenceChance)
     {
         const string name = "IntentionalDisabling";
         var window = _options.DisablingMinimumDuration;
         var minimumFromShore = _options.DisablingMinimumDistanceFromShoreNauticalMiles;
         var positionsBefore = PositionsBefore(vessel, before);
-        var (chance, cellHours, wellHeard) = DisablingReception(before);
+        var (chance, cellHours, wellHeard) = DisablingReception(before, judged);
         var offshore = shore is { } fromShore ? fromShore > minimumFromShore
             : nearestPort is null || nearestPort.Value.DistanceNauticalMiles > minimumFromShore;
-        var fired = duration >= window && offshore && wellHeard && positionsBefore >= _options.DisablingMinimumPositionsBefore;
+        var explained = !NotExplainedAlongTheWay(silenceChance);
+        var fired = duration >= window && offshore && wellHeard && !explained && positionsBefore >= _options.DisablingMinimumPositionsBefore;
         var where = shore is { } s
             ? string.Create(CultureInfo.InvariantCulture, $"{s:0} nm from shore{(s >= ShoreShownUpToNauticalMiles ? " or more" : string.Empty)} (needs > {minimumFromShore:0} nm)")
             : string.Create(CultureInfo.InvariantCulture, $"nearest port {(nearestPort is { } p ? $"{p.DistanceNauticalMiles:0} nm" : "none within 600 nm")} (needs > {minimumFromShore:0} nm, shore approximated by ports: no coastline given)");
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); {where}; chance of a {window.TotalHours:0} h silence per vessel-day at the start {chance:0.###e+0}, from {cellHours:#,0} vessel-hours heard in its cell (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay} from ≥ {_options.DisablingMinimumCellVesselHours:#,0}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore})");
+            $"GFW: gap {duration.TotalHours:0.0} h (needs ≥ {window.TotalHours:0} h); {where}; chance of a {window.TotalHours:0} h silence per vessel-day at the start {chance:0.###e+0}, from {cellHours:#,0} vessel-hours heard in its cell (good reception needs ≤ {_options.DisablingMaximumChancePerVesselDay} from ≥ {_options.DisablingMinimumCellVesselHours:#,0}); {positionsBefore} positions in the {window.TotalHours:0} h before (needs ≥ {_options.DisablingMinimumPositionsBefore}){(explained ? string.Create(CultureInfo.InvariantCulture, $"; but where it was on the way or reappeared a silence this long happens with a chance of {silenceChance:0.###e+0} per vessel-day (ordinary from {_options.DisablingExplainedChancePerVesselDay}): it sailed out of coverage") : string.Empty)}");
         return new RuleResult(name, fired, detail);
     }
 
@@ -326,25 +380,52 @@ public sealed class GapScorer
             : (Severity.Low, $"score {s} < {_options.MediumScore}, no rule fired");
     }
 
-    private static string Explain(Duration duration, ReceptionEvidence start, ReceptionEvidence? end, double score, bool open)
+    private static string Explain(Duration duration, ReceptionEvidence start, ReceptionEvidence? halfway, ReceptionEvidence? end, double score, bool open)
     {
         var c = CultureInfo.InvariantCulture;
         var text = string.Create(c, $"{(open ? "Silent for" : "Silent")} {duration.TotalHours:0.0} h{(open ? " so far" : string.Empty)}. Where it went quiet ({Describe(start)}), a silence this long happens {Rarity(start.ChancePerVesselDay)}.");
+        var (halfwayName, endName) = open
+            ? ("halfway to where its last course and speed would have taken it", "where they would have taken it by now")
+            : ("halfway to where it reappeared", "where it reappeared");
+        if (halfway is not null)
+        {
+            text += string.Create(c, $" {char.ToUpperInvariant(halfwayName[0])}{halfwayName[1..]} ({Describe(halfway)}): {Rarity(halfway.ChancePerVesselDay)}.");
+        }
+
         if (end is not null)
         {
-            text += string.Create(c, $" Where it reappeared ({Describe(end)}): {Rarity(end.ChancePerVesselDay)}.");
+            text += string.Create(c, $" {char.ToUpperInvariant(endName[0])}{endName[1..]} ({Describe(end)}): {Rarity(end.ChancePerVesselDay)}.");
         }
 
-        if (!start.HasLocalEvidence && end?.HasLocalEvidence != true)
+        ReadOnlySpan<(string Name, ReceptionEvidence? Reception)> places = [("where it went quiet", start), (halfwayName, halfway), (endName, end)];
+        var known = new List<(string Name, double Chance)>();
+        var unknown = new List<string>();
+        foreach (var (name, reception) in places)
         {
-            return text + $" Score 0: too few vessel-hours have been heard in the cell or the blocks around it{(end is null ? string.Empty : ", at either end,")} to know reception there, so the silence proves nothing.";
+            if (reception is null)
+            {
+                continue;
+            }
+
+            if (reception.HasLocalEvidence)
+            {
+                known.Add((name, reception.ChancePerVesselDay));
+            }
+            else
+            {
+                unknown.Add(name);
+            }
         }
 
-        var how = end is null ? "−log10 of that chance"
-            : !end.HasLocalEvidence && start.HasLocalEvidence ? "−log10 of the chance where it went quiet (nothing is known of reception where it reappeared)"
-            : end.HasLocalEvidence && !start.HasLocalEvidence ? "−log10 of the chance where it reappeared (nothing is known of reception where it went quiet)"
-            : "−log10 of the larger chance: the end that explains the silence better";
-        return text + string.Create(c, $" Score {score:0.0} = {how}.");
+        if (known.Count == 0)
+        {
+            return text + " Score 0: too few vessel-hours have been heard in the cell or the blocks around it, at every place looked at, to know reception there, so the silence proves nothing.";
+        }
+
+        var best = known.MaxBy(k => k.Chance).Name;
+        var how = known.Count == 1 ? $"−log10 of the chance {best}" : $"−log10 of the largest chance, {best}: the place that explains the silence best counts";
+        var left = unknown.Count == 0 ? string.Empty : $" (nothing is known of reception {string.Join(" or ", unknown)})";
+        return text + string.Create(c, $" Score {score:0.0} = {how}{left}.");
     }
 
     private static string Rarity(double chancePerVesselDay) => chancePerVesselDay >= 1
@@ -359,7 +440,7 @@ public sealed class GapScorer
             ? string.Create(c, $"moving vessels heard every {FormatSeconds(median)} (median of {reception.Intervals} intervals over {reception.VesselHours:#,0} vessel-hours); ")
             : string.Empty;
         var levels = string.Join("; ", reception.Levels.Select((l, i) =>
-            string.Create(c, $"{(i == 0 ? string.Empty : l.Area + ": ")}{l.Silences:0.#} such silences in {l.VesselHours:#,0} vessel-hours (own weight {l.Weight:0.00})")));
+            string.Create(c, $"{(i == 0 ? string.Empty : l.Area + ": ")}{l.Silences:0.#} such silences{(l.StillSilent > 0 ? $" ({l.StillSilent} of them vessels still silent)" : string.Empty)} in {l.VesselHours:#,0} vessel-hours (own weight {l.Weight:0.00})")));
         return $"cell {reception.Cell}: {heard}{(levels.Length > 0 ? levels : reception.Basis)}";
     }
 

@@ -22,6 +22,9 @@ namespace AisMonitor.Core.Detection;
 /// 1, score near 0); in a strait heard for a thousand vessel-days without one, it is about 1 in
 /// 40,000. Blocks keep their own histograms, updated with the cell's (derived data: snapshots hold
 /// the cells and the blocks are summed again on restore), so an assessment reads one histogram per level.
+/// Silences still under way count too, in the finest block (<see cref="SilenceBegan"/>): a silence
+/// is learnt when it ends, so where vessels are seldom heard the long ones would otherwise be missing
+/// while they happen.
 /// </summary>
 public sealed class ReceptionModel
 {
@@ -31,6 +34,7 @@ public sealed class ReceptionModel
     private readonly CellGrid _cells;
     private readonly CellGrid[] _blocks;
     private readonly int[] _blockShifts; // a block of level l is 2^shift cells a side
+    private readonly OpenSilences _open = new();
     private IntervalHistogram _feed = new();
     private long? _listenedFrom, _listenedTo;
 
@@ -50,6 +54,7 @@ public sealed class ReceptionModel
         {
             ListenedFromUnixMilliseconds = _listenedFrom,
             ListenedToUnixMilliseconds = _listenedTo,
+            OpenSilences = [.. _open.All().Select(o => new OpenSilenceSnapshot(o.Area, o.StartUnixMilliseconds, o.Mmsi))],
         };
 
     /// <summary>Replaces what the model has learnt with a snapshot.</summary>
@@ -79,6 +84,12 @@ public sealed class ReceptionModel
         }
 
         _feed = IntervalHistogram.FromSnapshot(snapshot.Feed);
+        _open.Clear();
+        foreach (var open in snapshot.OpenSilences ?? [])
+        {
+            _open.Add(open.Area, open.StartUnixMilliseconds, open.Mmsi);
+        }
+
         (_listenedFrom, _listenedTo) = (snapshot.ListenedFromUnixMilliseconds, snapshot.ListenedToUnixMilliseconds);
     }
 
@@ -105,6 +116,11 @@ public sealed class ReceptionModel
         }
 
         _feed.Merge(other._feed);
+        foreach (var (area, start, mmsi) in other._open.All())
+        {
+            _open.Add(area, start, mmsi);
+        }
+
         if (other._listenedFrom is { } from)
         {
             _listenedFrom = Math.Min(_listenedFrom ?? long.MaxValue, from);
@@ -116,10 +132,29 @@ public sealed class ReceptionModel
         }
     }
 
+    /// <summary>Silences under way that the model counts (see <see cref="SilenceBegan"/>).</summary>
+    public int OpenSilenceCount => _open.Count;
+
+    /// <summary>
+    /// A vessel last heard here at <paramref name="startUnixMilliseconds"/> has been silent for the gap
+    /// minimum: until <see cref="SilenceEnded"/>, its silence counts, with the hours it has lasted, as
+    /// evidence of long silences in the finest block around it (the first pooling level), for every
+    /// other vessel's silence judged there. Closed silences alone undercount the long ones while they
+    /// are under way: where satellites pass every 6–14 h, most of a block's vessels are silent at any
+    /// moment, and early in a feed, or after a pass that missed the whole block, a silence there would
+    /// look rare while hundreds like it are in progress. Registering twice is harmless.
+    /// </summary>
+    public void SilenceBegan(double latitudeDegrees, double longitudeDegrees, long startUnixMilliseconds, uint mmsi) =>
+        _open.Add(OpenAreaKey(CellKey(latitudeDegrees, longitudeDegrees)), startUnixMilliseconds, mmsi);
+
+    /// <summary>The vessel was heard again: its silence is no longer under way (a no-op when it was never registered).</summary>
+    public void SilenceEnded(double latitudeDegrees, double longitudeDegrees, long startUnixMilliseconds, uint mmsi) =>
+        _open.Remove(OpenAreaKey(CellKey(latitudeDegrees, longitudeDegrees)), startUnixMilliseconds, mmsi);
+
     /// <summary>Number of cells with at least one interval.</summary>
     public int CellCount => _cells.Count;
 
-    /// <summary>Learns one interval, ending at <paramref name="endUnixMilliseconds"/>, that started at the given position at the given speed.</summary>
+    /// <summary>Learns one interval, ending at <paramref name="endUnixMilliseconds"/>, of a vessel unheard at the given position (the gap detector gives the point halfway between the two reports) that was last heard at the given speed.</summary>
     public void Observe(double latitudeDegrees, double longitudeDegrees, double intervalSeconds, double? speedKnots, long endUnixMilliseconds)
     {
         if (speedKnots < _options.MovingSpeedKnots || intervalSeconds <= 0 || intervalSeconds > _options.MaxIntervalDays * 86_400)
@@ -158,12 +193,12 @@ public sealed class ReceptionModel
     }
 
     /// <summary>How surprising a silence of <paramref name="durationSeconds"/> is at this position, with its evidence.</summary>
-    public ReceptionEvidence Assess(double latitudeDegrees, double longitudeDegrees, double durationSeconds)
+    public ReceptionEvidence Assess(double latitudeDegrees, double longitudeDegrees, double durationSeconds, JudgedSilence? judged = null)
     {
         var key = CellKey(latitudeDegrees, longitudeDegrees);
         var levels = new ReceptionLevel[_blocks.Length + 2];
         var cellName = CellName(latitudeDegrees, longitudeDegrees);
-        var chance = Chance(RatePerHour(key, durationSeconds, levels, out var localHours, $"cell {cellName}"));
+        var chance = Chance(RatePerHour(key, durationSeconds, levels, out var localHours, judged, $"cell {cellName}"));
         var cell = _cells.Find(key);
         var basis = string.Join("; ", levels.Select(l => string.Create(CultureInfo.InvariantCulture,
             $"{l.Area}: {l.Silences:0.#} such silences in {l.VesselHours:#,0} vessel-hours (own weight {l.Weight:0.00})")));
@@ -178,11 +213,12 @@ public sealed class ReceptionModel
     /// <summary>
     /// The chance per vessel-day of a silence of <paramref name="durationSeconds"/> here, without its
     /// evidence (no allocation: silent vessels are checked with it); <paramref name="hasLocalEvidence"/>
-    /// is false when neither the cell nor any block around it has been heard.
+    /// is false when neither the cell nor any block around it has been heard. With <paramref name="judged"/>,
+    /// the silences under way at its moment count too (see <see cref="SilenceBegan"/>), its own left out.
     /// </summary>
-    public double ChancePerVesselDay(double latitudeDegrees, double longitudeDegrees, double durationSeconds, out bool hasLocalEvidence)
+    public double ChancePerVesselDay(double latitudeDegrees, double longitudeDegrees, double durationSeconds, out bool hasLocalEvidence, JudgedSilence? judged = null)
     {
-        var chance = Chance(RatePerHour(CellKey(latitudeDegrees, longitudeDegrees), durationSeconds, null, out var localHours));
+        var chance = Chance(RatePerHour(CellKey(latitudeDegrees, longitudeDegrees), durationSeconds, null, out var localHours, judged));
         hasLocalEvidence = localHours >= _options.MinimumLocalVesselHours;
         return chance;
     }
@@ -198,7 +234,7 @@ public sealed class ReceptionModel
     private static double Chance(double ratePerHour) => Math.Clamp(1 - Math.Exp(-24 * ratePerHour), MinimumProbability, 1);
 
     /// <summary>The pooled rate: the whole feed, then each block from the coarsest down, then the cell, each the prior of the next.</summary>
-    private double RatePerHour(long key, double durationSeconds, ReceptionLevel[]? levels, out double localHours, string? cellArea = null)
+    private double RatePerHour(long key, double durationSeconds, ReceptionLevel[]? levels, out double localHours, JudgedSilence? judged, string? cellArea = null)
     {
         var exposure = ExposureShare(durationSeconds);
         var position = IntervalHistogram.PositionOf(durationSeconds);
@@ -212,13 +248,20 @@ public sealed class ReceptionModel
             var histogram = level == 0 ? _cells.Find(key) : _blocks[level - 1].Find(BlockKey(key, _blockShifts[level - 1]));
             var silences = histogram is null ? 0 : Silences(histogram, position);
             var hours = (histogram?.TotalHours ?? 0) * exposure;
+            var stillSilent = 0;
+            if (judged is { } j && level == Math.Min(1, _blocks.Length))
+            {
+                stillSilent = _open.AtLeast(OpenAreaKey(key), j.NowUnixMilliseconds, (long)(durationSeconds * 1000), j.NowUnixMilliseconds - (long)(_options.MaxIntervalDays * 86_400_000), j.StartUnixMilliseconds, j.Mmsi);
+                (silences, hours) = (silences + stillSilent, hours + (stillSilent * durationSeconds / 3600)); // each has lasted at least as long: a lower bound of its hours
+            }
+
             var weight = Math.Min(_options.PriorWeightHours, _options.PriorMaximumSilences / rate); // the level above: at most so many hours, or so many silences
             rate = (silences + (weight * rate)) / (hours + weight);
             if (level == 0 || level < _blocks.Length)
             {
                 localHours = Math.Max(localHours, hours); // the coarsest block (16° by default) is an ocean, not here
             }
-            levels?[level] = Level(level == 0 ? cellArea! : AreaName(key, 1 << _blockShifts[level - 1]), silences, hours, rate, weight);
+            levels?[level] = Level(level == 0 ? cellArea! : AreaName(key, 1 << _blockShifts[level - 1]), silences, hours, rate, weight) with { StillSilent = stillSilent };
         }
 
         return rate;
@@ -247,6 +290,8 @@ public sealed class ReceptionModel
 
     private static ReceptionLevel Level(string area, double silences, double hours, double ratePerHour, double priorWeightHours) =>
         new(area, Math.Round(silences, 1), Math.Round(hours, 1), Math.Round(hours / (hours + priorWeightHours), 3), Presentation.Significant(ratePerHour * 24));
+    private long OpenAreaKey(long cellKey) => _blocks.Length == 0 ? cellKey : BlockKey(cellKey, _blockShifts[0]);
+
     private static long BlockKey(long cellKey, int shift) => (cellKey >> 32 >> shift << 32) | ((cellKey & uint.MaxValue) >> shift);
 
     private string AreaName(long cellKey, int side)
@@ -273,3 +318,6 @@ public sealed class ReceptionModel
         return string.Create(CultureInfo.InvariantCulture, $"{Math.Abs(south):0.##}{(south >= 0 ? 'N' : 'S')} {Math.Abs(west):0.##}{(west >= 0 ? 'E' : 'W')} ({size:0.##}°)");
     }
 }
+
+/// <summary>The silence being judged, so that the silences under way at its moment count and its own does not: whose, since when, and now.</summary>
+public readonly record struct JudgedSilence(uint Mmsi, long StartUnixMilliseconds, long NowUnixMilliseconds);

@@ -28,20 +28,18 @@ public sealed class GapDetectionEvaluationTests(ITestOutputHelper output)
     ];
 
     /// <summary>
-    /// Two sets of the six feeds: seeds 1–6 and 21–26 (where the prior weighed in hours alone found
-    /// 0.905 of the dark periods). Of eight sets tried, 1–6 to 71–76: precision 0.988–1.000, recall
-    /// 0.952–0.988; 4 of 672 dark periods scored at or below a coverage silence of similar length, at
-    /// most 2 in one set (51–56), each a dark period that reappeared where satellites pass now and then
-    /// (the end that explains a silence better counts). Before Reception:MinimumLocalVesselHours, when
-    /// silences where only the ocean block had been heard were scored from it: 11, at most 4 in one set.
-    /// Six more sets, 81–86 to 131–136, fall short: precision 0.764 on 81–86 (25 false alerts on seed 84,
-    /// silences in its sparse block raised open while the block's own long silences were still in
-    /// progress, closed later with low scores), recall 0.940 on 101–106, and 11 of 504 outscored (8 on
-    /// 121–126, by one coverage silence of 18 h in well-heard waters).
+    /// Three sets of the six feeds: seeds 1–6 and 21–26, and 81–86, where seed 84 raised 25 false alerts
+    /// before silences under way counted (vessels of its sparse block raised open a day into the feed,
+    /// when a pass had just missed the whole block). Of fourteen sets tried, 1–6 to 131–136 (2026-12-06):
+    /// precision 1.000 on thirteen and 0.988 on one, recall 0.929–0.976 (below 0.95 on 41–46, 91–96 and
+    /// 121–126: dark periods scoring 1.5–2.5 where one other long silence had been heard in their block),
+    /// 8 of 1,176 dark periods scored at or below a coverage silence of similar length, 4 of them on
+    /// 121–126. The bar is none on every seed: not met, hence the bound per set.
     /// </summary>
     [Theory]
     [InlineData(0, 0)]
     [InlineData(20, 0)]
+    [InlineData(80, 1)]
     public void Gap_alerts_find_the_dark_periods_and_nothing_else_and_dark_periods_outscore_coverage_silences(int seedOffset, int outscoredAtMost)
     {
         int alertCount = 0, truePositives = 0, periods = 0, found = 0, outscored = 0;

@@ -49,6 +49,32 @@ public sealed class GapRuleTests
     }
 
     [Fact]
+    public void Going_quiet_in_well_heard_waters_and_reappearing_where_satellites_seldom_pass_is_not_intentional_disabling()
+    {
+        // The same vessel and silence as above, but it reappears 170 nm east, where a fleet is heard only
+        // every 8 hours: a 14 h silence is ordinary there, so the waters it sailed into explain it.
+        var silentFrom = Start + Duration.FromDays(4);
+        var silentTo = silentFrom + Duration.FromHours(14);
+        var track = Circling(Dark, Start, silentFrom, TenMinutes, 20.0, 60.0)
+            .Concat(Circling(Dark, silentTo, Start + Duration.FromDays(5), TenMinutes, 20.0, 63.0));
+        var seldomHeard = Merge([.. Enumerable.Range(0, 200).Select(i => Circling((uint)(440_300_000 + i), Start, Start + Duration.FromDays(5), Duration.FromHours(8), 20.0, 63.0, phase: i))]);
+        var ports = new PortIndex([PortAt("Far", "XXFAR", 25.0, 60.0)]);
+        var everything = new DetectionOptions { Gaps = new GapOptions { MinimumScore = 0, MediumScore = 0, HighScore = 0 } };
+
+        var scored = Assert.Single(Gaps(everything, ports, Coastline.None, Busy(20.0, 60.0, 440_100_000), seldomHeard, track), a => a.Mmsi.Value == Dark);
+        var rule = Assert.Single(scored.Rules, r => r.Name == "IntentionalDisabling");
+
+        Assert.False(rule.Fired, rule.Detail);
+        Assert.Contains("it sailed out of coverage", rule.Detail);
+        Assert.True(scored.Score < 1, scored.ScoreExplanation);
+        Assert.Contains("the place that explains the silence best counts", scored.ScoreExplanation);
+        // Raised while it was silent (nothing then explained it), the alert ends low once it reappears there.
+        var raised = Assert.Single(Gaps(ports, Busy(20.0, 60.0, 440_100_000), seldomHeard, track), a => a.Mmsi.Value == Dark);
+        Assert.Equal(Severity.Low, raised.Severity);
+        Assert.DoesNotContain(raised.Rules, r => r.Fired);
+    }
+
+    [Fact]
     public void Good_reception_for_the_disabling_rule_needs_enough_vessel_hours_heard_in_the_start_cell_itself()
     {
         // The busy cell has heard thousands of vessel-hours: asked for more, the rule holds back.
