@@ -79,17 +79,9 @@ public sealed class GapScorer
         var startDecides = startKnown && -Math.Log10(startChance) < _options.MinimumScore && startChance > _options.DarkVoyageMaximumChancePerVesselDay;
         var disablingCandidate = duration >= _options.DisablingMinimumDuration && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore
             && DisablingReception(before, judged).WellHeard;
-        var path = open is not null || !startDecides || disablingCandidate ? Path(vessel, before, after, elapsed) : null;
         var (chance, known) = (startChance, startKnown);
-        if (path is { } p)
-        {
-            Include(ref chance, ref known, _reception.ChancePerVesselDay(p.Halfway.Latitude, p.Halfway.Longitude, seconds, out var halfwayKnown, judged), halfwayKnown);
-            if (p.End is { } e0)
-            {
-                Include(ref chance, ref known, _reception.ChancePerVesselDay(e0.Latitude, e0.Longitude, seconds, out var endKnown, judged), endKnown);
-            }
-        }
-
+        var assessed = open is not null || !startDecides || disablingCandidate;
+        var path = assessed ? AssessPath(vessel, before, after, elapsed, seconds, judged, ref chance, ref known) : null;
         var score = known ? -Math.Log10(chance) : 0;
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
         double? impliedSpeed = displacement / Math.Max(elapsed.TotalHours, 1e-9);
@@ -102,6 +94,13 @@ public sealed class GapScorer
         if (open is null && score < _options.MinimumScore && !nearConcern && !far && !darkVoyage && !(disablingCandidate && NotExplainedAlongTheWay(chance)))
         {
             return null;
+        }
+
+        if (!assessed)
+        {
+            // A rule that needs no reception raised it: the other places count in its score and evidence too.
+            path = AssessPath(vessel, before, after, elapsed, seconds, judged, ref chance, ref known);
+            score = known ? -Math.Log10(chance) : 0;
         }
 
         var portBefore = _ports.Nearest(before.Position);
@@ -127,7 +126,6 @@ public sealed class GapScorer
             return null;
         }
 
-        path ??= Path(vessel, before, after, elapsed);
         var startReception = _reception.Assess(before.LatitudeDegrees, before.LongitudeDegrees, seconds, judged);
         var endReception = path?.End is { } e ? _reception.Assess(e.Latitude, e.Longitude, seconds, judged) : null;
         var halfwayReception = path is { Halfway: var h } ? _reception.Assess(h.Latitude, h.Longitude, seconds, judged) : null;
@@ -239,6 +237,22 @@ public sealed class GapScorer
         return previous is { } prev && SilencePath.DeadReckoned(prev, before, elapsed.TotalHours, _options.MaximumPlausibleSpeedKnots) is { } now
             ? new SilencePlaces(SilencePath.Midway(before.LatitudeDegrees, before.LongitudeDegrees, now.Latitude, now.Longitude), now)
             : null;
+    }
+
+    /// <summary>The places of <see cref="Path"/>, each included in <paramref name="chance"/> (see <see cref="Include"/>).</summary>
+    private SilencePlaces? AssessPath(VesselState vessel, TrackPoint before, TrackPoint? after, Duration elapsed, double seconds, JudgedSilence judged, ref double chance, ref bool known)
+    {
+        var path = Path(vessel, before, after, elapsed);
+        if (path is { } p)
+        {
+            Include(ref chance, ref known, _reception.ChancePerVesselDay(p.Halfway.Latitude, p.Halfway.Longitude, seconds, out var halfwayKnown, judged), halfwayKnown);
+            if (p.End is { } end)
+            {
+                Include(ref chance, ref known, _reception.ChancePerVesselDay(end.Latitude, end.Longitude, seconds, out var endKnown, judged), endKnown);
+            }
+        }
+
+        return path;
     }
 
     private readonly record struct SilencePlaces((double Latitude, double Longitude) Halfway, (double Latitude, double Longitude)? End);

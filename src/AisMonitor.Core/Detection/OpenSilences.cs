@@ -7,7 +7,10 @@ namespace AisMonitor.Core.Detection;
 /// vessels are silent at any moment and a long silence is counted only once it ends, so early in a
 /// feed, or after a missed pass that silenced the whole block, a silence there would look rare while
 /// hundreds like it are under way. Each area keeps its entries sorted by start, so how many have lasted
-/// at least a given length is a binary search.
+/// at least a given length is a binary search. A silence older than the longest interval the model
+/// learns (<see cref="ReceptionOptions.MaxIntervalDays"/>) no longer counts and is dropped when its area
+/// is next asked; a vessel that was retired while silent and comes back as a new track is counted as
+/// silent until then.
 /// </summary>
 internal sealed class OpenSilences
 {

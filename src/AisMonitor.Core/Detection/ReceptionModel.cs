@@ -137,9 +137,9 @@ public sealed class ReceptionModel
 
     /// <summary>
     /// A vessel last heard here at <paramref name="startUnixMilliseconds"/> has been silent for the gap
-    /// minimum: until <see cref="SilenceEnded"/>, its silence counts, with the hours it has lasted, as
-    /// evidence of long silences in the finest block around it (the first pooling level), for every
-    /// other vessel's silence judged there. Closed silences alone undercount the long ones while they
+    /// minimum: until <see cref="SilenceEnded"/>, whenever another vessel's silence of length L is
+    /// judged in the finest block around it (the first pooling level), it counts as one silence of L,
+    /// with L of vessel-hours (a lower bound), once it has lasted that long. Closed silences alone undercount the long ones while they
     /// are under way: where satellites pass every 6–14 h, most of a block's vessels are silent at any
     /// moment, and early in a feed, or after a pass that missed the whole block, a silence there would
     /// look rare while hundreds like it are in progress. Registering twice is harmless.
