@@ -15,9 +15,7 @@ internal static class SilencePath
     /// <summary>The point halfway between two positions (across the antimeridian when that is shorter).</summary>
     public static (double Latitude, double Longitude) Midway(double latitudeA, double longitudeA, double latitudeB, double longitudeB)
     {
-        var dLon = longitudeB - longitudeA;
-        dLon -= dLon > 180 ? 360 : dLon < -180 ? -360 : 0;
-        return ((latitudeA + latitudeB) / 2, Wrap(longitudeA + (dLon / 2)));
+        return ((latitudeA + latitudeB) / 2, Wrap(longitudeA + (Wrap(longitudeB - longitudeA) / 2)));
     }
 
     /// <summary>
@@ -34,9 +32,7 @@ internal static class SilencePath
         }
 
         var cos = Math.Cos(last.LatitudeDegrees * Math.PI / 180);
-        var dLon = last.LongitudeDegrees - before.LongitudeDegrees;
-        dLon -= dLon > 180 ? 360 : dLon < -180 ? -360 : 0;
-        var (north, east) = ((last.LatitudeDegrees - before.LatitudeDegrees) * NauticalMilesPerDegree, dLon * cos * NauticalMilesPerDegree);
+        var (north, east) = ((last.LatitudeDegrees - before.LatitudeDegrees) * NauticalMilesPerDegree, Wrap(last.LongitudeDegrees - before.LongitudeDegrees) * cos * NauticalMilesPerDegree);
         var legMiles = Math.Sqrt((north * north) + (east * east));
         if (legMiles < 0.05)
         {
@@ -50,5 +46,6 @@ internal static class SilencePath
         return (latitude, longitude);
     }
 
+    /// <summary>A longitude, or a difference of two, brought into [−180, 180] (the shorter way round).</summary>
     private static double Wrap(double longitude) => longitude > 180 ? longitude - 360 : longitude < -180 ? longitude + 360 : longitude;
 }
