@@ -216,11 +216,13 @@ internal sealed partial class LiveDetectionService(
     /// Every tick: event time moves on with the clock; a stream that is down or quiet (disconnected, or
     /// unheard for its expected interval) is an outage of that source from when it was last heard, until
     /// it is heard again (not merely reconnected): the vessels it last heard are not judged dark meanwhile.
+    /// A connection lost since the last tick counts even when the source has already reconnected.
     /// </summary>
     private async Task TickAsync(ChannelWriter<PipelineItem> channel, List<(SourceStatus Status, byte Feed)> streams, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(live.ClockTick);
         var downSince = new Instant?[streams.Count]; // when each stream was last heard before it went down
+        var disconnects = streams.Select(s => s.Status.Disconnects).ToArray();
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
@@ -229,6 +231,8 @@ internal sealed partial class LiveDetectionService(
                 for (var i = 0; i < streams.Count; i++)
                 {
                     var (status, feed) = streams[i];
+                    var lost = status.Disconnects != disconnects[i]; // a reconnection within one tick is still a cut
+                    disconnects[i] = status.Disconnects;
                     if (downSince[i] is { } since)
                     {
                         if (status.IsUp(now) && status.LastHeard > since)
@@ -237,10 +241,10 @@ internal sealed partial class LiveDetectionService(
                             SourceIsBack(_logger, status.Name);
                         }
                     }
-                    else if (!status.IsUp(now) && status.LastHeard is { } lastHeard)
+                    else if ((lost || !status.IsUp(now)) && status.LastHeard is { } lastHeard)
                     {
                         downSince[i] = lastHeard;
-                        SourceIsDown(_logger, status.Name, lastHeard, status.LastError ?? "quiet");
+                        SourceIsDown(_logger, status.Name, lastHeard, status.LastError ?? (lost ? "the connection was lost and made again" : "quiet"));
                         await channel.WriteAsync(new FeedDown(lastHeard, feed), stop).ConfigureAwait(false);
                     }
                 }

@@ -84,7 +84,8 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
     public async Task A_feed_cut_for_longer_than_the_gap_minimum_raises_no_gap()
     {
         // Ten vessels every half second; the server drops the connection after 4 s and hangs for 14 s
-        // (connections accepted, nothing sent), then sends again: the gap minimum is 8 s.
+        // (connections accepted, nothing sent), then sends again for 4 s: the gap minimum is 8 s.
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var (alerts, log) = await RunShortGapFeed(async (stream, connection, server, stop) =>
         {
             if (connection == 0)
@@ -96,24 +97,28 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
             }
 
             await SendFleet(stream, TimeSpan.FromSeconds(4), silentAfter: null, stop);
+            sent.TrySetResult();
             await Task.Delay(Timeout.Infinite, stop);
-        }, TimeSpan.FromSeconds(24));
+        }, sent.Task);
 
         var down = log.IndexOf("Source coast is down or quiet", StringComparison.Ordinal);
         var back = log.IndexOf("Source coast is heard again", StringComparison.Ordinal);
         Assert.True(down >= 0 && back > down && log.IndexOf("Source coast is down or quiet", down + 1, StringComparison.Ordinal) is var again && (again < 0 || again > back), log); // down once while cut (not again on reconnecting), then back
+        Assert.DoesNotContain("Source coast is down or quiet (quiet", log, StringComparison.Ordinal); // down at the cut, even when it reconnected (0.1 s) before the next tick (0.2 s) could see it disconnected
         Assert.True(alerts.Count == 0, string.Join("\n", alerts) + "\n" + log);
     }
 
     [Fact]
     public async Task A_vessel_that_falls_silent_while_the_feed_goes_on_raises_a_gap()
     {
-        // The same settings as above, the feed never cut: the vessel silent for 14 s is a gap.
+        // The same settings as above, the feed never cut: the vessel silent for 15 s is a gap.
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var (alerts, log) = await RunShortGapFeed(async (stream, connection, server, stop) =>
         {
             await SendFleet(stream, TimeSpan.FromSeconds(18), silentAfter: TimeSpan.FromSeconds(3), stop);
+            sent.TrySetResult();
             await Task.Delay(Timeout.Infinite, stop);
-        }, TimeSpan.FromSeconds(20));
+        }, sent.Task);
 
         Assert.True(alerts.Count == 1, string.Join("\n", alerts) + "\n" + log);
         var gap = alerts[0];
@@ -126,10 +131,10 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         // Source "coast" hears vessels 244123400–09 throughout, and one of them falls silent after 3 s;
         // source "sat" hears 244123410–19 and is cut from 4 s to 18 s. Only the silent vessel is a gap.
         FeedServer? satellite = null;
+        var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var coast = new FeedServer(async (stream, connection, stop) =>
         {
-            await SendFleet(stream, TimeSpan.FromSeconds(40), silentAfter: TimeSpan.FromSeconds(3), stop); // longer than the run: coast never goes quiet
-            await Task.Delay(Timeout.Infinite, stop);
+            await SendFleet(stream, TimeSpan.FromMinutes(10), silentAfter: TimeSpan.FromSeconds(3), stop); // until the test ends: coast never goes quiet
         });
         await using var sat = satellite = new FeedServer(async (stream, connection, stop) =>
         {
@@ -141,35 +146,43 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
                 return;
             }
 
+            sent.TrySetResult();
             await Task.Delay(Timeout.Infinite, stop);
         });
-        var (alerts, log) = await RunShortGapFeed(coast.Port, sat.Port, TimeSpan.FromSeconds(24));
+        var (alerts, log) = await RunShortGapFeed(coast.Port, sat.Port, sent.Task);
 
         Assert.True(alerts.Count == 1 && alerts[0].StartsWith("TransponderGap:244123400:", StringComparison.Ordinal), string.Join("\n", alerts) + "\n" + log);
-        Assert.Contains("Source sat is down or quiet", log, StringComparison.Ordinal);
+        Assert.Contains("Source sat is down or quiet (the", log, StringComparison.Ordinal); // at the cut, not once quiet
         Assert.DoesNotContain("Source coast is down", log, StringComparison.Ordinal);
     }
 
-    /// <summary>Runs the worker with gaps of 8 s (every one an alert), a 3 s expected interval (six reports: a loaded machine that stalls the sender for 1.5 s must not make the source look quiet) and 1 s windows, over <paramref name="script"/>, for <paramref name="runFor"/>; the transponder gaps stored and the log.</summary>
-    private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(Func<NetworkStream, int, FeedServer, CancellationToken, Task> script, TimeSpan runFor)
+    /// <summary>
+    /// Runs the worker with gaps of 8 s (every one an alert), a 5 s expected interval (ten reports: a loaded machine that stalls the sender or the worker for seconds must not make the source look quiet) and 1 s windows, over <paramref name="script"/>,
+    /// until the script has <paramref name="sent"/> all it sends and the worker has detected it; the transponder gaps stored and the log.
+    /// </summary>
+    private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(Func<NetworkStream, int, FeedServer, CancellationToken, Task> script, Task sent)
     {
         FeedServer? server = null;
         await using var feed = server = new FeedServer((stream, connection, stop) => script(stream, connection, server!, stop));
-        return await RunShortGapFeed(feed.Port, null, runFor);
+        return await RunShortGapFeed(feed.Port, null, sent);
     }
 
-    /// <summary>The same, with the sources "coast" on <paramref name="coastPort"/> and, when given, "sat" on <paramref name="satellitePort"/>.</summary>
-    private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(int coastPort, int? satellitePort, TimeSpan runFor)
+    /// <summary>
+    /// The same, with the sources "coast" on <paramref name="coastPort"/> and, when given, "sat" on <paramref name="satellitePort"/>.
+    /// Every timeline starts when the worker connects, and the run ends once everything is sent, read and past the reordering window,
+    /// so that a loaded machine that starts the worker slowly changes nothing.
+    /// </summary>
+    private async Task<(List<string> Gaps, string Log)> RunShortGapFeed(int coastPort, int? satellitePort, Task sent)
     {
         var connection = await postgres.CreateDatabaseAsync();
         var environment = Environment(connection, coastPort);
         if (satellitePort is { } port)
         {
             LivePostgres.AddSource(environment, 1, "sat", "tcp", port);
-            environment["AisMonitor__Sources__1__ExpectedInterval"] = "00:00:03";
+            environment["AisMonitor__Sources__1__ExpectedInterval"] = "00:00:05";
         }
 
-        environment["AisMonitor__Sources__0__ExpectedInterval"] = "00:00:03";
+        environment["AisMonitor__Sources__0__ExpectedInterval"] = "00:00:05";
         environment["AisMonitor__Live__ClockTick"] = "00:00:00.2";
         environment["AisMonitor__Detection__Gaps__MinimumDuration"] = "0:00:00:08";
         environment["AisMonitor__Detection__Gaps__MinimumScore"] = "0";
@@ -177,7 +190,9 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         environment["AisMonitor__Detection__Tracking__SweepInterval"] = "0:00:00:01";
         environment["AisMonitor__Detection__Tracking__DuplicateWindow"] = "0:00:00:00";
         await using var worker = LiveWorker.Start(environment, "--no-builtin-watch-list");
-        await Task.Delay(runFor);
+        await worker.WaitUntilAsync(() => Task.FromResult(sent.IsCompleted), "the feed's script sent everything", TimeSpan.FromMinutes(3));
+        await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_queue_depth") == 0, "detection caught up");
+        await Task.Delay(TimeSpan.FromSeconds(3)); // past the 1 s reordering window and a sweep
         Assert.Equal(0, await worker.TerminateAsync());
         return (await LivePostgres.RowsAsync(connection, "SELECT id FROM alert WHERE kind = 'transponder_gap' ORDER BY id"), worker.Log);
     }
