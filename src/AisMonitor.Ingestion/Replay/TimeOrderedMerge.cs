@@ -9,7 +9,7 @@ namespace AisMonitor.Ingestion.Replay;
 /// files without timestamps still replay in file order. Each input must be roughly in time order
 /// itself; the engine's reordering window absorbs small disorder within a file.
 /// </summary>
-public sealed class TimeOrderedMerge : IDisposable
+public sealed class TimeOrderedMerge : IMessageSource, IDisposable
 {
     private readonly IReadOnlyList<IMessageReader> _readers;
     private readonly PriorityQueue<int, (Instant Time, int Reader)> _heads = new();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using AisMonitor.Ingestion.Replay;
 using AisMonitor.Worker.Output;
+using AisMonitor.Worker.Pipeline;
 
 namespace AisMonitor.Worker.Commands;
 
@@ -20,14 +21,20 @@ internal static class DecodeCommand
         var file = new Argument<string>("FILE") { Description = "NMEA log or CSV export (.gz read transparently); - for standard input." };
         var output = new Option<string>("--format") { Description = "Output: json (JSON Lines, every field), csv (position fields) or summary (only the summary on stderr: what the file holds).", DefaultValueFactory = _ => "json" };
         output.AcceptOnlyFromAmong("json", "csv", "summary");
+        var threads = new Option<int>("--threads")
+        {
+            Description = "1: read, decode and write on one thread; 2: read and decode on a second thread, in batches, while the output is written (same output).",
+            DefaultValueFactory = _ => Math.Min(2, Environment.ProcessorCount),
+        };
+        threads.AcceptOnlyFromAmong("1", "2");
         var input = new InputOptions();
-        var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr.") { file, output };
+        var command = new Command("decode", "Decode an AIS file to JSON Lines (or CSV) on stdout, with a summary on stderr.") { file, output, threads };
         input.AddTo(command);
-        command.SetAction(result => Run(result, input, result.GetValue(file)!, result.GetValue(output)!));
+        command.SetAction((result, cancellation) => RunAsync(result, input, result.GetValue(file)!, result.GetValue(output)!, result.GetValue(threads), cancellation));
         return command;
     }
 
-    private static int Run(ParseResult result, InputOptions input, string path, string format)
+    private static async Task<int> RunAsync(ParseResult result, InputOptions input, string path, string format, int threads, CancellationToken cancellation)
     {
         IMessageReader reader;
         try
@@ -61,17 +68,23 @@ internal static class DecodeCommand
             else if (format == "csv")
             {
                 var csv = new CsvPositionWriter(stdout);
-                while (reader.TryRead(out var message))
+                await foreach (var batch in MessageBatches.ReadAsync(reader, threads, cancellation).ConfigureAwait(false))
                 {
-                    csv.Write(message);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        csv.Write(batch.Messages[i]);
+                    }
                 }
             }
             else
             {
                 using var json = new JsonLinesMessageWriter(stdout);
-                while (reader.TryRead(out var message))
+                await foreach (var batch in MessageBatches.ReadAsync(reader, threads, cancellation).ConfigureAwait(false))
                 {
-                    json.Write(message);
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        json.Write(batch.Messages[i]);
+                    }
                 }
             }
 

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -14,13 +16,22 @@ namespace AisMonitor.Worker.Output;
 /// Written straight into UTF-8 bytes, the same bytes <see cref="Utf8JsonWriter"/> writes (relaxed
 /// escaping): property names encoded once (the field names are constants), numbers and instants
 /// formatted in place, plain ASCII text copied; only text that needs escaping goes through a JSON writer.
+/// The per-field costs are what remains, so each is kept to a few instructions: a name is found by
+/// its reference in a direct-mapped table and copied as one 32-byte block, an instant shared by
+/// consecutive messages (a tag block's second) is formatted once, small integers are written digit by digit.
 /// </summary>
 internal sealed class JsonLinesMessageWriter : IAisFieldWriter, IDisposable
 {
     private const int ChunkBytes = 1 << 16;
     private static readonly JsonWriterOptions EscapingOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
     private readonly Stream _output;
-    private readonly Dictionary<string, byte[]> _names = new(ReferenceEqualityComparer.Instance);
+    private const int NameSlots = 1024;
+    private const int BlockBytes = 32;
+    private readonly Dictionary<string, (byte[] Padded, int Length)> _names = new(ReferenceEqualityComparer.Instance);
+    private readonly (string? Name, byte[] Padded, int Length)[] _slots = new (string?, byte[], int)[NameSlots];
+    private readonly byte[] _instant = new byte[BlockBytes];
+    private Instant? _instantWritten;
+    private int _instantLength;
     private readonly ArrayBufferWriter<byte> _escaped = new(256);
     private byte[] _buffer = new byte[ChunkBytes * 2];
     private int _at;
@@ -77,6 +88,17 @@ internal sealed class JsonLinesMessageWriter : IAisFieldWriter, IDisposable
         Name(name, 24);
         if (value is { } v)
         {
+            if ((ulong)v < 100)
+            {
+                if (v >= 10)
+                {
+                    _buffer[_at++] = (byte)('0' + (v / 10));
+                }
+
+                _buffer[_at++] = (byte)('0' + (v % 10));
+                return;
+            }
+
             v.TryFormat(_buffer.AsSpan(_at), out var written, default, CultureInfo.InvariantCulture);
             _at += written;
         }
@@ -139,11 +161,18 @@ internal sealed class JsonLinesMessageWriter : IAisFieldWriter, IDisposable
 
     public void WriteInstant(string name, Instant? value)
     {
-        Name(name, Utf8Instant.MaximumLength + 2);
+        Name(name, BlockBytes + 2);
         if (value is { } instant)
         {
+            if (instant != _instantWritten)
+            {
+                _instantLength = Utf8Instant.Format(instant, _instant);
+                _instantWritten = instant;
+            }
+
             _buffer[_at++] = (byte)'"';
-            _at += Utf8Instant.Format(instant, _buffer.AsSpan(_at));
+            Block(_instant);
+            _at += _instantLength;
             _buffer[_at++] = (byte)'"';
         }
         else
@@ -157,10 +186,32 @@ internal sealed class JsonLinesMessageWriter : IAisFieldWriter, IDisposable
     /// <summary>A comma unless first, the property's name and a colon, with room for <paramref name="valueBytes"/> more.</summary>
     private void Name(string name, int valueBytes)
     {
-        if (!_names.TryGetValue(name, out var encoded))
+        ref var slot = ref _slots[RuntimeHelpers.GetHashCode(name) & (NameSlots - 1)];
+        if (!ReferenceEquals(slot.Name, name) && !TryKeep(name, ref slot, out var encoded))
         {
-            // The field names are constants: each is encoded once, found again by reference; a name made at
-            // run time is encoded each time rather than kept, so that the cache cannot grow without bound.
+            Ensure(encoded.Length + valueBytes + 1); // a long name, or one made at run time: copied, not kept
+            Comma();
+            encoded.CopyTo(_buffer.AsSpan(_at));
+            _at += encoded.Length;
+            return;
+        }
+
+        Ensure(BlockBytes + valueBytes + 1);
+        Comma();
+        Block(slot.Padded);
+        _at += slot.Length;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="name"/>, encoded, in its slot (taking it from another name that shares it). The field names are
+    /// constants: each is encoded once and kept; a name made at run time, or too long for a block, is encoded each time,
+    /// so that what is kept cannot grow without bound.
+    /// </summary>
+    private bool TryKeep(string name, ref (string? Name, byte[] Padded, int Length) slot, out byte[] encoded)
+    {
+        encoded = [];
+        if (!_names.TryGetValue(name, out var kept))
+        {
             var writer = new ArrayBufferWriter<byte>(64);
             using (var json = new Utf8JsonWriter(writer, EscapingOptions))
             {
@@ -168,22 +219,34 @@ internal sealed class JsonLinesMessageWriter : IAisFieldWriter, IDisposable
             }
 
             encoded = [.. writer.WrittenSpan, (byte)':'];
-            if (_names.Count < 1024 && string.IsInterned(name) is not null)
+            if (encoded.Length > BlockBytes || _names.Count >= 1024 || string.IsInterned(name) is null)
             {
-                _names[name] = encoded;
+                return false;
             }
+
+            var padded = new byte[BlockBytes];
+            encoded.CopyTo(padded, 0);
+            kept = (padded, encoded.Length);
+            _names[name] = kept;
         }
 
-        Ensure(encoded.Length + valueBytes + 1);
+        slot = (name, kept.Padded, kept.Length);
+        return true;
+    }
+
+    private void Comma()
+    {
         if (!_first)
         {
             _buffer[_at++] = (byte)',';
         }
 
         _first = false;
-        encoded.CopyTo(_buffer.AsSpan(_at));
-        _at += encoded.Length;
     }
+
+    /// <summary>Copies 32 bytes at once (the caller has made room): a name or an instant, padded.</summary>
+    private void Block(byte[] padded) =>
+        Unsafe.WriteUnaligned(ref _buffer[_at], Unsafe.ReadUnaligned<Bytes32>(ref MemoryMarshal.GetArrayDataReference(padded)));
 
     private void Null()
     {
@@ -204,6 +267,12 @@ internal sealed class JsonLinesMessageWriter : IAisFieldWriter, IDisposable
         {
             Array.Resize(ref _buffer, bytes);
         }
+    }
+
+    [InlineArray(BlockBytes)]
+    private struct Bytes32
+    {
+        private byte _first;
     }
 
     private static bool PlainAscii(string value)

@@ -5,7 +5,8 @@ namespace AisMonitor.Worker.Output;
 /// <summary>
 /// A double as its shortest round-trip text (what <c>ToString()</c> and <see cref="System.Text.Json.Utf8JsonWriter"/>
 /// write), into UTF-8. AIS carries speed, course and the like in tenths: a value that is exactly k/10 is written
-/// from k directly ("102.3", "10"), the same text the general algorithm finds at several times the cost.
+/// from k directly ("102.3", "10"), the same text the general algorithm finds at several times the cost;
+/// other values from 1e-5 to 1e15 take <see cref="ShortestDecimal"/>, the rest the runtime's own formatting.
 /// </summary>
 internal static class Utf8Number
 {
@@ -34,6 +35,11 @@ internal static class Utf8Number
             }
 
             return at;
+        }
+
+        if (ShortestDecimal.TryFormat(value, destination, out var shortest))
+        {
+            return shortest; // latitudes, longitudes and other fractions
         }
 
         value.TryFormat(destination, out var general, default, CultureInfo.InvariantCulture);

@@ -5,22 +5,23 @@ using AisMonitor.Ingestion.Replay;
 
 namespace AisMonitor.Worker.Pipeline;
 
-/// <summary>The merged messages of a replay, in reusable batches.</summary>
+/// <summary>The messages of a replay (or of <c>decode</c>), in reusable batches.</summary>
 internal static class MessageBatches
 {
     /// <summary>
-    /// The merged messages in batches of 4,096: read on the detection thread, or with two threads read
-    /// and decoded by a producer task into a bounded channel while the detection loop takes them out.
+    /// The messages in batches of 4,096: read on the consuming thread, or with two threads read and
+    /// decoded by a producer task into a bounded channel while the consumer (detection, or an output
+    /// writer) takes them out.
     /// At most four batches wait between them, and a batch is reused once detected, so memory stays
     /// bounded and nothing is allocated per batch.
     /// </summary>
-    public static async IAsyncEnumerable<MessageBatch> ReadAsync(TimeOrderedMerge merge, int threads, [EnumeratorCancellation] CancellationToken cancellation = default)
+    public static async IAsyncEnumerable<MessageBatch> ReadAsync(IMessageSource source, int threads, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
         const int size = 4096;
         if (threads == 1)
         {
             var batch = new MessageBatch(size);
-            while (Fill(batch, merge))
+            while (Fill(batch, source))
             {
                 yield return batch;
             }
@@ -42,7 +43,7 @@ internal static class MessageBatches
         {
             try
             {
-                while (await empty.Reader.ReadAsync(stop.Token).ConfigureAwait(false) is { } batch && Fill(batch, merge))
+                while (await empty.Reader.ReadAsync(stop.Token).ConfigureAwait(false) is { } batch && Fill(batch, source))
                 {
                     await full.Writer.WriteAsync(batch, stop.Token).ConfigureAwait(false);
                 }
@@ -76,12 +77,12 @@ internal static class MessageBatches
         }
     }
 
-    /// <summary>Fills <paramref name="batch"/> from the merge; false at the end of input.</summary>
-    private static bool Fill(MessageBatch batch, TimeOrderedMerge merge)
+    /// <summary>Fills <paramref name="batch"/> from <paramref name="source"/>; false at the end of input.</summary>
+    private static bool Fill(MessageBatch batch, IMessageSource source)
     {
         var count = 0;
         var messages = batch.Messages;
-        while (count < messages.Length && merge.TryRead(out messages[count]))
+        while (count < messages.Length && source.TryRead(out messages[count]))
         {
             count++;
         }

@@ -38,6 +38,20 @@ public sealed class DecodeCommandTests
         Assert.StartsWith("2,2022-01-03T00:00:00Z,,1,241311000,33.76395,-118.27214,0,319.6,197,5", rows[1], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("json", "sample-tracks/noaa-marinecadastre-2022-01-03/AIS_2022_01_03_0000-0015_nationwide.csv.gz")]
+    [InlineData("csv", "sample-tracks/noaa-marinecadastre-2022-01-03/AIS_2022_01_03_0000-0015_nationwide.csv.gz")]
+    [InlineData("json", "tests/data/nmea-logs/aisnet-kystverket-Ais1000Lines.nm4")]
+    public void Decoding_on_a_second_thread_writes_the_same_bytes_as_on_one(string format, string file)
+    {
+        var one = CommandRunner.Run($"decode --format {format} --threads 1 {file}");
+        var two = CommandRunner.Run($"decode --format {format} --threads 2 {file}");
+
+        Assert.Equal(0, one.ExitCode);
+        Assert.True(one.StandardOutput.Length > 100_000, one.StandardOutput.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)); // many batches of 4,096 messages, or the rejections of the Norwegian file
+        Assert.Equal(one, two);
+    }
+
     [Fact]
     public void Standard_input_is_read_when_the_file_is_a_dash()
     {

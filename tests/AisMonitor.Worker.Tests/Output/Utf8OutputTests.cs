@@ -76,6 +76,35 @@ public sealed class Utf8OutputTests
         Assert.Equal(Expected(json => json.WriteNull("v")), Written(writer => writer.WriteNumber("v", double.NaN))); // JSON has no NaN: null, not a crash
     }
 
+    [Fact]
+    public void Names_and_instants_kept_between_fields_are_written_as_the_JSON_writer_writes_them()
+    {
+        // Constants and names made at run time, one longer than a 32-byte block, one to escape, more
+        // interned names than there are slots or kept names; each twice, so that kept ones are found again.
+        var names = new List<string> { "msg_type", "a_name_longer_than_the_thirty_two_byte_block", new('x', 5), "naïve", "quo\"te", "lat", "lon" };
+        names.AddRange(Enumerable.Range(0, 3000).Select(i => string.Intern("field_" + i)));
+        names.AddRange(names.ToList());
+        var instants = new[] { Instant.FromUtc(2024, 1, 10, 0, 0, 19), Instant.FromUtc(2024, 1, 10, 0, 0, 19), Instant.FromUtc(2024, 1, 10, 0, 0, 20) + Duration.FromMilliseconds(5), Instant.FromUtc(2024, 1, 10, 0, 0, 19) };
+
+        Assert.Equal(
+            Expected(json =>
+            {
+                for (var i = 0; i < names.Count; i++)
+                {
+                    json.WriteNumber(names[i], i);
+                    json.WriteString("received", InstantPattern.ExtendedIso.Format(instants[i % instants.Length]));
+                }
+            }),
+            Written(writer =>
+            {
+                for (var i = 0; i < names.Count; i++)
+                {
+                    writer.WriteInteger(names[i], i);
+                    writer.WriteInstant("received", instants[i % instants.Length]);
+                }
+            }));
+    }
+
     // One property after another (so with its comma), from the writer under test ...
     private static string Written(Action<JsonLinesMessageWriter> write)
     {
