@@ -1,47 +1,48 @@
 namespace AisMonitor.Core.Detection;
 
 /// <summary>
-/// The reception model's histograms by grid cell, as rows of columns allocated when first used:
+/// The reception model's data by grid cell (histograms, heard hours), as rows of columns allocated when first used:
 /// the lookup made for every report is two array reads rather than a hash. Keys are
 /// <c>row &lt;&lt; 32 | column</c>, counted from 90° S and 180° W.
 /// </summary>
-internal sealed class CellGrid
+internal sealed class CellGrid<T>
+    where T : class, new()
 {
-    private readonly IntervalHistogram?[]?[] _rows;
+    private readonly T?[]?[] _rows;
     private readonly int _columns;
 
     public CellGrid(double cellSizeDegrees)
     {
-        _rows = new IntervalHistogram?[]?[(int)Math.Ceiling(180 / cellSizeDegrees) + 1];
+        _rows = new T?[]?[(int)Math.Ceiling(180 / cellSizeDegrees) + 1];
         _columns = (int)Math.Ceiling(360 / cellSizeDegrees) + 1;
     }
 
-    /// <summary>Cells with a histogram.</summary>
+    /// <summary>Cells with data.</summary>
     public int Count { get; private set; }
 
     /// <summary>The highest row and column.</summary>
     public (int Row, int Column) Last => (_rows.Length - 1, _columns - 1);
 
-    public IntervalHistogram? Find(long key) => _rows[(int)(key >> 32)]?[(int)key];
+    public T? Find(long key) => _rows[(int)(key >> 32)]?[(int)key];
 
-    public IntervalHistogram GetOrAdd(long key)
+    public T GetOrAdd(long key)
     {
-        var row = _rows[(int)(key >> 32)] ??= new IntervalHistogram?[_columns];
+        var row = _rows[(int)(key >> 32)] ??= new T?[_columns];
         ref var cell = ref row[(int)key];
         if (cell is null)
         {
-            cell = new IntervalHistogram();
+            cell = new T();
             Count++;
         }
 
         return cell;
     }
 
-    public void Set(long key, IntervalHistogram histogram)
+    public void Set(long key, T value)
     {
-        var row = _rows[(int)(key >> 32)] ??= new IntervalHistogram?[_columns];
+        var row = _rows[(int)(key >> 32)] ??= new T?[_columns];
         Count += row[(int)key] is null ? 1 : 0;
-        row[(int)key] = histogram;
+        row[(int)key] = value;
     }
 
     public void Clear()
@@ -50,8 +51,8 @@ internal sealed class CellGrid
         Count = 0;
     }
 
-    /// <summary>The cells with a histogram, in key order.</summary>
-    public IEnumerable<(long Key, IntervalHistogram Histogram)> InKeyOrder()
+    /// <summary>The cells with data, in key order.</summary>
+    public IEnumerable<(long Key, T Value)> InKeyOrder()
     {
         for (var r = 0; r < _rows.Length; r++)
         {
@@ -62,9 +63,9 @@ internal sealed class CellGrid
 
             for (var c = 0; c < row.Length; c++)
             {
-                if (row[c] is { } histogram)
+                if (row[c] is { } value)
                 {
-                    yield return (((long)r << 32) | (uint)c, histogram);
+                    yield return (((long)r << 32) | (uint)c, value);
                 }
             }
         }

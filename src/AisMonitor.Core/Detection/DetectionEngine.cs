@@ -306,6 +306,10 @@ public sealed partial class DetectionEngine
     private FeedOutage? _openOutage;
     private Instant? _lastApplied;
     private byte _applyingFeed;
+    private bool _applyingClassB;
+
+    /// <summary>Whether the position being applied is a class B report (types 18, 19).</summary>
+    internal bool ApplyingClassB => _applyingClassB;
 
     /// <summary>End of input: releases what the reordering window still holds and checks silent vessels one last time.</summary>
     public void Complete()
@@ -372,6 +376,7 @@ public sealed partial class DetectionEngine
         else if (message.TryGetPosition(out var position))
         {
             _applyingFeed = feed;
+            _applyingClassB = position.MessageType is 18 or 19;
             ApplyPosition(mmsi, position, time);
         }
         else if (message.Message is { } other)

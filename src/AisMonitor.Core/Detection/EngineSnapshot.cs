@@ -156,7 +156,16 @@ public sealed record ReceptionSnapshot(IReadOnlyList<CellSnapshot> Cells, Histog
 
     /// <summary>The silences under way (see <see cref="ReceptionModel.SilenceBegan"/>); null in snapshots from before they were kept.</summary>
     public IReadOnlyList<OpenSilenceSnapshot>? OpenSilences { get; init; }
+
+    /// <summary>The hours each cell heard anyone in (see <see cref="ReceptionModel.Heard"/>); null in snapshots from before they were kept.</summary>
+    public IReadOnlyList<HeardHoursSnapshot>? HeardHours { get; init; }
+
+    /// <summary>Silences not learnt because others were heard meanwhile (<see cref="ReceptionModel.OwnSilencesSetAside"/>).</summary>
+    public long OwnSilencesSetAside { get; init; }
 }
+
+/// <summary>The hours in which a cell heard anyone: the latest (hours since the Unix epoch) and a ring of bits for the 1,024 up to it.</summary>
+public sealed record HeardHoursSnapshot(long Key, long Newest, IReadOnlyList<ulong> Bits);
 
 /// <summary>A silence under way: the area it counts in, when the vessel was last heard, and the vessel.</summary>
 public sealed record OpenSilenceSnapshot(long Area, long StartUnixMilliseconds, uint Mmsi);

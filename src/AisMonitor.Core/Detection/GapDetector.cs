@@ -12,8 +12,9 @@ namespace AisMonitor.Core.Detection;
 /// scored gap is also looked at for a dark port call. The reception model learns from every
 /// interval after it has been judged, on the hours the feed was listening, where the vessel was
 /// while unheard (halfway between the two reports: a vessel that sailed out of coverage teaches the
-/// waters it entered, not the well-heard ones it left); a vessel silent for the gap minimum counts
-/// as a silence under way until it is heard again.
+/// waters it entered, not the well-heard ones it left), unless other class A vessels were heard there
+/// meanwhile (every class A report marks its cell's hour heard) and it is class A too; a vessel
+/// silent for the gap minimum counts as a silence under way until it is heard again.
 /// </summary>
 internal sealed class GapDetector : IVesselDetector
 {
@@ -40,12 +41,18 @@ internal sealed class GapDetector : IVesselDetector
 
     public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
+        var point = position.Point;
+        var classA = !_context.PositionIsClassB; // class B is heard less well: its silences among class A vessels heard are still coverage
+        if (classA)
+        {
+            Reception.Heard(point.LatitudeDegrees, point.LongitudeDegrees, point.UnixMilliseconds); // the receivers were listening here then
+        }
+
         if (position.Previous is not { } previous)
         {
             return;
         }
 
-        var point = position.Point;
         var intervalMilliseconds = point.UnixMilliseconds - previous.UnixMilliseconds;
         var feedSilent = _context.FeedSilent(previous.Time, point.Time, vessel.LastFeed);
         if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
@@ -62,7 +69,7 @@ internal sealed class GapDetector : IVesselDetector
 
         // Learnt after scoring, so that a gap is not judged against itself; like a gap, on the time the feed was listening; halfway.
         var (wayLatitude, wayLongitude) = SilencePath.Midway(previous.LatitudeDegrees, previous.LongitudeDegrees, point.LatitudeDegrees, point.LongitudeDegrees);
-        Reception.Observe(wayLatitude, wayLongitude, (intervalMilliseconds / 1000.0) - feedSilent.TotalSeconds, previous.SpeedKnots, point.UnixMilliseconds);
+        Reception.Observe(wayLatitude, wayLongitude, (intervalMilliseconds / 1000.0) - feedSilent.TotalSeconds, previous.SpeedKnots, point.UnixMilliseconds, classA ? previous.UnixMilliseconds : null);
     }
 
     public long? NextLook(VesselState vessel, TrackPoint last, Instant? now)

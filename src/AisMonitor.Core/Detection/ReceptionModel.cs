@@ -24,15 +24,19 @@ namespace AisMonitor.Core.Detection;
 /// the cells and the blocks are summed again on restore), so an assessment reads one histogram per level.
 /// Silences still under way count too, in the finest block (<see cref="SilenceBegan"/>): a silence
 /// is learnt when it ends, so where vessels are seldom heard the long ones would otherwise be missing
-/// while they happen.
+/// while they happen. A class A vessel's silence during which the others were heard where it was (in
+/// <see cref="ReceptionOptions.OwnSilenceHeardHours"/> distinct hours, <see cref="Heard"/>) is the
+/// vessel's own, not the receivers', and is not learnt (<see cref="OwnSilencesSetAside"/>).
 /// </summary>
 public sealed class ReceptionModel
 {
     private const double MinimumProbability = 1e-12;
     private const double JeffreysShape = 0.5;
     private readonly ReceptionOptions _options;
-    private readonly CellGrid _cells;
-    private readonly CellGrid[] _blocks;
+    private const long HourMilliseconds = 3_600_000;
+    private readonly CellGrid<IntervalHistogram> _cells;
+    private readonly CellGrid<IntervalHistogram>[] _blocks;
+    private readonly CellGrid<HeardHours> _heard;
     private readonly int[] _blockShifts; // a block of level l is 2^shift cells a side
     private readonly OpenSilences _open = new();
     private IntervalHistogram _feed = new();
@@ -43,18 +47,21 @@ public sealed class ReceptionModel
     {
         _options = options ?? new ReceptionOptions();
         _options.Validate();
-        _cells = new CellGrid(_options.CellSizeDegrees);
+        _cells = new CellGrid<IntervalHistogram>(_options.CellSizeDegrees);
+        _heard = new CellGrid<HeardHours>(_options.CellSizeDegrees);
         _blockShifts = [.. Enumerable.Range(1, _options.PoolingLevels).Select(level => level * System.Numerics.BitOperations.Log2((uint)_options.PoolingFactor))];
-        _blocks = [.. _blockShifts.Select(shift => new CellGrid(_options.CellSizeDegrees * (1 << shift)))];
+        _blocks = [.. _blockShifts.Select(shift => new CellGrid<IntervalHistogram>(_options.CellSizeDegrees * (1 << shift)))];
     }
 
     /// <summary>The model as data.</summary>
     public ReceptionSnapshot ToSnapshot() =>
-        new(_cells.InKeyOrder().Select(c => new CellSnapshot(c.Key, c.Histogram.ToSnapshot())).ToList(), _feed.ToSnapshot())
+        new(_cells.InKeyOrder().Select(c => new CellSnapshot(c.Key, c.Value.ToSnapshot())).ToList(), _feed.ToSnapshot())
         {
             ListenedFromUnixMilliseconds = _listenedFrom,
             ListenedToUnixMilliseconds = _listenedTo,
             OpenSilences = [.. _open.All().Select(o => new OpenSilenceSnapshot(o.Area, o.StartUnixMilliseconds, o.Mmsi))],
+            HeardHours = [.. _heard.InKeyOrder().Select(c => new HeardHoursSnapshot(c.Key, c.Value.Newest, c.Value.Bits))],
+            OwnSilencesSetAside = OwnSilencesSetAside,
         };
 
     /// <summary>Replaces what the model has learnt with a snapshot.</summary>
@@ -62,6 +69,7 @@ public sealed class ReceptionModel
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         _cells.Clear();
+        _heard.Clear();
         foreach (var blocks in _blocks)
         {
             blocks.Clear();
@@ -90,6 +98,12 @@ public sealed class ReceptionModel
             _open.Add(open.Area, open.StartUnixMilliseconds, open.Mmsi);
         }
 
+        foreach (var heard in snapshot.HeardHours ?? [])
+        {
+            _heard.GetOrAdd(heard.Key).Load(heard.Newest, heard.Bits);
+        }
+
+        OwnSilencesSetAside = snapshot.OwnSilencesSetAside;
         (_listenedFrom, _listenedTo) = (snapshot.ListenedFromUnixMilliseconds, snapshot.ListenedToUnixMilliseconds);
     }
 
@@ -116,6 +130,12 @@ public sealed class ReceptionModel
         }
 
         _feed.Merge(other._feed);
+        foreach (var (key, hours) in other._heard.InKeyOrder())
+        {
+            _heard.GetOrAdd(key).Merge(hours);
+        }
+
+        OwnSilencesSetAside += other.OwnSilencesSetAside;
         foreach (var (area, start, mmsi) in other._open.All())
         {
             _open.Add(area, start, mmsi);
@@ -154,8 +174,28 @@ public sealed class ReceptionModel
     /// <summary>Number of cells with at least one interval.</summary>
     public int CellCount => _cells.Count;
 
-    /// <summary>Learns one interval, ending at <paramref name="endUnixMilliseconds"/>, of a vessel unheard at the given position (the gap detector gives the point halfway between the two reports) that was last heard at the given speed.</summary>
-    public void Observe(double latitudeDegrees, double longitudeDegrees, double intervalSeconds, double? speedKnots, long endUnixMilliseconds)
+    /// <summary>Silences not learnt because others were heard where the vessel was meanwhile (<see cref="ReceptionOptions.OwnSilenceHeardHours"/>).</summary>
+    public long OwnSilencesSetAside { get; private set; }
+
+    /// <summary>A report was heard at this position and time (a class A vessel's, moving or not): the receivers were listening there in that hour.</summary>
+    public void Heard(double latitudeDegrees, double longitudeDegrees, long unixMilliseconds)
+    {
+        if (_options.OwnSilenceHeardHours > 0)
+        {
+            _heard.GetOrAdd(CellKey(latitudeDegrees, longitudeDegrees)).Mark(Hour(unixMilliseconds));
+        }
+    }
+
+    /// <summary>
+    /// Learns one interval, ending at <paramref name="endUnixMilliseconds"/>, of a vessel unheard at the
+    /// given position (the gap detector gives the point halfway between the two reports) that was last
+    /// heard at the given speed; <paramref name="intervalSeconds"/> may be less than the time between the
+    /// reports (the hours the feed itself was out are not counted). With <paramref name="startUnixMilliseconds"/>,
+    /// when the vessel was last heard (given for class A vessels, heard as well as those that mark
+    /// <see cref="Heard"/>), it is not learnt when the others were heard in its cell meanwhile
+    /// (<see cref="ReceptionOptions.OwnSilenceHeardHours"/>).
+    /// </summary>
+    public void Observe(double latitudeDegrees, double longitudeDegrees, double intervalSeconds, double? speedKnots, long endUnixMilliseconds, long? startUnixMilliseconds = null)
     {
         if (speedKnots < _options.MovingSpeedKnots || intervalSeconds <= 0 || intervalSeconds > _options.MaxIntervalDays * 86_400)
         {
@@ -163,6 +203,14 @@ public sealed class ReceptionModel
         }
 
         var key = CellKey(latitudeDegrees, longitudeDegrees);
+        var own = _options.OwnSilenceHeardHours;
+        if (own > 0 && startUnixMilliseconds is { } start && intervalSeconds >= own * 3600.0 && _heard.Find(key) is { } heard
+            && heard.CountBetween(Hour(start), Hour(endUnixMilliseconds)) >= own)
+        {
+            OwnSilencesSetAside++;
+            return;
+        }
+
         _cells.GetOrAdd(key).Add(intervalSeconds);
         for (var level = 0; level < _blocks.Length; level++)
         {
@@ -230,6 +278,8 @@ public sealed class ReceptionModel
     /// </summary>
     public double CellVesselHours(double latitudeDegrees, double longitudeDegrees, double durationSeconds) =>
         (_cells.Find(CellKey(latitudeDegrees, longitudeDegrees))?.TotalHours ?? 0) * ExposureShare(durationSeconds);
+
+    private static long Hour(long unixMilliseconds) => Math.DivRem(unixMilliseconds, HourMilliseconds) is var (q, r) && r < 0 ? q - 1 : q;
 
     private static double Chance(double ratePerHour) => Math.Clamp(1 - Math.Exp(-24 * ratePerHour), MinimumProbability, 1);
 

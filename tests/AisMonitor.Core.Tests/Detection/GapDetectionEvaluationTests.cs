@@ -28,18 +28,21 @@ public sealed class GapDetectionEvaluationTests(ITestOutputHelper output)
     ];
 
     /// <summary>
-    /// Three sets of the six feeds: seeds 1–6 and 21–26, and 81–86, where seed 84 raised 25 false alerts
+    /// Four sets of the six feeds: seeds 1–6 and 21–26; 81–86, where seed 84 raised 25 false alerts
     /// before silences under way counted (vessels of its sparse block raised open a day into the feed,
-    /// when a pass had just missed the whole block). Of fourteen sets tried, 1–6 to 131–136 (2026-12-06):
-    /// precision 1.000 on thirteen and 0.988 on one, recall 0.929–0.976 (below 0.95 on 41–46, 91–96 and
-    /// 121–126: dark periods scoring 1.5–2.5 where one other long silence had been heard in their block),
-    /// 8 of 1,176 dark periods scored at or below a coverage silence of similar length, 4 of them on
-    /// 121–126. The issue's bar is none on every seed: not met, hence the bound per set.
+    /// when a pass had just missed the whole block); and 121–126, the worst set for recall (0.929)
+    /// before silences during which others were heard stopped counting as coverage. Of fourteen sets
+    /// tried, 1–6 to 131–136 (2026-12-07): precision 1.000 on thirteen and 0.988 on one, recall
+    /// 0.964–1.000, 6 of 1,176 dark periods scored at or below a coverage silence of similar length
+    /// (none on nine sets, one on four, two on 121–126; most of them dark periods next to the sparse
+    /// block, scored where they reappeared in it). The issue's bar is none on every seed: not met,
+    /// hence the bound per set.
     /// </summary>
     [Theory]
     [InlineData(0, 0)]
     [InlineData(20, 0)]
     [InlineData(80, 1)]
+    [InlineData(120, 2)]
     public void Gap_alerts_find_the_dark_periods_and_nothing_else_and_dark_periods_outscore_coverage_silences(int seedOffset, int outscoredAtMost)
     {
         int alertCount = 0, truePositives = 0, periods = 0, found = 0, outscored = 0;
@@ -78,6 +81,11 @@ public sealed class GapDetectionEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"{layout} seed {seed}: {dark.Count} dark silences (scores {string.Join(", ", dark.Select(a => $"{a.Gap!.DurationHours:0}h:{a.Score:0.0}"))}); {coverage.Count} coverage silences, highest {string.Join(", ", coverage.OrderByDescending(a => a.Score).Take(8).Select(a => $"{a.Gap!.DurationHours:0}h:{a.Score:0.0}"))}");
         Assert.NotEmpty(dark);
         var outscored = 0;
+        foreach (var d in dark.Where(d => d.Score < Options.Gaps.MinimumScore))
+        {
+            output.WriteLine($"  low: dark {d.Mmsi} {d.Gap!.DurationHours} h scores {d.Score}: {d.ScoreExplanation}");
+        }
+
         foreach (var d in dark)
         {
             var similar = coverage.Where(c => c.Gap!.DurationHours >= d.Gap!.DurationHours / 1.5 && c.Gap.DurationHours <= d.Gap.DurationHours * 1.5).ToList();
