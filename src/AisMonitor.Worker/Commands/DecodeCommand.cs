@@ -65,25 +65,22 @@ internal static class DecodeCommand
                 {
                 }
             }
-            else if (format == "csv")
-            {
-                var csv = new CsvPositionWriter(stdout);
-                await foreach (var batch in MessageBatches.ReadAsync(reader, threads, cancellation).ConfigureAwait(false))
-                {
-                    for (var i = 0; i < batch.Count; i++)
-                    {
-                        csv.Write(batch.Messages[i]);
-                    }
-                }
-            }
             else
             {
-                using var json = new JsonLinesMessageWriter(stdout);
+                var csv = format == "csv" ? new CsvPositionWriter(stdout) : null;
+                using var json = csv is null ? new JsonLinesMessageWriter(stdout) : null;
                 await foreach (var batch in MessageBatches.ReadAsync(reader, threads, cancellation).ConfigureAwait(false))
                 {
                     for (var i = 0; i < batch.Count; i++)
                     {
-                        json.Write(batch.Messages[i]);
+                        if (csv is not null)
+                        {
+                            csv.Write(batch.Messages[i]);
+                        }
+                        else
+                        {
+                            json!.Write(batch.Messages[i]);
+                        }
                     }
                 }
             }
