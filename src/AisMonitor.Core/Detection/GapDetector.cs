@@ -58,7 +58,7 @@ internal sealed class GapDetector : IVesselDetector
         if (intervalMilliseconds >= _minimumGapMilliseconds || vessel.OpenGap is not null)
         {
             Reception.SilenceEnded(previous.LatitudeDegrees, previous.LongitudeDegrees, previous.UnixMilliseconds, vessel.Mmsi.Value);
-            var gap = _scorer.Score(vessel, previous, point, point.Time, vessel.OpenGap, feedSilent);
+            var gap = _scorer.Score(vessel, previous, point, point.Time, vessel.OpenGap, feedSilent, classB: !classA);
             _context.Raise(gap);
             vessel.OpenGap = null;
             if (gap is not null)

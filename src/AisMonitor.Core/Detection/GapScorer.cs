@@ -57,9 +57,13 @@ public sealed class GapScorer
     /// <summary>
     /// The alert for a silence of <paramref name="vessel"/> from its last good position to
     /// <paramref name="after"/> (null while open, the silence then runs to <paramref name="now"/>),
-    /// or null when it is not alert-worthy and no alert is open for it.
+    /// or null when it is not alert-worthy and no alert is open for it. A place where other vessels
+    /// were heard meanwhile (<see cref="ReceptionModel.OthersHeard"/>) cannot explain a class A vessel's
+    /// closed silence: the place that explains it best is sought among the others, and when others
+    /// were heard at every place, no coverage explains it and the rarest place counts.
+    /// <paramref name="classB"/>: the vessel reappeared with a class B report (heard less well: never so judged).
     /// </summary>
-    public Alert? Score(VesselState vessel, TrackPoint before, TrackPoint? after, Instant now, Alert? open, Duration feedSilent = default)
+    public Alert? Score(VesselState vessel, TrackPoint before, TrackPoint? after, Instant now, Alert? open, Duration feedSilent = default, bool classB = false)
     {
         ArgumentNullException.ThrowIfNull(vessel);
         var end = after?.Time ?? now;
@@ -74,14 +78,16 @@ public sealed class GapScorer
         var seconds = duration.TotalSeconds;
         var judged = new JudgedSilence(vessel.Mmsi.Value, before.UnixMilliseconds, end.ToUnixTimeMilliseconds());
         var startChance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out var startKnown, judged);
-        // The other places can only make the chance larger when the start is known (the place that
-        // explains the silence best counts): if the start alone alerts on nothing, they need not be assessed.
-        var startDecides = startKnown && -Math.Log10(startChance) < _options.MinimumScore && startChance > _options.DarkVoyageMaximumChancePerVesselDay;
+        var heardWindow = after is not null && !classB && _reception.OwnSilenceHeardHours > 0 ? (before.UnixMilliseconds, judged.NowUnixMilliseconds) : ((long, long)?)null;
+        var start = new Place(startChance, startKnown, heardWindow is var (from, to) && _reception.OthersHeard(before.LatitudeDegrees, before.LongitudeDegrees, from, to));
+        // The other places can only make the chance larger when the start is known and can explain the
+        // silence (the place that explains it best counts): if the start alone alerts on nothing, they need not be assessed.
+        var startDecides = startKnown && !start.OthersHeard && -Math.Log10(startChance) < _options.MinimumScore && startChance > _options.DarkVoyageMaximumChancePerVesselDay;
         var disablingCandidate = duration >= _options.DisablingMinimumDuration && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore
             && DisablingReception(before, judged).WellHeard;
         var (chance, known) = (startChance, startKnown);
         var assessed = open is not null || !startDecides || disablingCandidate;
-        var path = assessed ? AssessPath(vessel, before, after, elapsed, seconds, judged, ref chance, ref known) : null;
+        var path = assessed ? AssessPath(vessel, before, after, elapsed, seconds, judged, start, heardWindow, out chance, out known) : null;
         var score = known ? -Math.Log10(chance) : 0;
         double? displacement = after is { } b ? GreatCircle.DistanceNauticalMiles(before.Position, b.Position) : null;
         double? impliedSpeed = displacement / Math.Max(elapsed.TotalHours, 1e-9);
@@ -99,7 +105,7 @@ public sealed class GapScorer
         if (!assessed)
         {
             // A rule that needs no reception raised it: the other places count in its score and evidence too.
-            path = AssessPath(vessel, before, after, elapsed, seconds, judged, ref chance, ref known);
+            path = AssessPath(vessel, before, after, elapsed, seconds, judged, start, heardWindow, out chance, out known);
             score = known ? -Math.Log10(chance) : 0;
         }
 
@@ -148,7 +154,7 @@ public sealed class GapScorer
             Severity = severity,
             SeverityReason = severityReason,
             Score = Math.Round(score, 2),
-            ScoreExplanation = Explain(duration, startReception, halfwayReception, endReception, score, after is null)
+            ScoreExplanation = Explain(duration, startReception, halfwayReception, endReception, score, after is null, [start.OthersHeard, path?.HalfwayOthersHeard ?? false, path?.EndOthersHeard ?? false], _reception.OwnSilenceHeardHours)
                 + (feedSilent > Duration.Zero ? string.Create(CultureInfo.InvariantCulture, $" The feed itself was silent for {feedSilent.TotalHours:0.0} h of the {elapsed.TotalHours:0.0} h (a feed outage): those hours are not counted.") : string.Empty),
             Rules = rules,
             Location = before.Position,
@@ -239,32 +245,69 @@ public sealed class GapScorer
             : null;
     }
 
-    /// <summary>The places of <see cref="Path"/>, each included in <paramref name="chance"/> (see <see cref="Include"/>).</summary>
-    private SilencePlaces? AssessPath(VesselState vessel, TrackPoint before, TrackPoint? after, Duration elapsed, double seconds, JudgedSilence judged, ref double chance, ref bool known)
+    /// <summary>
+    /// The places of <see cref="Path"/> assessed, and the chance of the silence combined over them and
+    /// <paramref name="start"/> (<see cref="Combine"/>); with <paramref name="heardWindow"/>, whether
+    /// other vessels were heard at each place in that window.
+    /// </summary>
+    private SilencePlaces? AssessPath(VesselState vessel, TrackPoint before, TrackPoint? after, Duration elapsed, double seconds, JudgedSilence judged, Place start, (long From, long To)? heardWindow, out double chance, out bool known)
     {
         var path = Path(vessel, before, after, elapsed);
+        Span<Place> places = [start, default, default];
+        var count = 1;
         if (path is { } p)
         {
-            Include(ref chance, ref known, _reception.ChancePerVesselDay(p.Halfway.Latitude, p.Halfway.Longitude, seconds, out var halfwayKnown, judged), halfwayKnown);
+            places[count++] = Assess(p.Halfway, seconds, judged, heardWindow);
             if (p.End is { } end)
             {
-                Include(ref chance, ref known, _reception.ChancePerVesselDay(end.Latitude, end.Longitude, seconds, out var endKnown, judged), endKnown);
+                places[count++] = Assess(end, seconds, judged, heardWindow);
             }
+
+            path = p with { HalfwayOthersHeard = places[1].OthersHeard, EndOthersHeard = count > 2 && places[2].OthersHeard };
         }
 
+        (chance, known) = Combine(places[..count]);
         return path;
     }
 
-    private readonly record struct SilencePlaces((double Latitude, double Longitude) Halfway, (double Latitude, double Longitude)? End);
+    private Place Assess((double Latitude, double Longitude) at, double seconds, JudgedSilence judged, (long From, long To)? heardWindow) =>
+        new(_reception.ChancePerVesselDay(at.Latitude, at.Longitude, seconds, out var known, judged), known,
+            heardWindow is var (from, to) && _reception.OthersHeard(at.Latitude, at.Longitude, from, to));
 
-    /// <summary>The place that explains a silence best counts; a place without any local reception data is left out.</summary>
-    private static void Include(ref double chance, ref bool known, double other, bool otherKnown)
+    /// <summary>One place's chance of the silence, whether the model knows the place, and whether others were heard there meanwhile.</summary>
+    private readonly record struct Place(double Chance, bool Known, bool OthersHeard);
+
+    private readonly record struct SilencePlaces((double Latitude, double Longitude) Halfway, (double Latitude, double Longitude)? End)
     {
-        if (otherKnown)
+        public bool HalfwayOthersHeard { get; init; }
+
+        public bool EndOthersHeard { get; init; }
+    }
+
+    /// <summary>
+    /// The place that explains a silence best counts (the largest chance) among the places known where
+    /// no one else was heard meanwhile; when others were heard at every place known, no coverage
+    /// explains it and the rarest place counts (the smallest chance). A place without any local
+    /// reception data is left out; with none known, the start's chance, not known.
+    /// </summary>
+    private static (double Chance, bool Known) Combine(ReadOnlySpan<Place> places)
+    {
+        double? best = null, rarest = null;
+        foreach (var place in places)
         {
-            chance = known ? Math.Max(chance, other) : other;
-            known = true;
+            if (!place.Known)
+            {
+                continue;
+            }
+
+            rarest = Math.Min(rarest ?? 1, place.Chance);
+            if (!place.OthersHeard)
+            {
+                best = Math.Max(best ?? 0, place.Chance);
+            }
         }
+
+        return (best ?? rarest) is { } chance ? (chance, true) : (places[0].Chance, false);
     }
 
     private bool AlertWorthyByScore(uint mmsi, TrackPoint before, Duration length) =>
@@ -394,7 +437,7 @@ public sealed class GapScorer
             : (Severity.Low, $"score {s} < {_options.MediumScore}, no rule fired");
     }
 
-    private static string Explain(Duration duration, ReceptionEvidence start, ReceptionEvidence? halfway, ReceptionEvidence? end, double score, bool open)
+    private static string Explain(Duration duration, ReceptionEvidence start, ReceptionEvidence? halfway, ReceptionEvidence? end, double score, bool open, ReadOnlySpan<bool> othersHeard, int heardHours)
     {
         var c = CultureInfo.InvariantCulture;
         var text = string.Create(c, $"{(open ? "Silent for" : "Silent")} {duration.TotalHours:0.0} h{(open ? " so far" : string.Empty)}. Where it went quiet ({Describe(start)}), a silence this long happens {Rarity(start.ChancePerVesselDay)}.");
@@ -412,10 +455,11 @@ public sealed class GapScorer
         }
 
         ReadOnlySpan<(string Name, ReceptionEvidence? Reception)> places = [("where it went quiet", start), (halfwayName, halfway), (endName, end)];
-        var known = new List<(string Name, double Chance)>();
+        var known = new List<(string Name, double Chance, bool OthersHeard)>();
         var unknown = new List<string>();
-        foreach (var (name, reception) in places)
+        for (var i = 0; i < places.Length; i++)
         {
+            var (name, reception) = places[i];
             if (reception is null)
             {
                 continue;
@@ -423,7 +467,7 @@ public sealed class GapScorer
 
             if (reception.HasLocalEvidence)
             {
-                known.Add((name, reception.ChancePerVesselDay));
+                known.Add((name, reception.ChancePerVesselDay, othersHeard[i]));
             }
             else
             {
@@ -436,8 +480,24 @@ public sealed class GapScorer
             return text + " Score 0: too few vessel-hours have been heard in the cell or the blocks around it, at every place looked at, to know reception there, so the silence proves nothing.";
         }
 
-        var best = known.MaxBy(k => k.Chance).Name;
-        var how = known.Count == 1 ? $"−log10 of the chance {best}" : $"−log10 of the largest chance, {best}: the place that explains the silence best counts";
+        var heard = known.Where(k => k.OthersHeard).Select(k => k.Name).ToList();
+        var candidates = known.Where(k => !k.OthersHeard).ToList();
+        string how;
+        if (candidates.Count == 0)
+        {
+            var rarest = known.MinBy(k => k.Chance).Name;
+            how = string.Create(c, $"−log10 of the smallest chance, {rarest}: other vessels were heard meanwhile at every place looked at (in at least {heardHours} distinct hours each), so the receivers were listening and no coverage explains the silence");
+        }
+        else
+        {
+            var best = candidates.MaxBy(k => k.Chance).Name;
+            how = known.Count == 1 ? $"−log10 of the chance {best}" : $"−log10 of the largest chance, {best}: the place that explains the silence best counts";
+            if (heard.Count > 0)
+            {
+                how += string.Create(c, $" (other vessels were heard meanwhile {string.Join(" and ", heard)}, in at least {heardHours} distinct hours: the receivers were listening there, so {(heard.Count == 1 ? "that place does" : "those places do")} not explain it)");
+            }
+        }
+
         var left = unknown.Count == 0 ? string.Empty : $" (nothing is known of reception {string.Join(" or ", unknown)})";
         return text + string.Create(c, $" Score {score:0.0} = {how}{left}.");
     }

@@ -187,6 +187,18 @@ public sealed class ReceptionModel
     }
 
     /// <summary>
+    /// Whether other class A vessels were heard in this place's cell, between the two times, in at
+    /// least <see cref="ReceptionOptions.OwnSilenceHeardHours"/> distinct hours: the receivers were
+    /// listening there, so a class A silence there is not theirs to explain. False when the option is 0.
+    /// </summary>
+    public bool OthersHeard(double latitudeDegrees, double longitudeDegrees, long fromUnixMilliseconds, long toUnixMilliseconds) =>
+        _options.OwnSilenceHeardHours > 0 && _heard.Find(CellKey(latitudeDegrees, longitudeDegrees)) is { } heard
+        && heard.CountBetween(Hour(fromUnixMilliseconds), Hour(toUnixMilliseconds)) >= _options.OwnSilenceHeardHours;
+
+    /// <summary>The option in force: how many distinct hours of others heard make a silence a vessel's own.</summary>
+    public int OwnSilenceHeardHours => _options.OwnSilenceHeardHours;
+
+    /// <summary>
     /// Learns one interval, ending at <paramref name="endUnixMilliseconds"/>, of a vessel unheard at the
     /// given position (the gap detector gives the point halfway between the two reports) that was last
     /// heard at the given speed; <paramref name="intervalSeconds"/> may be less than the time between the
@@ -203,9 +215,8 @@ public sealed class ReceptionModel
         }
 
         var key = CellKey(latitudeDegrees, longitudeDegrees);
-        var own = _options.OwnSilenceHeardHours;
-        if (own > 0 && startUnixMilliseconds is { } start && intervalSeconds >= own * 3600.0 && _heard.Find(key) is { } heard
-            && heard.CountBetween(Hour(start), Hour(endUnixMilliseconds)) >= own)
+        if (startUnixMilliseconds is { } start && intervalSeconds >= _options.OwnSilenceHeardHours * 3600.0
+            && OthersHeard(latitudeDegrees, longitudeDegrees, start, endUnixMilliseconds))
         {
             OwnSilencesSetAside++;
             return;

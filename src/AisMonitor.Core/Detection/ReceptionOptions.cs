@@ -63,14 +63,15 @@ public sealed record ReceptionOptions
     /// <summary>
     /// A class A vessel's silence during which other class A vessels were heard, in the cell the silent
     /// one was in, in at least this many distinct hours is the vessel's own (its transponder, not the
-    /// receivers) and is not learnt as coverage; 0 learns every silence. Class B silences are always
-    /// learnt: receivers, satellites above all, hear class B less well. The receivers were listening there and heard the
-    /// others, so the silence says nothing of reception; learnt, one vessel gone dark would make the next
-    /// one in its block look ordinary. Where satellites pass every 6–14 h, a silence of half a day spans
-    /// one or two passes and is still learnt. Measured on the simulated coverage feeds (fourteen sets of
-    /// six, seeds 1–6 to 131–136, 2026-12-07): recall of dark periods 0.964–1.000 (0.929–0.976 when
-    /// every silence was learnt), precision 0.988–1.000 (the same), dark periods scored at or below a
-    /// coverage silence of similar length 6 of 1,176 (8). Default 3.
+    /// receivers): it is not learnt as coverage, and a place where others were heard meanwhile cannot
+    /// explain the vessel's silence when it is judged on its return (where others were heard at every
+    /// place looked at, no coverage explains it and the place where such a silence is rarest counts);
+    /// 0 learns every silence and lets every place explain. Class B silences are always learnt and
+    /// judged as before: receivers, satellites above all, hear class B less well. Where satellites pass
+    /// every 6–14 h, a silence of half a day spans one or two passes and is still coverage. Measured on
+    /// the simulated coverage feeds (fourteen sets of six, seeds 1–6 to 131–136, 2026-12-07): recall of
+    /// dark periods 0.976–1.000 (0.929–0.976 with 0), precision 0.988–1.000 (the same), dark periods
+    /// scored at or below a coverage silence of similar length none of 1,176 (8). Default 3.
     /// </summary>
     public int OwnSilenceHeardHours { get; init; } = 3;
 

@@ -31,19 +31,18 @@ public sealed class GapDetectionEvaluationTests(ITestOutputHelper output)
     /// Four sets of the six feeds: seeds 1–6 and 21–26; 81–86, where seed 84 raised 25 false alerts
     /// before silences under way counted (vessels of its sparse block raised open a day into the feed,
     /// when a pass had just missed the whole block); and 121–126, the worst set for recall (0.929)
-    /// before silences during which others were heard stopped counting as coverage. Of fourteen sets
-    /// tried, 1–6 to 131–136 (2026-12-07): precision 1.000 on thirteen and 0.988 on one, recall
-    /// 0.964–1.000, 6 of 1,176 dark periods scored at or below a coverage silence of similar length
-    /// (none on nine sets, one on four, two on 121–126; most of them dark periods next to the sparse
-    /// block, scored where they reappeared in it). The bar is none on every seed: not met,
-    /// hence the bound per set.
+    /// before a silence while others were heard stopped counting as coverage. Of fourteen sets tried,
+    /// 1–6 to 131–136 (2026-12-07): precision 0.988–1.000 (one false alert on 1–6, 21–26 and 71–76: a
+    /// vessel missed by a few passes in a row while the others were heard), recall 0.976–1.000, and no
+    /// dark period scored at or below a coverage silence of similar length (6 of 1,176 before places
+    /// where others were heard meanwhile stopped explaining a closed silence).
     /// </summary>
     [Theory]
-    [InlineData(0, 0)]
-    [InlineData(20, 0)]
-    [InlineData(80, 1)]
-    [InlineData(120, 2)]
-    public void Gap_alerts_find_the_dark_periods_and_nothing_else_and_dark_periods_outscore_coverage_silences(int seedOffset, int outscoredAtMost)
+    [InlineData(0)]
+    [InlineData(20)]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void Gap_alerts_find_the_dark_periods_and_nothing_else_and_dark_periods_outscore_coverage_silences(int seedOffset)
     {
         int alertCount = 0, truePositives = 0, periods = 0, found = 0, outscored = 0;
         foreach (var (layout, seed) in Feeds.Select(f => (f.Layout, f.Seed + seedOffset)))
@@ -67,8 +66,7 @@ public sealed class GapDetectionEvaluationTests(ITestOutputHelper output)
         output.WriteLine($"all feeds: precision {precision:0.000} ({truePositives} of {alertCount} alerts), recall {recall:0.000} ({found} of {periods} dark periods), {outscored} dark periods outscored");
         Assert.True(precision >= 0.95, $"precision {precision:0.000}");
         Assert.True(recall >= 0.95, $"recall {recall:0.000}");
-        // The bar is none: not met on every seed (see above and the output).
-        Assert.True(outscored <= outscoredAtMost, $"{outscored} dark periods scored at or below a coverage silence of similar length");
+        Assert.True(outscored == 0, $"{outscored} dark periods scored at or below a coverage silence of similar length");
     }
 
     /// <summary>Every silence of 6 h or more scored, alert-worthy or not: how many dark ones do not score above every coverage silence from two thirds to one and a half times as long.</summary>

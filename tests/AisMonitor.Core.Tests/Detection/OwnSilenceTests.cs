@@ -123,6 +123,52 @@ public sealed class OwnSilenceTests
         Assert.Equal(1, engine.Reception.OwnSilencesSetAside);
     }
 
+    [Fact]
+    public void A_vessel_silent_where_the_others_were_heard_all_along_is_not_explained_by_waters_that_were_silent_another_day()
+    {
+        var judged = ClosedGap(ownSilenceHeardHours: 3);
+        var unjudged = ClosedGap(ownSilenceHeardHours: 0);
+
+        Assert.Contains("no coverage explains the silence", judged.ScoreExplanation, StringComparison.Ordinal);
+        Assert.Contains("Score 2.4 = −log10 of the smallest chance, where it went quiet", judged.ScoreExplanation, StringComparison.Ordinal);
+        Assert.Contains("−log10 of the largest chance, where it reappeared", unjudged.ScoreExplanation, StringComparison.Ordinal); // the hole's block
+        Assert.True(judged.Score > unjudged.Score + 1, $"{judged.Score} against {unjudged.Score}");
+    }
+
+    private static AisMonitor.Core.Alerts.Alert ClosedGap(int ownSilenceHeardHours)
+    {
+        // Twenty vessels circle in each of 21N 61E, 22N 61E and 23N 61E (the last two in another 4° block), heard every
+        // 10 minutes for three days, except that nobody in 23N 61E is heard from 10 h to 22 h (a coverage hole: twenty
+        // 12 h silences in that block). Vessel 273000100 circles in 21N 61E until 40 h, is silent, and reappears at 52 h
+        // in 23N 61E; that day the others were heard all along, everywhere on its way: the hole of another day does not
+        // explain its silence. Without the rule, the hole's block explains it (the score of where it reappeared).
+        var from = Reports.Start;
+        var to = from + Duration.FromHours(72);
+        var every = Duration.FromMinutes(10);
+        var streams = new List<IEnumerable<DecodedMessage>>();
+        for (var i = 0; i < 20; i++)
+        {
+            streams.Add(Reports.Circling(273_000_000 + (uint)i, from, to, every, 21.5, 61.5, phase: i));
+            streams.Add(Reports.Circling(273_000_300 + (uint)i, from, to, every, 22.5, 61.5, phase: i));
+            streams.Add(Reports.Circling(273_000_200 + (uint)i, from, to, every, 23.5, 61.5, phase: i)
+                .Where(m => m.Metadata.Received < from + Duration.FromHours(10) || m.Metadata.Received >= from + Duration.FromHours(22)));
+        }
+
+        streams.Add(Reports.Circling(273_000_100, from, from + Duration.FromHours(40), every, 21.5, 61.5));
+        streams.Add(Reports.Circling(273_000_100, from + Duration.FromHours(52), to, every, 23.5, 61.5));
+        var options = new DetectionOptions { Reception = new ReceptionOptions { OwnSilenceHeardHours = ownSilenceHeardHours } };
+        var alerts = new List<AisMonitor.Core.Alerts.Alert>();
+        var engine = new DetectionEngine(options, PortIndex.Empty, alerts.Add);
+
+        foreach (var message in Reports.Merge([.. streams]))
+        {
+            engine.Process(message);
+        }
+
+        engine.Complete();
+        return alerts.Last(a => a.Kind == AisMonitor.Core.Alerts.AlertKind.TransponderGap && a.Mmsi.Value == 273_000_100 && a.End is not null); // raised while it was silent, closed when it reappeared
+    }
+
     private static DecodedMessage ClassB(DecodedMessage message) =>
         message.TryGetPosition(out var position) ? new DecodedMessage(message.Metadata, position with { MessageType = 18 }) : message;
 }
