@@ -32,8 +32,8 @@ public sealed class ReceptionModel
 {
     private const double MinimumProbability = 1e-12;
     private const double JeffreysShape = 0.5;
-    private readonly ReceptionOptions _options;
     private const long HourMilliseconds = 3_600_000;
+    private readonly ReceptionOptions _options;
     private readonly CellGrid<IntervalHistogram> _cells;
     private readonly CellGrid<IntervalHistogram>[] _blocks;
     private readonly CellGrid<HeardHours> _heard;
