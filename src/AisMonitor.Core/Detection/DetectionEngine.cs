@@ -308,9 +308,6 @@ public sealed partial class DetectionEngine
     private byte _applyingFeed;
     private bool _applyingClassB;
 
-    /// <summary>Whether the position being applied is a class B report (types 18, 19).</summary>
-    internal bool ApplyingClassB => _applyingClassB;
-
     /// <summary>End of input: releases what the reordering window still holds and checks silent vessels one last time.</summary>
     public void Complete()
     {
@@ -558,7 +555,7 @@ public sealed partial class DetectionEngine
             return;
         }
 
-        var accepted = new AcceptedPosition(vessel.LastGood, point, confirmedLate);
+        var accepted = new AcceptedPosition(vessel.LastGood, point, confirmedLate, _applyingClassB);
         foreach (var detector in _detectors)
         {
             detector.PositionAccepted(vessel, accepted);

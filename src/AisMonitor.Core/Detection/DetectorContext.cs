@@ -25,9 +25,6 @@ public sealed class DetectorContext
     /// <summary>The watch-list entries in force that an identity matches (by MMSI or IMO), for an identity a vessel no longer has.</summary>
     public IReadOnlyList<WatchLists.WatchListMatch> WatchListMatches(Ais.Mmsi mmsi, Ais.Imo? imo, string? broadcastName) => _engine.WatchLists.Match(mmsi, imo, broadcastName);
 
-    /// <summary>Whether the position being accepted is a class B report (types 18, 19): receivers, satellites above all, hear class B transponders less well than class A ones.</summary>
-    public bool PositionIsClassB => _engine.ApplyingClassB;
-
     /// <summary>How much of [<paramref name="start"/>, <paramref name="end"/>) the feed was out for a vessel last heard through <paramref name="feed"/>: silences are judged on the rest.</summary>
     public Duration FeedSilent(Instant start, Instant end, byte feed) => _engine.FeedSilent(start, end, feed);
 }

@@ -42,7 +42,7 @@ internal sealed class GapDetector : IVesselDetector
     public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
         var point = position.Point;
-        var classA = !_context.PositionIsClassB; // class B is heard less well: its silences among class A vessels heard are still coverage
+        var classA = !position.ClassB; // class B is heard less well: its silences among class A vessels heard are still coverage
         if (classA)
         {
             Reception.Heard(point.LatitudeDegrees, point.LongitudeDegrees, point.UnixMilliseconds); // the receivers were listening here then

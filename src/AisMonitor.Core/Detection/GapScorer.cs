@@ -78,8 +78,8 @@ public sealed class GapScorer
         var seconds = duration.TotalSeconds;
         var judged = new JudgedSilence(vessel.Mmsi.Value, before.UnixMilliseconds, end.ToUnixTimeMilliseconds());
         var startChance = _reception.ChancePerVesselDay(before.LatitudeDegrees, before.LongitudeDegrees, seconds, out var startKnown, judged);
-        var heardWindow = after is not null && !classB && _reception.OwnSilenceHeardHours > 0 ? (before.UnixMilliseconds, judged.NowUnixMilliseconds) : ((long, long)?)null;
-        var start = new Place(startChance, startKnown, heardWindow is var (from, to) && _reception.OthersHeard(before.LatitudeDegrees, before.LongitudeDegrees, from, to));
+        (long From, long To)? heardWindow = after is not null && !classB ? (before.UnixMilliseconds, judged.NowUnixMilliseconds) : null;
+        var start = new Place(startChance, startKnown, OthersHeard((before.LatitudeDegrees, before.LongitudeDegrees), heardWindow));
         // The other places can only make the chance larger when the start is known and can explain the
         // silence (the place that explains it best counts): if the start alone alerts on nothing, they need not be assessed.
         var startDecides = startKnown && !start.OthersHeard && -Math.Log10(startChance) < _options.MinimumScore && startChance > _options.DarkVoyageMaximumChancePerVesselDay;
@@ -271,8 +271,11 @@ public sealed class GapScorer
     }
 
     private Place Assess((double Latitude, double Longitude) at, double seconds, JudgedSilence judged, (long From, long To)? heardWindow) =>
-        new(_reception.ChancePerVesselDay(at.Latitude, at.Longitude, seconds, out var known, judged), known,
-            heardWindow is var (from, to) && _reception.OthersHeard(at.Latitude, at.Longitude, from, to));
+        new(_reception.ChancePerVesselDay(at.Latitude, at.Longitude, seconds, out var known, judged), known, OthersHeard(at, heardWindow));
+
+    /// <summary>Whether other vessels were heard at <paramref name="at"/> in <paramref name="window"/> (false without one: an open silence, or class B).</summary>
+    private bool OthersHeard((double Latitude, double Longitude) at, (long From, long To)? window) =>
+        window is { } w && _reception.OthersHeard(at.Latitude, at.Longitude, w.From, w.To);
 
     /// <summary>One place's chance of the silence, whether the model knows the place, and whether others were heard there meanwhile.</summary>
     private readonly record struct Place(double Chance, bool Known, bool OthersHeard);

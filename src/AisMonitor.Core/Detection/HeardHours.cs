@@ -19,13 +19,12 @@ internal sealed class HeardHours
     {
         if (hour > Newest)
         {
-            // The hours between the newest and this one were not heard: cleared (at most the whole ring).
-            for (var h = Math.Max(Newest == long.MinValue ? hour - Span + 1 : Newest + 1, hour - Span + 1); h < hour; h++)
+            // The hours after the newest, up to this one, were not heard yet: cleared (at most the whole ring).
+            for (var h = Math.Max(Newest + 1, hour - Span + 1); h <= hour; h++)
             {
                 Clear(h);
             }
 
-            Clear(hour);
             Newest = hour;
         }
         else if (hour <= Newest - Span)

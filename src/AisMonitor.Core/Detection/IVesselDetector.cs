@@ -68,4 +68,5 @@ public interface IVesselDetector
 /// <param name="Previous">The vessel's last trusted position before this one; null for its first.</param>
 /// <param name="Point">The position.</param>
 /// <param name="ConfirmedLate">True for a position first held as suspect and trusted now that a later one agrees with it (it is already in the history).</param>
-public readonly record struct AcceptedPosition(TrackPoint? Previous, TrackPoint Point, bool ConfirmedLate);
+/// <param name="ClassB">True when the report being applied is class B (types 18, 19): receivers, satellites above all, hear class B transponders less well than class A ones.</param>
+public readonly record struct AcceptedPosition(TrackPoint? Previous, TrackPoint Point, bool ConfirmedLate, bool ClassB = false);
