@@ -23,6 +23,7 @@ public sealed partial class DetectionEngine
     private void Retire(Func<VesselState, bool> goes, bool evicted)
     {
         var carriedCap = Math.Max(1, _options.Tracking.MaximumTrackedVessels / _partitions.Length);
+        var reusableCap = Math.Max(64, carriedCap / 10); // an eviction's worth
         foreach (var partition in _partitions)
         {
             var any = false;
@@ -48,6 +49,11 @@ public sealed partial class DetectionEngine
                 if (vessel.OpenGap is { } open && vessel.LastGood is { } last)
                 {
                     partition.CarriedGaps[vessel.Mmsi.Value] = new CarriedGap(last, open);
+                }
+
+                if (partition.Reusable.Count < reusableCap && vessel.Twin is null && !AnyDetectorRefersTo(vessel))
+                {
+                    partition.Reusable.Enqueue(vessel);
                 }
             }
 
@@ -114,6 +120,19 @@ public sealed partial class DetectionEngine
         var before = cut == long.MaxValue ? cut : cut + 1;
         var next = 0; // Retire asks in the order the times were read
         Retire(_ => lastHeard[next++] < before, evicted: true);
+    }
+
+    private bool AnyDetectorRefersTo(VesselState vessel)
+    {
+        foreach (var detector in _detectors)
+        {
+            if (detector.RefersTo(vessel))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private const int PrefetchDistance = 16;

@@ -776,7 +776,7 @@ public sealed partial class DetectionEngine
                 EvictLongestSilent();
             }
 
-            partition.Vessels.Add(hash, vessel = new VesselState(mmsi));
+            partition.Vessels.Add(hash, vessel = partition.Reusable.TryDequeue(out var retired) ? retired.Reuse(mmsi) : new VesselState(mmsi));
             Statistics.Vessels++;
             MatchWatchLists(vessel);
             if (partition.CarriedGaps.Count > 0 && partition.CarriedGaps.Remove(mmsi.Value, out var carried))

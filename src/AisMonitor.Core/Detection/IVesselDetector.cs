@@ -58,6 +58,13 @@ public interface IVesselDetector
     {
     }
 
+    /// <summary>
+    /// Whether this detector still holds <paramref name="vessel"/> outside its state (in an index or a pair):
+    /// retired, such a vessel's state is not reused for another (see <see cref="VesselState"/>'s pooling
+    /// in the engine). A detector that keeps vessels anywhere but on their state must say so here.
+    /// </summary>
+    bool RefersTo(VesselState vessel) => false;
+
     /// <summary>End of input, after a last sweep: <paramref name="vessels"/> are every tracked vessel by MMSI.</summary>
     void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
     {

@@ -17,6 +17,9 @@ internal sealed class VesselPartition
     /// <summary>When each vessel next needs a look while silent, in Unix milliseconds.</summary>
     public SilenceCheckQueue SilenceChecks { get; } = new();
 
+    /// <summary>States of retired vessels, kept to be reused for new ones (see <see cref="VesselState.Reuse"/>), oldest first, up to a tenth of the partition's share of the cap.</summary>
+    public Queue<VesselState> Reusable { get; } = new();
+
     /// <summary>Retired vessels' open gaps by MMSI, closed if they return.</summary>
     public Dictionary<uint, CarriedGap> CarriedGaps { get; } = [];
 }

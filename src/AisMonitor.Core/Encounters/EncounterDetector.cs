@@ -81,6 +81,8 @@ internal sealed class EncounterDetector : IVesselDetector
         Place(vessel);
     }
 
+    public bool RefersTo(VesselState vessel) => vessel.Encounter is { } state && (state.InGrid || state.Pairs is { Count: > 0 });
+
     /// <summary>Pairs whose closeness has not been heard for longer than the silence limit end; silent vessels leave the grid.</summary>
     public void SweepEnded(Instant watermark)
     {

@@ -63,7 +63,7 @@ public sealed class VesselState
     internal int HistoryCount => _count;
 
     /// <summary>The vessel.</summary>
-    public Mmsi Mmsi { get; }
+    public Mmsi Mmsi { get; private set; }
 
     /// <summary>The live source that delivered <see cref="LastGood"/> (0: not told), for outages of one source.</summary>
     public byte LastFeed { get; internal set; }
@@ -214,6 +214,26 @@ public sealed class VesselState
 
     /// <summary>The most recent position in the history, good or suspect.</summary>
     public TrackPoint? Latest => _count == 0 ? null : _history[(_next - 1 + HistoryCapacity) % HistoryCapacity];
+
+    /// <summary>
+    /// Makes a retired vessel's state a new one for <paramref name="mmsi"/>, every field as a new state has it
+    /// (the engine pools retired states: under a flood of new MMSIs each new state would otherwise be
+    /// allocated, survive a few collections and be copied by each). Only a first track with no
+    /// second ship, which no detector still refers to, is reused.
+    /// </summary>
+    internal VesselState Reuse(Mmsi mmsi)
+    {
+        if (Track != 0)
+        {
+            throw new InvalidOperationException("A second ship's track is never reused.");
+        }
+
+        (_count, _next, _rarely, _identity, _lastHeardUnixMilliseconds) = (0, 0, null, null, long.MinValue);
+        (Mmsi, LastFeed, LastGood, PendingSuspect, OpenGap, Visit, Encounter) = (mmsi, 0, null, null, null, null, null);
+        (PortClearanceLatitude, PortClearanceLongitude, PortClearanceNauticalMiles) = (0, 0, 0);
+        (Turns, _history, SilenceCheckDue) = (default, default, NoSilenceCheck);
+        return this;
+    }
 
     internal void RestoreChanges(IEnumerable<IdentityChange> changes)
     {

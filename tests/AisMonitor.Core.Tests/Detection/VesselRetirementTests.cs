@@ -71,4 +71,79 @@ public sealed class VesselRetirementTests
         Assert.NotNull(engine.Vessel(new Mmsi(273_100_400))); // the latest heard stays
         Assert.Null(engine.Vessel(new Mmsi(273_100_001))); // the longest silent went first
     }
+
+    [Fact]
+    public void An_evicted_vessels_state_is_reused_for_a_new_one_that_inherits_nothing_of_it()
+    {
+        var options = new DetectionOptions { Tracking = new TrackingOptions { MaximumTrackedVessels = 100 } };
+        var engine = new DetectionEngine(options, PortIndex.Empty, _ => { });
+        // The first vessel is known by name and track, then 150 others are heard once each: it is the first evicted, and
+        // the vessels heard after that eviction take the states it freed (the later evictions take older vessels than theirs).
+        engine.Process(Voyage(273_100_000, Start + TenMinutes, "FIRST", imo: 9_074_729));
+        foreach (var message in Circling(273_100_000, Start, Start + Duration.FromHours(1), TenMinutes, 34.5, 128.5))
+        {
+            engine.Process(message);
+        }
+
+        VesselState? first = null; // once out of the reordering window
+        foreach (var i in Enumerable.Range(1, 150))
+        {
+            engine.Process(Position((uint)(273_100_000 + i), Start + Duration.FromHours(1) + Duration.FromMinutes(6 * i), 35.5, 129.5));
+            first ??= engine.Vessel(new Mmsi(273_100_000)) is { Identity.Name: "FIRST" } known ? known : null;
+        }
+
+        Assert.NotNull(first);
+        Assert.Null(engine.Vessel(new Mmsi(273_100_000)));
+        var heir = Assert.Single(engine.Vessels(), v => ReferenceEquals(v, first));
+        Assert.NotEqual(273_100_000u, heir.Mmsi.Value);
+        Assert.Null(heir.Identity);
+        Assert.Equal(heir.LastGood, Assert.Single(heir.History)); // its own one report, none of the first vessel's
+        Assert.Empty(heir.IdentityChanges);
+    }
+
+    [Fact]
+    public void A_reused_state_is_in_every_field_a_new_one()
+    {
+        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, _ => { });
+        engine.Process(Voyage(273_100_000, Start, "FIRST", imo: 9_876_543));
+        engine.Process(Voyage(273_100_000, Start + TenMinutes, "RENAMED", imo: 9_876_543));
+        foreach (var message in Circling(273_100_000, Start, Start + Duration.FromDays(1), TenMinutes, 34.5, 128.5, phase: 1))
+        {
+            engine.Process(message);
+        }
+
+        engine.Process(Position(273_100_000, Start + Duration.FromDays(1) + Duration.FromMinutes(1), 36.5, 128.5, speedKnots: 0)); // held as suspect
+        engine.Complete();
+        var used = engine.Vessel(new Mmsi(273_100_000))!;
+        Assert.NotNull(used.PendingSuspect);
+        Assert.NotEmpty(used.IdentityChanges);
+
+        var reused = used.Reuse(new Mmsi(636_000_001));
+        var fresh = new VesselState(new Mmsi(636_000_001));
+
+        foreach (var field in typeof(VesselState).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
+        {
+            Assert.True(SameValue(field.GetValue(reused), field.GetValue(fresh)), $"VesselState.{field.Name} is not reset by Reuse");
+        }
+    }
+
+    /// <summary>Equal, or for a value type its bytes equal (an inline array's equality sees its first element only).</summary>
+    private static bool SameValue(object? a, object? b)
+    {
+        if (a is null || b is null || !a.GetType().IsValueType)
+        {
+            return Equals(a, b);
+        }
+
+        var bytes = typeof(VesselRetirementTests).GetMethod(nameof(Bytes), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(a.GetType());
+        return ((byte[])bytes.Invoke(null, [a])!).AsSpan().SequenceEqual((byte[])bytes.Invoke(null, [b])!);
+    }
+
+    private static byte[] Bytes<T>(object boxed)
+    {
+        var value = (T)boxed;
+        var bytes = new byte[System.Runtime.CompilerServices.Unsafe.SizeOf<T>()];
+        System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref bytes[0], value);
+        return bytes;
+    }
 }
