@@ -250,44 +250,66 @@ internal sealed class EncounterDetector : IVesselDetector
         }
     }
 
+    /// <summary>
+    /// Pairs the vessel with every slow vessel heard within the distance of it: the cells searched are those that
+    /// overlap the square of that reach around it (one to four at the default 500 m), row by row, since the rows'
+    /// cells are numbered apart at one longitude; across the antimeridian too.
+    /// </summary>
     private void FindNewPairs(VesselState vessel)
     {
         var here = vessel.Encounter!;
-        var (row, column) = Cell(here.Latitude, here.Longitude);
-        for (var dRow = -1; dRow <= 1; dRow++)
+        var reach = _options.MaximumDistanceMetres / MetresPerDegree; // degrees of latitude
+        var cosine = Math.Cos(Math.Min(90, Math.Abs(here.Latitude) + reach) * Math.PI / 180);
+        var reachLongitude = Math.Min(180, reach / Math.Max(1e-6, cosine)); // where the reach is widest in longitude
+        var (west, east) = (here.Longitude - reachLongitude, here.Longitude + reachLongitude);
+        for (var row = Row(here.Latitude - reach); row <= Row(here.Latitude + reach); row++)
         {
-            for (var dColumn = -1; dColumn <= 1; dColumn++)
+            if (FindNewPairs(vessel, row, Math.Max(west, -180), Math.Min(east, 180))
+                || (west < -180 && FindNewPairs(vessel, row, west + 360, 180))
+                || (east > 180 && FindNewPairs(vessel, row, -180, east - 360)))
             {
-                if (!_grid.TryGetValue(Key(row + dRow, column + dColumn), out var cell))
+                return;
+            }
+        }
+    }
+
+    /// <summary>Pairs the vessel with those in the cells of <paramref name="row"/> from one longitude to another; true when it is near the shore (no pair then).</summary>
+    private bool FindNewPairs(VesselState vessel, int row, double west, double east)
+    {
+        var here = vessel.Encounter!;
+        for (int column = Column(row, west), last = Column(row, east); column <= last; column++)
+        {
+            if (!_grid.TryGetValue(Key(row, column), out var cell))
+            {
+                continue;
+            }
+
+            foreach (var other in cell)
+            {
+                var there = other.Encounter!;
+                if (other == vessel || here.Time - there.Time > _options.MaximumSilence || MetresBetween(here, there) > _options.MaximumDistanceMetres)
                 {
                     continue;
                 }
 
-                foreach (var other in cell)
+                var (first, second) = other.Mmsi.Value < vessel.Mmsi.Value ? (other, vessel) : (vessel, other);
+                if (_pairs.ContainsKey((first.Mmsi.Value, second.Mmsi.Value)) || NearShore(there))
                 {
-                    var there = other.Encounter!;
-                    if (other == vessel || here.Time - there.Time > _options.MaximumSilence || MetresBetween(here, there) > _options.MaximumDistanceMetres)
-                    {
-                        continue;
-                    }
-
-                    var (first, second) = other.Mmsi.Value < vessel.Mmsi.Value ? (other, vessel) : (vessel, other);
-                    if (_pairs.ContainsKey((first.Mmsi.Value, second.Mmsi.Value)) || NearShore(there))
-                    {
-                        continue;
-                    }
-
-                    if (NearShore(here))
-                    {
-                        return;
-                    }
-
-                    var pair = new Pair(first, second, here.Time, first.Encounter!.SilentBeforeHours, second.Encounter!.SilentBeforeHours);
-                    Add(pair);
-                    Extend(pair, vessel, other);
+                    continue;
                 }
+
+                if (NearShore(here))
+                {
+                    return true;
+                }
+
+                var pair = new Pair(first, second, here.Time, first.Encounter!.SilentBeforeHours, second.Encounter!.SilentBeforeHours);
+                Add(pair);
+                Extend(pair, vessel, other);
             }
         }
+
+        return false;
     }
 
     private void Extend(Pair pair, VesselState vessel, VesselState other)
@@ -486,10 +508,15 @@ internal sealed class EncounterDetector : IVesselDetector
 
     private static (int Row, int Column) Cell(double latitude, double longitude)
     {
-        var row = (int)Math.Floor(latitude / CellDegrees);
-        var width = CellDegrees / Math.Max(0.05, Math.Cos((row + 0.5) * CellDegrees * Math.PI / 180)); // about 1.1 km wide at every latitude
-        return (row, (int)Math.Floor((longitude + 180) / width));
+        var row = Row(latitude);
+        return (row, Column(row, longitude));
     }
+
+    private static int Row(double latitude) => (int)Math.Floor(latitude / CellDegrees);
+
+    /// <summary>The column of a longitude in a row whose cells are about 1.1 km wide at every latitude (so numbered apart from one row to the next).</summary>
+    private static int Column(int row, double longitude) =>
+        (int)Math.Floor((longitude + 180) / (CellDegrees / Math.Max(0.05, Math.Cos((row + 0.5) * CellDegrees * Math.PI / 180))));
 
     private static long Key(int row, int column) => ((long)row << 32) | (uint)column;
 

@@ -25,10 +25,10 @@ public sealed class EncounterTests
         }
     }
 
-    private static List<Alert> Encounters(IEnumerable<DecodedMessage> messages, PortIndex? ports = null, bool complete = true, Coastline? land = null)
+    private static List<Alert> Encounters(IEnumerable<DecodedMessage> messages, PortIndex? ports = null, bool complete = true, Coastline? land = null, DetectionOptions? options = null)
     {
         var updates = new List<Alert>();
-        var engine = new DetectionEngine(new DetectionOptions(), ports ?? PortIndex.Empty, updates.Add) { Land = land ?? Coastline.None };
+        var engine = new DetectionEngine(options ?? new DetectionOptions(), ports ?? PortIndex.Empty, updates.Add) { Land = land ?? Coastline.None };
         foreach (var message in messages)
         {
             engine.Process(message);
@@ -62,6 +62,27 @@ public sealed class EncounterTests
         Assert.Equal(evidence.Track.Count, evidence.OtherTrack.Count);
         Assert.Equal(Severity.Low, encounter.Severity); // nothing but the encounter itself
         Assert.InRange(GreatCircle.DistanceNauticalMiles(encounter.Location!.Value, new GeoPoint(Latitude, Longitude)), 0, 1);
+    }
+
+    /// <summary>
+    /// Wherever two vessels are, within the distance is together: across a row of the grid at 60°N 175°E (where the
+    /// rows' cells, each about 1.1 km wide, are numbered five apart at one longitude), across the antimeridian, and
+    /// at a distance set above a cell's width.
+    /// </summary>
+    [Theory]
+    [InlineData(59.9985, 175.0, 60.0012, 175.0, 500)] // 300 m apart north and south of a row boundary
+    [InlineData(12.0, 179.9988, 12.0, -179.9988, 500)] // 260 m apart east and west of 180°
+    [InlineData(12.0, 62.0, 12.0, 62.0166, 2000)] // 1.8 km apart, within a distance of 2 km
+    public void Two_vessels_within_the_distance_anywhere_are_an_encounter(double latitude1, double longitude1, double latitude2, double longitude2, double distanceMetres)
+    {
+        var options = new DetectionOptions { Encounters = new EncounterOptions { MaximumDistanceMetres = distanceMetres } };
+        var stopped = Merge(
+            Drifting(First, Start, Start + Duration.FromHours(3), latitude1, longitude1, speedKnots: 0.02),
+            Drifting(Second, Start, Start + Duration.FromHours(3), latitude2, longitude2, speedKnots: 0.02));
+
+        var encounter = Assert.Single(Encounters(stopped, options: options));
+
+        Assert.InRange(encounter.Encounter!.DurationHours, 2.9, 3.0);
     }
 
     [Fact]
