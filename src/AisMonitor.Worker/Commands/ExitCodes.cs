@@ -9,7 +9,7 @@ internal static class ExitCodes
     /// <summary>The live worker stopped on a failure it could not recover from (logged): restart it, it resumes from its last checkpoint.</summary>
     public const int Failed = 1;
 
-    /// <summary>Bad arguments, configuration or unreadable input: nothing was done, and the message says what to fix.</summary>
+    /// <summary>Bad arguments, configuration or unusable input (unreadable, or a replay in which no message carried a time): nothing was done, and the message says what to fix.</summary>
     public const int BadArguments = 2;
 
     /// <summary>Done with what could be read, but an input ended early (a truncated or damaged compressed file): the message says where.</summary>
@@ -25,7 +25,7 @@ internal static class ExitCodes
     public const int Interrupted = 130;
 
     /// <summary>The table, for --help.</summary>
-    public const string Table = "Exit codes: 0 done (bad lines are counted, not fatal); 1 the live worker stopped on a failure it could not recover from (logged; restart it, it resumes from its checkpoint); 2 bad arguments, configuration or unreadable input (nothing done; the message says what to fix); 3 done with what could be read, but an input ended early (truncated or damaged compressed file; the message says where); 4 the database could not be reached or refused AisMonitor at start (nothing done; the message says why); 5 the database refused the updates during the run, not an outage (stopped at once; what was pending is kept in the spool for the next start); 130 stopped by Ctrl-C or SIGTERM (what was read so far was used and written).";
+    public const string Table = "Exit codes: 0 done (bad lines are counted, not fatal); 1 the live worker stopped on a failure it could not recover from (logged; restart it, it resumes from its checkpoint); 2 bad arguments, configuration or unusable input (unreadable, or no message with a time to replay; nothing done; the message says what to fix); 3 done with what could be read, but an input ended early (truncated or damaged compressed file; the message says where); 4 the database could not be reached or refused AisMonitor at start (nothing done; the message says why); 5 the database refused the updates during the run, not an outage (stopped at once; what was pending is kept in the spool for the next start); 130 stopped by Ctrl-C or SIGTERM (what was read so far was used and written).";
 
     /// <summary>One "error:" line per input that ended early, and the exit code that follows.</summary>
     public static int ReportIncomplete(IEnumerable<(string Path, Ingestion.Replay.ReadSummary Summary)> inputs)

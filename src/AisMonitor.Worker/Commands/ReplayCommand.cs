@@ -229,6 +229,13 @@ internal static partial class ReplayCommand
             return ExitCodes.Interrupted;
         }
 
+        var statistics = engine.Statistics;
+        if (statistics.Messages > 0 && statistics.WithoutEventTime == statistics.Messages)
+        {
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"error: none of the {statistics.Messages:N0} messages carried an event time: nothing was judged (see the warning above)."));
+            return ExitCodes.BadArguments;
+        }
+
         return ExitCodes.ReportIncomplete(settings.Files.Zip(readers, (path, reader) => (path, reader.Summary)));
     }
 
@@ -244,6 +251,11 @@ internal static partial class ReplayCommand
         }
 
         text.AppendLine(c, $"messages    {loop.Read:N0} read, {loop.Filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.ImplausibleTimes:N0} with implausible times, {s.Late:N0} too late to reorder");
+        if (s.WithoutEventTime > 0)
+        {
+            text.AppendLine(c, $"warning: {s.WithoutEventTime:N0} message{(s.WithoutEventTime == 1 ? "" : "s")} carried no event time (no NMEA 4.0 tag-block time, $PGHP time or receive-time field) and could not be placed in time: not used. Record the feed with its times (tag blocks with c:), or feed it live to `aismonitor run`, which stamps each message on arrival");
+        }
+
         if (s.ImplausibleTimes > 0)
         {
             text.AppendLine(c, $"warning: {s.ImplausibleTimes:N0} message{(s.ImplausibleTimes == 1 ? " was" : "s were")} stamped before {engine.Options.Tracking.EarliestPlausibleYear}, after 8999 or far ahead of the feed with nothing agreeing, and not used (Tracking:EarliestPlausibleYear, TimeAgreementMessages, MaximumUnconfirmedJump)");

@@ -38,4 +38,47 @@ public sealed class IncompleteInputTests
             File.Delete(output);
         }
     }
+
+    /// <summary>
+    /// A log without times (a plain capture: no tag blocks, no $PGHP, no receive-time fields) cannot be replayed: it
+    /// says so and exits 2 instead of reporting "alerts none" as if the sea had been quiet; some lines without a time
+    /// among timed ones are a warning with their count.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(3, 0)]
+    public void Messages_without_an_event_time_are_a_loud_warning_and_none_with_one_exits_2(int timedLines, int expectedExit)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"aismonitor-untimed-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            // Real sentences of the Angara reconstruction, their tag blocks cut off, after a few kept whole.
+            var lines = new List<string>();
+            using (var angara = new StreamReader(new System.IO.Compression.GZipStream(File.OpenRead(Core.Tests.Support.TestData.SampleTrack("angara-2024", "angara-2024.nmea.gz")), System.IO.Compression.CompressionMode.Decompress)))
+            {
+                while (angara.ReadLine() is { } line && lines.Count < 200)
+                {
+                    if (!line.Contains("!AIVDM,1,1,", StringComparison.Ordinal))
+                    {
+                        continue; // one message a line, so that lines and messages are counted alike
+                    }
+
+                    lines.Add(lines.Count < timedLines ? line : line[(line.LastIndexOf('\\') + 1)..]);
+                }
+            }
+
+            var path = Path.Combine(folder, "plain.nmea");
+            File.WriteAllLines(path, lines);
+            var (exit, _, stderr) = CommandRunner.Run($"replay --no-database \"{path}\" --out \"{folder}/a.jsonl\"");
+
+            Assert.True(exit == expectedExit, stderr);
+            Assert.Contains($"warning: {200 - timedLines} messages carried no event time", stderr, StringComparison.Ordinal);
+            Assert.Equal(expectedExit == 2, stderr.Contains("error: none of the 200 messages carried an event time", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
