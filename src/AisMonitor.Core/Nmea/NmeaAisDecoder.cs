@@ -100,6 +100,13 @@ public sealed class NmeaAisDecoder
             return Skip(SkipReason.BlankLine);
         }
 
+        if (line[0] is (>= (byte)'0' and <= (byte)'9') or (byte)'[' && LeadingTime.SentenceStart(line, out var logged) is > 0 and var sentence)
+        {
+            // A receive time the logger wrote before the sentence: used when the tag block and the sentence give none.
+            line = line[sentence..];
+            stampedReceived = logged;
+        }
+
         _hasTagBlock = false;
         if (line[0] == (byte)'\\' && line.Length > 1 && line[1] is (byte)'!' or (byte)'$')
         {

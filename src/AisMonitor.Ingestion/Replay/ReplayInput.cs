@@ -114,9 +114,9 @@ public static class ReplayInput
                 continue;
             }
 
-            if (line[0] is (byte)'!' or (byte)'$' or (byte)'\\')
+            if (line[0] is (byte)'!' or (byte)'$' or (byte)'\\' || Core.Nmea.LeadingTime.SentenceStart(line, out _) > 0)
             {
-                return ReplayFormat.Nmea;
+                return ReplayFormat.Nmea; // a sentence, or one after the time its logger wrote
             }
 
             return line.StartsWith("MMSI,BaseDateTime"u8) ? ReplayFormat.MarineCadastreCsv : ReplayFormat.PositionsCsv;

@@ -253,7 +253,7 @@ internal static partial class ReplayCommand
         text.AppendLine(c, $"messages    {loop.Read:N0} read, {loop.Filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.ImplausibleTimes:N0} with implausible times, {s.Late:N0} too late to reorder");
         if (s.WithoutEventTime > 0)
         {
-            text.AppendLine(c, $"warning: {s.WithoutEventTime:N0} message{(s.WithoutEventTime == 1 ? "" : "s")} carried no event time (no NMEA 4.0 tag-block time, $PGHP time or receive-time field) and could not be placed in time: not used. Record the feed with its times (tag blocks with c:), or feed it live to `aismonitor run`, which stamps each message on arrival");
+            text.AppendLine(c, $"warning: {s.WithoutEventTime:N0} message{(s.WithoutEventTime == 1 ? "" : "s")} carried no event time (no NMEA 4.0 tag-block time, $PGHP time, receive-time field or logged time before the sentence) and could not be placed in time: not used. Record the feed with its times (tag blocks with c:), or feed it live to `aismonitor run`, which stamps each message on arrival");
         }
 
         if (s.ImplausibleTimes > 0)
