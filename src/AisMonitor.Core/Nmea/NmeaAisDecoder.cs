@@ -100,7 +100,7 @@ public sealed class NmeaAisDecoder
             return Skip(SkipReason.BlankLine);
         }
 
-        if (line[0] is (>= (byte)'0' and <= (byte)'9') or (byte)'[' && LeadingTime.SentenceStart(line, out var logged) is > 0 and var sentence)
+        if (line[0] is (>= (byte)'0' and <= (byte)'9') or (byte)'[' && LoggedTime.SentenceStart(line, out var logged) is > 0 and var sentence)
         {
             // A receive time the logger wrote before the sentence: used when the tag block and the sentence give none.
             line = line[sentence..];
@@ -400,15 +400,10 @@ public sealed class NmeaAisDecoder
             var end = suffix.IndexOf((byte)',');
             var field = (end < 0 ? suffix : suffix[..end]).TrimEnd(Whitespace);
             suffix = end < 0 ? default : suffix[(end + 1)..];
-            if (field.Length == 10 && !timeFound && TagBlockParser.TryParseLong(field, out var unix))
+            if (field.Length >= 10 && !timeFound && LoggedTime.TryParse(field, out var logged))
             {
-                received = Instant.FromUnixTimeSeconds(unix);
-                timeFound = true;
-            }
-            else if (field.Length == 13 && !timeFound && TagBlockParser.TryParseLong(field, out var unixMilliseconds))
-            {
-                // Danish Maritime Authority logs: the receive time in milliseconds.
-                received = Instant.FromUnixTimeMilliseconds(unixMilliseconds);
+                // USCG: Unix seconds; Danish Maritime Authority logs: milliseconds; other loggers: a fraction, or ISO 8601.
+                received = logged;
                 timeFound = true;
             }
             else if (source is null && field.Length > 1 && (field[0] == (byte)'r' || field[0] == (byte)'b') && IsAddress(field))

@@ -114,7 +114,7 @@ public static class ReplayInput
                 continue;
             }
 
-            if (line[0] is (byte)'!' or (byte)'$' or (byte)'\\' || Core.Nmea.LeadingTime.SentenceStart(line, out _) > 0)
+            if (line[0] is (byte)'!' or (byte)'$' or (byte)'\\' || Core.Nmea.LoggedTime.SentenceStart(line, out _) > 0)
             {
                 return ReplayFormat.Nmea; // a sentence, or one after the time its logger wrote
             }

@@ -5,8 +5,8 @@ using NodaTime;
 
 namespace AisMonitor.Core.Tests.Nmea;
 
-/// <summary>Logs whose lines start with the time the logger received the sentence: the time is the message's.</summary>
-public sealed class LeadingTimeTests
+/// <summary>Logs in which the logger wrote the time it received each sentence, before it or after its checksum: the time is the message's.</summary>
+public sealed class LoggedTimeTests
 {
     // A type 1 payload from gpsd's test/sample.aivdm (see NmeaAisDecoderTests).
     private const string Sentence = "!AIVDM,1,1,,B,15NBj>PP1gG>1PVKTDTUJOv00<0M,0*09";
@@ -32,6 +32,21 @@ public sealed class LeadingTimeTests
 
         Assert.Equal(Logged + Duration.FromNanoseconds((long)Math.Round(milliseconds * 1_000_000)), message.Metadata.Received);
         Assert.True(message.TryGetPosition(out _)); // the sentence itself decoded
+    }
+
+    [Theory]
+    [InlineData(",1704844800", 0)]
+    [InlineData(",b003669794,1704844800", 0)]
+    [InlineData(",1704844800250", 250)]
+    [InlineData(",1704844800.5", 500)]
+    [InlineData(",2024-01-10T00:00:00.125Z", 125)]
+    public void A_time_after_the_checksum_is_its_receive_time(string suffix, double milliseconds)
+    {
+        var decoder = new NmeaAisDecoder();
+
+        Assert.Equal(LineOutcome.Message, decoder.Decode(Sentence + suffix, out var message));
+
+        Assert.Equal(Logged + Duration.FromNanoseconds((long)Math.Round(milliseconds * 1_000_000)), message.Metadata.Received);
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AisMonitor.Worker.Tests.Commands;
 
 /// <summary>A log whose lines start with the time its logger received them replays like the same sentences with tag-block times.</summary>
-public sealed partial class LeadingTimeReplayTests
+public sealed partial class LoggedTimeReplayTests
 {
     [Theory]
     [InlineData("unix")]

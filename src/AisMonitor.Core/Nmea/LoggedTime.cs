@@ -3,14 +3,15 @@ using NodaTime;
 namespace AisMonitor.Core.Nmea;
 
 /// <summary>
-/// A receive time written before the sentence by the program that logged it, as many loggers do
+/// A receive time written by the program that logged the sentence, as many loggers do: before it
 /// (<c>1704844800.123 !AIVDM,…</c>, <c>2024-01-10T00:00:00Z,!AIVDM,…</c>,
-/// <c>[2024-01-10 00:00:00.123] \s:…\!AIVDM,…</c>): Unix seconds (10 digits, with a fraction or not),
-/// Unix milliseconds (13 digits), or an ISO 8601 date and time (<c>T</c> or a space between;
-/// <c>Z</c>, an offset or nothing for UTC), in brackets or not, then a space, tab, comma,
-/// semicolon or colon. Parsed from the bytes: it runs for every line of such a log.
+/// <c>[2024-01-10 00:00:00.123] \s:…\!AIVDM,…</c>, then a space, tab, comma, semicolon or colon) or
+/// as a field after its checksum (<c>…*hh,1704844800.123</c>, the USCG and Danish Maritime Authority
+/// suffixes): Unix seconds (10 digits, with a fraction or not), Unix milliseconds (13 digits), or an
+/// ISO 8601 date and time (<c>T</c> or a space between; <c>Z</c>, an offset or nothing for UTC), in
+/// brackets or not before the sentence. Parsed from the bytes: it runs for every line of such a log.
 /// </summary>
-public static class LeadingTime
+public static class LoggedTime
 {
     /// <summary>
     /// Where the sentence (or its tag block) starts after a leading time, and the time; -1 when the line
