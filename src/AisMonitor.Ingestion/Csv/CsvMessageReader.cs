@@ -36,15 +36,15 @@ public sealed class CsvMessageReader : IMessageReader
     private long _messageLines;
     private long _messages;
 
-    /// <summary>Opens a CSV; the header is read at once. Throws <see cref="FormatException"/> when it lacks MMSI or time.</summary>
-    public CsvMessageReader(Stream stream, ReplayFormat format, IReadOnlyDictionary<string, string>? mapping = null, string? timeFormat = null)
+    /// <summary>Opens a CSV whose fields <paramref name="separator"/> separates; the header is read at once. Throws <see cref="FormatException"/> when it lacks MMSI or time.</summary>
+    public CsvMessageReader(Stream stream, ReplayFormat format, IReadOnlyDictionary<string, string>? mapping = null, string? timeFormat = null, char separator = ',')
     {
         ArgumentNullException.ThrowIfNull(stream);
         _format = format;
         _times = new CsvTimeParser(timeFormat);
         var options = new CsvReaderOptions
         {
-            Separator = ',',
+            Separator = separator,
             TrackLineNumbers = true,
             AllowLineBreaksInQuotes = false, // an unbalanced quote costs one row, not the rest of the file
             MaxRecordSize = HardRecordLimitBytes, // a guard against an unclosed quote swallowing the file; records past MaxRecordBytes are rejected below

@@ -68,8 +68,15 @@ internal static class CsvValues
         string.IsNullOrWhiteSpace(cell) || cell.Equals("Unknown", StringComparison.OrdinalIgnoreCase) || cell.Equals("NA", StringComparison.OrdinalIgnoreCase)
         || cell.Equals("nan", StringComparison.OrdinalIgnoreCase) || cell.Equals("null", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A number, with a decimal point or, as exports written where it is the decimal mark, one comma and no point (<c>60,3913</c>).</summary>
     public static double? Number(string? cell) =>
-        !IsMissing(cell) && double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+        !IsMissing(cell) && double.TryParse(DecimalComma(cell!), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+
+    private static string DecimalComma(string cell)
+    {
+        var comma = cell.IndexOf(',', StringComparison.Ordinal);
+        return comma >= 0 && cell.IndexOf(',', comma + 1) < 0 && !cell.Contains('.', StringComparison.Ordinal) ? cell.Replace(',', '.') : cell;
+    }
 
     /// <summary>A number that must parse when present; false for text that is not a number.</summary>
     public static bool TryOptionalNumber(string? cell, out double? value)

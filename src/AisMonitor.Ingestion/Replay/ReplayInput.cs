@@ -50,7 +50,7 @@ public static class ReplayInput
 
             IMessageReader reader = detected == ReplayFormat.Nmea
                 ? new NmeaLogReader(stream, nmeaOptions)
-                : new CsvMessageReader(stream, detected, csvMapping, csvTimeFormat);
+                : new CsvMessageReader(stream, detected, csvMapping, csvTimeFormat, Csv.CsvSeparator.Detect(head.Span));
             return gzip is null ? reader : new GZipCheckedReader(reader, gzip);
         }
         catch
