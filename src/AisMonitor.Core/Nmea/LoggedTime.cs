@@ -8,8 +8,8 @@ namespace AisMonitor.Core.Nmea;
 /// <c>[2024-01-10 00:00:00.123] \s:…\!AIVDM,…</c>, then a space, tab, comma, semicolon or colon) or
 /// as a field after its checksum (<c>…*hh,1704844800.123</c>, the USCG and Danish Maritime Authority
 /// suffixes): Unix seconds (10 digits, with a fraction or not), Unix milliseconds (13 digits), or an
-/// ISO 8601 date and time (<c>T</c> or a space between; <c>Z</c>, an offset or nothing for UTC), in
-/// brackets or not before the sentence. Parsed from the bytes: it runs for every line of such a log.
+/// ISO 8601 date and time (<c>T</c> or a space between; <c>Z</c>, an offset or nothing for UTC;
+/// <c>2024/01/10</c> too), in brackets or not before the sentence. Parsed from the bytes: it runs for every line of such a log.
 /// </summary>
 public static class LoggedTime
 {
@@ -61,7 +61,7 @@ public static class LoggedTime
     private static bool TryIso(ReadOnlySpan<byte> text, out Instant time)
     {
         time = default;
-        if (text.Length < 19 || text[4] != (byte)'-' || text[7] != (byte)'-' || text[10] is not ((byte)'T' or (byte)' ')
+        if (text.Length < 19 || text[4] is not ((byte)'-' or (byte)'/') || text[7] != text[4] || text[10] is not ((byte)'T' or (byte)' ')
             || text[13] != (byte)':' || text[16] != (byte)':'
             || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
             || !TryDigits(text[11..13], out var hour) || !TryDigits(text[14..16], out var minute) || !TryDigits(text[17..19], out var second)

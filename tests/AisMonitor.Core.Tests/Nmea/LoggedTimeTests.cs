@@ -24,6 +24,7 @@ public sealed class LoggedTimeTests
     [InlineData("2024-01-09T19:00:00-0500 ", 0)]
     [InlineData("[2024-01-10 00:00:00.123] ", 123)]
     [InlineData("2024-01-10T00:00:00: ", 0)]
+    [InlineData("2024/01/10 00:00:00.000001 ", 0.001)]
     public void A_time_before_the_sentence_is_its_receive_time(string prefix, double milliseconds)
     {
         var decoder = new NmeaAisDecoder();
@@ -68,6 +69,7 @@ public sealed class LoggedTimeTests
     [InlineData("2024-01-10T00:00:00+25:00 ")]
     [InlineData("2024-01-10T00:00:00 UTC ")]
     [InlineData("12 ")]
+    [InlineData("2024/01-10 00:00:00 ")]
     public void Anything_else_before_the_sentence_is_rejected_as_unrecognised(string prefix)
     {
         var decoder = new NmeaAisDecoder();
