@@ -9,7 +9,8 @@ namespace AisMonitor.Core.Nmea;
 /// as a field after its checksum (<c>…*hh,1704844800.123</c>, the USCG and Danish Maritime Authority
 /// suffixes): Unix seconds (10 digits, with a fraction or not), Unix milliseconds (13 digits), or an
 /// ISO 8601 date and time (<c>T</c> or a space between; <c>Z</c>, an offset or nothing for UTC;
-/// <c>2024/01/10</c> too), in brackets or not before the sentence. Parsed from the bytes: it runs for every line of such a log.
+/// <c>2024/01/10</c> too; years 1 to 9998, so that an offset cannot carry it past the calendar), in
+/// brackets or not before the sentence. Parsed from the bytes: it runs for every line of such a log.
 /// </summary>
 public static class LoggedTime
 {
@@ -65,7 +66,7 @@ public static class LoggedTime
             || text[13] != (byte)':' || text[16] != (byte)':'
             || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
             || !TryDigits(text[11..13], out var hour) || !TryDigits(text[14..16], out var minute) || !TryDigits(text[17..19], out var second)
-            || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth((int)year, (int)month) || hour > 23 || minute > 59 || second > 59)
+            || year is < 1 or > 9998 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth((int)year, (int)month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
         }

@@ -70,6 +70,8 @@ public sealed class LoggedTimeTests
     [InlineData("2024-01-10T00:00:00 UTC ")]
     [InlineData("12 ")]
     [InlineData("2024/01-10 00:00:00 ")]
+    [InlineData("9999-12-31T23:59:59-18:00 ")] // past the end of the calendar: not thrown
+    [InlineData("0000-01-01T00:00:00+18:00 ")]
     public void Anything_else_before_the_sentence_is_rejected_as_unrecognised(string prefix)
     {
         var decoder = new NmeaAisDecoder();
