@@ -16,12 +16,12 @@ public static class LoggedTime
 {
     /// <summary>
     /// Where the sentence (or its tag block) starts after a leading time, and the time; -1 when the line
-    /// does not start with one followed by <c>!</c> or a tag block.
+    /// does not start with one followed by <c>!</c>, <c>$</c> or a tag block.
     /// </summary>
     public static int SentenceStart(ReadOnlySpan<byte> line, out Instant time)
     {
         time = default;
-        var start = line.IndexOfAny((byte)'!', (byte)'\\');
+        var start = line.IndexOfAny((byte)'!', (byte)'$', (byte)'\\');
         if (start <= 0)
         {
             return -1;

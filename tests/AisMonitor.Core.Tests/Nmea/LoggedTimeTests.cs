@@ -51,6 +51,10 @@ public sealed class LoggedTimeTests
     }
 
     [Fact]
+    public void A_sentence_written_with_a_dollar_after_a_logged_time_is_read_too() =>
+        Assert.Equal(LineOutcome.Message, new NmeaAisDecoder().Decode("1704844800 $" + Sentence[1..], out _));
+
+    [Fact]
     public void A_tag_block_after_the_logged_time_keeps_its_own_time_and_source()
     {
         var decoder = new NmeaAisDecoder();
