@@ -45,6 +45,7 @@ public sealed class CsvLayout
         ["status"] = CsvField.NavigationStatus,
         ["navstatus"] = CsvField.NavigationStatus,
         ["navigationalstatus"] = CsvField.NavigationStatus,
+        ["navstat"] = CsvField.NavigationStatus, // AISHub
         ["msgtype"] = CsvField.MessageType,
         ["messagetype"] = CsvField.MessageType,
         ["part"] = CsvField.PartNumber,
@@ -57,6 +58,7 @@ public sealed class CsvLayout
         ["callsign"] = CsvField.CallSign,
         ["vesseltype"] = CsvField.ShipType,
         ["shiptype"] = CsvField.ShipType,
+        ["type"] = CsvField.ShipType, // AISHub
         ["length"] = CsvField.Length,
         ["width"] = CsvField.Width,
         ["beam"] = CsvField.Width,
@@ -64,6 +66,7 @@ public sealed class CsvLayout
         ["draught"] = CsvField.Draught,
         ["draughtm"] = CsvField.Draught,
         ["destination"] = CsvField.Destination,
+        ["dest"] = CsvField.Destination, // AISHub
         ["tobow"] = CsvField.ToBow,
         ["a"] = CsvField.ToBow,
         ["tostern"] = CsvField.ToStern,

@@ -51,6 +51,23 @@ public sealed class CsvMessageReaderTests
     }
 
     [Fact]
+    public void AISHub_rows_give_the_navigational_status_ship_type_and_destination()
+    {
+        const string Csv = "MMSI,TIME,LONGITUDE,LATITUDE,COG,SOG,HEADING,ROT,NAVSTAT,IMO,NAME,CALLSIGN,TYPE,A,B,C,D,DRAUGHT,DEST,ETA\n"
+            + "257000001,2024-01-10 00:00:00 GMT,5.1,60.1,90,10.2,91,0,5,9074729,TEST SHIP,LABC,70,100,20,10,10,5.5,BERGEN,01-11 12:00\n";
+        using var reader = ReplayInput.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv)));
+
+        Assert.True(reader.TryRead(out var position));
+        Assert.True(reader.TryRead(out var identity));
+
+        Assert.Equal((byte)5, position.Position.NavigationStatus);
+        var voyage = Assert.IsType<StaticAndVoyageData>(identity.Message);
+        Assert.Equal((byte)70, voyage.ShipType);
+        Assert.Equal("BERGEN", voyage.Destination);
+        Assert.Equal(120, voyage.Dimensions.LengthMetres);
+    }
+
+    [Fact]
     public void A_mapping_names_columns_that_the_header_does_not()
     {
         var path = Path.Combine(Path.GetTempPath(), $"aismonitor-mapped-{Guid.NewGuid():N}.csv");
