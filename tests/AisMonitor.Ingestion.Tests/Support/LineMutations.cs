@@ -77,6 +77,9 @@ public static class LineMutations
         return fixedLine;
     }
 
+    private static readonly string[] LoggedTimes =
+        ["1704844800", "1704844800.123", "1704844800123", "2024-01-10T00:00:00Z,", "[2024-01-10 00:00:00.5]", "9999-12-31T23:59:59-18:00", "0001-01-01 00:00:00+18:00", "9999999999.999999999999", "2024/02/30 00:00:00;"];
+
     public static List<byte[]> LoadCorpus()
     {
         var lines = new List<byte[]>();
@@ -88,6 +91,11 @@ public static class LineMutations
             while (reader.ReadLine() is { } line)
             {
                 lines.Add(Encoding.Latin1.GetBytes(line));
+                if (line.StartsWith('!') && lines.Count % 7 == 0)
+                {
+                    // A time the logger wrote before the sentence, ordinary or at the ends of the calendar.
+                    lines.Add(Encoding.Latin1.GetBytes($"{LoggedTimes[lines.Count % LoggedTimes.Length]} {line}"));
+                }
             }
         }
 
