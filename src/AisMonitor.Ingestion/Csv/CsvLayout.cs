@@ -50,6 +50,7 @@ public sealed class CsvLayout
         ["messagetype"] = CsvField.MessageType,
         ["part"] = CsvField.PartNumber,
         ["transceiverclass"] = CsvField.TransceiverClass,
+        ["transceiver"] = CsvField.TransceiverClass, // MarineCadastre from 2024
         ["typeofmobile"] = CsvField.TransceiverClass,
         ["vesselname"] = CsvField.Name,
         ["shipname"] = CsvField.Name,

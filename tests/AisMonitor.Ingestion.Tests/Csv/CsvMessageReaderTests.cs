@@ -68,6 +68,19 @@ public sealed class CsvMessageReaderTests
     }
 
     [Fact]
+    public void MarineCadastre_rows_in_the_lower_case_header_of_2024_keep_their_class()
+    {
+        const string Csv = "mmsi,base_date_time,longitude,latitude,sog,cog,heading,vessel_name,imo,call_sign,vessel_type,status,length,width,draft,cargo,transceiver\n"
+            + "368084090,2024-01-01T00:00:03,-122.4,37.8,0.1,180.0,511,SEA BREEZE,,WDK5678,37,15,12,4,,,B\n";
+        using var reader = ReplayInput.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv)));
+
+        Assert.True(reader.TryRead(out var position));
+
+        Assert.Equal(18, position.MessageType); // class B
+        Assert.Equal(NodaTime.Instant.FromUtc(2024, 1, 1, 0, 0, 3), position.Metadata.Received);
+    }
+
+    [Fact]
     public void A_mapping_names_columns_that_the_header_does_not()
     {
         var path = Path.Combine(Path.GetTempPath(), $"aismonitor-mapped-{Guid.NewGuid():N}.csv");
