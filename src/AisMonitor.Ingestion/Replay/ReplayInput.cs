@@ -4,7 +4,7 @@ using AisMonitor.Ingestion.Csv;
 namespace AisMonitor.Ingestion.Replay;
 
 /// <summary>
-/// Opens replay input: a file or "-" for standard input, gzip detected by its magic bytes (not
+/// Opens replay input: a file or "-" for standard input, gzip and zip detected by their magic bytes (not
 /// the file name), the format detected from the first lines (<see cref="DetectFormat"/>).
 /// </summary>
 public static class ReplayInput
@@ -30,15 +30,21 @@ public static class ReplayInput
         {
             var head = Peek(ref stream);
             GZipInput? gzip = null;
+            ZipInput? zip = null;
             if (head.Span is [0x1f, 0x8b, ..])
             {
                 stream = gzip = new GZipInput(stream, filePath);
                 head = Peek(ref stream);
             }
+            else if (head.Span is [(byte)'P', (byte)'K', 3, 4, ..])
+            {
+                stream = zip = new ZipInput(stream);
+                head = Peek(ref stream);
+            }
 
             if (BinaryAt(head.Span) is { } offset)
             {
-                throw new FormatException($"the content is not text (a control byte 0x{head.Span[offset]:x2} at byte {offset:N0} of the {(gzip is null ? "file" : "decompressed content")}): not an NMEA log or a CSV export.");
+                throw new FormatException($"the content is not text (a control byte 0x{head.Span[offset]:x2} at byte {offset:N0} of the {(gzip is null && zip is null ? "file" : "decompressed content")}): not an NMEA log or a CSV export.");
             }
 
             var detected = format ?? DetectFormat(head.Span);
@@ -51,7 +57,9 @@ public static class ReplayInput
             IMessageReader reader = detected == ReplayFormat.Nmea
                 ? new NmeaLogReader(stream, nmeaOptions)
                 : new CsvMessageReader(stream, detected, csvMapping, csvTimeFormat, Csv.CsvSeparator.Detect(head.Span));
-            return gzip is null ? reader : new GZipCheckedReader(reader, gzip);
+            return gzip is not null ? new CheckedReader(reader, () => gzip.Incomplete)
+                : zip is not null ? new CheckedReader(reader, () => zip.Incomplete)
+                : reader;
         }
         catch
         {
@@ -135,10 +143,10 @@ public static class ReplayInput
         return head;
     }
 
-    /// <summary>A reader over gzip input whose summary says when the input ended early.</summary>
-    private sealed class GZipCheckedReader(IMessageReader inner, GZipInput gzip) : IMessageReader
+    /// <summary>A reader over compressed input whose summary says when the input ended early.</summary>
+    private sealed class CheckedReader(IMessageReader inner, Func<string?> incomplete) : IMessageReader
     {
-        public ReadSummary Summary => inner.Summary with { Incomplete = gzip.Incomplete };
+        public ReadSummary Summary => inner.Summary with { Incomplete = incomplete() };
 
         public Action<long, string>? RejectionObserver
         {
