@@ -168,8 +168,10 @@ public sealed partial class FolderSource
                 FileIncomplete(_logger, _options.Name, name, why, summary.LinesRead);
             }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException or FormatException)
         {
+            // Binary, a CSV without MMSI or time columns, an archive without a file: counted with the rejections, as a file.
+            _counts.Unreadable();
             FileUnreadable(_logger, _options.Name, name, e.Message);
         }
 
@@ -248,6 +250,15 @@ public sealed partial class FolderSource
         public IEnumerable<KeyValuePair<int, long>> MessagesByType => Sum(_types, _current?.MessagesByType);
 
         public IEnumerable<KeyValuePair<string, long>> Rejected => Sum(_rejected, _current?.Rejected);
+
+        /// <summary>A file no reader could take, counted among the rejections as <c>UnreadableFile</c>.</summary>
+        public void Unreadable()
+        {
+            lock (_gate)
+            {
+                _rejected["UnreadableFile"] = _rejected.GetValueOrDefault("UnreadableFile") + 1;
+            }
+        }
 
         public void Finish(ReadSummary? summary)
         {

@@ -57,6 +57,28 @@ public sealed class FolderSourceTests : IDisposable
         await running;
     }
 
+    /// <summary>Files no reader can take (binary, a CSV without an MMSI column, an archive without a file) are set aside, logged, and the folder goes on.</summary>
+    [Fact]
+    public async Task A_file_that_cannot_be_read_is_skipped_and_the_next_one_is_read()
+    {
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "a.bin"), [0x7f, (byte)'E', (byte)'L', (byte)'F', .. Enumerable.Range(0, 200).Select(i => (byte)i)]);
+        await File.WriteAllLinesAsync(Path.Combine(_folder, "b.csv"), ["ship,when,y,x", "273210440,2024-02-05T06:00:00Z,34.5,129.0"]);
+        await File.WriteAllBytesAsync(Path.Combine(_folder, "c.zip"), [(byte)'P', (byte)'K', 5, 6, .. new byte[18]]); // an empty archive
+        await File.WriteAllLinesAsync(Path.Combine(_folder, "d.nmea"), [Line, Line]);
+        var sink = new CollectingSink();
+        var source = new FolderSource(new SourceOptions { Name = "archive", Kind = "folder", Path = _folder, PollInterval = TimeSpan.FromMilliseconds(20) }, sink, null, SystemClock.Instance, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = source.RunAsync(stop.Token);
+
+        await Until(() => Done(sink).Contains("d.nmea"));
+        Assert.Equal(2, sink.Messages);
+        Assert.Equal(["a.bin", "b.csv", "c.zip", "d.nmea"], Done(sink).Order(StringComparer.Ordinal));
+        Assert.False(running.IsCompleted);
+        Assert.Equal(3, source.Status.Counts.Rejected.Single(r => r.Key == "UnreadableFile").Value);
+        await stop.CancelAsync();
+        await running;
+    }
+
     private static List<string> Done(CollectingSink sink) => JsonDocument.Parse(sink.Position!()).RootElement.GetProperty("Done").EnumerateArray().Select(e => e.GetString()!).ToList();
 
     private static async Task Until(Func<bool> condition)
