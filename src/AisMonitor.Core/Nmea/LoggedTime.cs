@@ -40,13 +40,13 @@ public static class LoggedTime
     public static bool TryParse(ReadOnlySpan<byte> text, out Instant time)
     {
         time = default;
-        if (text.Length == 13 && TryDigits(text, out var milliseconds))
+        if (text.Length == 13 && TagBlockParser.TryParseLong(text, out var milliseconds))
         {
             time = Instant.FromUnixTimeMilliseconds(milliseconds);
             return true;
         }
 
-        if (text.Length >= 10 && TryDigits(text[..10], out var seconds))
+        if (text.Length >= 10 && TagBlockParser.TryParseLong(text[..10], out var seconds))
         {
             var nanoseconds = 0L;
             if (text.Length == 10 || (text[10] == (byte)'.' && text.Length > 11 && TryFraction(text[11..], out nanoseconds)))
@@ -64,8 +64,8 @@ public static class LoggedTime
         time = default;
         if (text.Length < 19 || text[4] is not ((byte)'-' or (byte)'/') || text[7] != text[4] || text[10] is not ((byte)'T' or (byte)' ')
             || text[13] != (byte)':' || text[16] != (byte)':'
-            || !TryDigits(text[..4], out var year) || !TryDigits(text[5..7], out var month) || !TryDigits(text[8..10], out var day)
-            || !TryDigits(text[11..13], out var hour) || !TryDigits(text[14..16], out var minute) || !TryDigits(text[17..19], out var second)
+            || !TagBlockParser.TryParseLong(text[..4], out var year) || !TagBlockParser.TryParseLong(text[5..7], out var month) || !TagBlockParser.TryParseLong(text[8..10], out var day)
+            || !TagBlockParser.TryParseLong(text[11..13], out var hour) || !TagBlockParser.TryParseLong(text[14..16], out var minute) || !TagBlockParser.TryParseLong(text[17..19], out var second)
             || year is < 1 or > 9998 || month is < 1 or > 12 || day < 1 || day > CalendarSystem.Iso.GetDaysInMonth((int)year, (int)month) || hour > 23 || minute > 59 || second > 59)
         {
             return false;
@@ -93,7 +93,7 @@ public static class LoggedTime
         else if (rest.Length is 5 or 6 && rest[0] is (byte)'+' or (byte)'-')
         {
             var colon = rest.Length == 6; // +HH:MM or +HHMM
-            if ((colon && rest[3] != (byte)':') || !TryDigits(rest.Slice(1, 2), out var offsetHours) || !TryDigits(rest.Slice(colon ? 4 : 3, 2), out var offsetRest)
+            if ((colon && rest[3] != (byte)':') || !TagBlockParser.TryParseLong(rest.Slice(1, 2), out var offsetHours) || !TagBlockParser.TryParseLong(rest.Slice(colon ? 4 : 3, 2), out var offsetRest)
                 || offsetHours > 18 || offsetRest > 59)
             {
                 return false;
@@ -113,27 +113,6 @@ public static class LoggedTime
         return true;
     }
 
-    private static bool TryDigits(ReadOnlySpan<byte> text, out long value)
-    {
-        value = 0;
-        if (text.IsEmpty || text.Length > 18)
-        {
-            return false;
-        }
-
-        foreach (var b in text)
-        {
-            if (b is < (byte)'0' or > (byte)'9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (b - '0');
-        }
-
-        return true;
-    }
-
     /// <summary>Fraction digits (up to nine kept) as nanoseconds.</summary>
     private static bool TryFraction(ReadOnlySpan<byte> digits, out long nanoseconds)
     {
@@ -143,7 +122,7 @@ public static class LoggedTime
             return true;
         }
 
-        if (!TryDigits(digits[..Math.Min(9, digits.Length)], out var kept) || (digits.Length > 9 && !TryDigits(digits[9..], out _)))
+        if (!TagBlockParser.TryParseLong(digits[..Math.Min(9, digits.Length)], out var kept) || (digits.Length > 9 && !TagBlockParser.TryParseLong(digits[9..], out _)))
         {
             return false;
         }
