@@ -23,7 +23,10 @@ internal sealed class LoiterRun(TrackPoint start, double? silentBeforeHours)
 
     public Instant? FirstRaised { get; set; }
 
-    public List<PositionEvidence> Track { get; } = [PositionEvidence.From(start)];
+    /// <summary>The positions shown as evidence: the start, then the end of each slow interval. Made when first asked for (an interval's end): most runs end before one, and a run that allocates nothing more than itself costs the collector less.</summary>
+    public List<PositionEvidence> Track => _track ??= [PositionEvidence.From(Start)];
+
+    private List<PositionEvidence>? _track;
 
     public LoiterSnapshot ToSnapshot() => new(Detection.TrackPointSnapshot.From(Start), Detection.TrackPointSnapshot.From(IntervalStart), Detection.TrackPointSnapshot.From(Last), DistanceNauticalMiles, SilentBeforeHours, ShoreNauticalMiles, FirstRaised, [.. Track]);
 
