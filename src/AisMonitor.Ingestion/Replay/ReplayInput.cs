@@ -58,7 +58,7 @@ public static class ReplayInput
                 ? new NmeaLogReader(stream, nmeaOptions)
                 : new CsvMessageReader(stream, detected, csvMapping, csvTimeFormat, Csv.CsvSeparator.Detect(head.Span));
             return gzip is not null ? new CheckedReader(reader, () => gzip.Incomplete)
-                : zip is not null ? new CheckedReader(reader, () => zip.Incomplete)
+                : zip is not null ? new CheckedReader(reader, () => zip.Incomplete, () => zip.PassedOver)
                 : reader;
         }
         catch
@@ -143,10 +143,19 @@ public static class ReplayInput
         return head;
     }
 
-    /// <summary>A reader over compressed input whose summary says when the input ended early.</summary>
-    private sealed class CheckedReader(IMessageReader inner, Func<string?> incomplete) : IMessageReader
+    /// <summary>A reader over compressed input whose summary says when the input ended early (and for an archive, how many of its files were of another kind and passed over).</summary>
+    private sealed class CheckedReader(IMessageReader inner, Func<string?> incomplete, Func<int>? passedOver = null) : IMessageReader
     {
-        public ReadSummary Summary => inner.Summary with { Incomplete = incomplete() };
+        public ReadSummary Summary
+        {
+            get
+            {
+                var summary = inner.Summary with { Incomplete = incomplete() };
+                return passedOver?.Invoke() is > 0 and var files
+                    ? summary with { Tolerated = new Dictionary<string, long>(summary.Tolerated) { ["ArchiveFileOfOtherKind"] = files } }
+                    : summary;
+            }
+        }
 
         public Action<long, string>? RejectionObserver
         {

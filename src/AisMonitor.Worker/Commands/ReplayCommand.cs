@@ -247,7 +247,7 @@ internal static partial class ReplayCommand
         foreach (var reader in readers)
         {
             var summary = reader.Summary;
-            text.AppendLine(c, $"input {summary.Format}: {summary.LinesRead:N0} lines, {summary.Messages:N0} messages, {summary.Skipped.Values.Sum():N0} skipped, {summary.Rejected.Values.Sum():N0} rejected{(summary.AddsUp ? string.Empty : " (NOT every line accounted for: a bug, please report it)")}");
+            text.AppendLine(c, $"input {summary.Format}: {summary.LinesRead:N0} lines, {summary.Messages:N0} messages, {summary.Skipped.Values.Sum():N0} skipped, {summary.Rejected.Values.Sum():N0} rejected{(summary.AddsUp ? string.Empty : " (NOT every line accounted for: a bug, please report it)")}{(summary.Tolerated.TryGetValue("ArchiveFileOfOtherKind", out var other) ? $"; {other:N0} file{(other == 1 ? "" : "s")} of another kind in the archive passed over" : string.Empty)}");
         }
 
         text.AppendLine(c, $"messages    {loop.Read:N0} read, {loop.Filtered:N0} filtered out, {s.WithoutEventTime:N0} without event time, {s.ImplausibleTimes:N0} with implausible times, {s.Late:N0} too late to reorder");

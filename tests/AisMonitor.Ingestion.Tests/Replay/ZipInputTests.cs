@@ -4,7 +4,7 @@ using AisMonitor.Ingestion.Replay;
 
 namespace AisMonitor.Ingestion.Tests.Replay;
 
-/// <summary>A zip archive (how MarineCadastre and the Danish Maritime Authority publish a day) is read as the one file it holds.</summary>
+/// <summary>A zip archive (how MarineCadastre publishes a day and the Danish Maritime Authority a day or a month) is read as the files it holds, one after another.</summary>
 public sealed class ZipInputTests
 {
     private const string Csv = "mmsi,timestamp,lat,lon\n273210440,2024-03-01T12:00:00Z,34.5,128.5\n273210440,2024-03-01T12:10:00Z,34.6,128.5\n";
@@ -47,12 +47,45 @@ public sealed class ZipInputTests
     }
 
     [Fact]
-    public void A_second_file_is_not_read_and_the_summary_says_so()
+    public void The_files_of_an_archive_are_read_one_after_another_under_the_one_header()
     {
-        var (messages, summary) = ReadAll(Zip(("a.csv", Csv), ("b.csv", Csv)));
+        var (messages, summary) = ReadAll(Zip(("2024-03-01.csv", Csv), ("2024-03-02.csv", Csv.Replace("03-01", "03-02", StringComparison.Ordinal))));
+
+        Assert.Equal(4, messages);
+        Assert.Null(summary.Incomplete);
+        Assert.Equal(1, summary.Skipped["Header"]); // the second file's header is not a row
+        Assert.Empty(summary.Rejected);
+        Assert.True(summary.AddsUp);
+    }
+
+    [Fact]
+    public void Files_of_another_kind_are_passed_over_and_counted()
+    {
+        var (messages, summary) = ReadAll(Zip(("a.csv", Csv), ("README.txt", "Positions of one vessel.\n"), ("b.CSV", Csv)));
+
+        Assert.Equal(4, messages);
+        Assert.Empty(summary.Rejected);
+        Assert.Equal(1, summary.Tolerated["ArchiveFileOfOtherKind"]);
+    }
+
+    [Fact]
+    public void A_file_with_another_header_ends_the_stream_there_and_the_summary_says_so()
+    {
+        var (messages, summary) = ReadAll(Zip(("a.csv", Csv), ("b.csv", "timestamp,mmsi,lat,lon\n2024-03-01T13:00:00Z,273210440,34.7,128.5\n"), ("c.csv", Csv)));
 
         Assert.Equal(2, messages);
-        Assert.Contains("only a.csv was read, not b.csv", summary.Incomplete, StringComparison.Ordinal);
+        Assert.Contains("b.csv in the zip archive starts with another header than a.csv", summary.Incomplete, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_NMEA_file_without_a_last_line_break_is_not_joined_to_the_next_file()
+    {
+        const string Sentence = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+        var (messages, summary) = ReadAll(Zip(("a.nmea", $"\\c:1709294400*5D\\{Sentence}"), ("b.nmea", $"\\c:1709294460*5B\\{Sentence}\n")));
+
+        Assert.Equal(2, messages);
+        Assert.Empty(summary.Rejected);
+        Assert.Equal(2, summary.LinesRead);
     }
 
     [Fact]
