@@ -12,6 +12,7 @@ public sealed class CsvLayout
     private static readonly FrozenDictionary<string, CsvField> KnownNames = new Dictionary<string, CsvField>
     {
         ["mmsi"] = CsvField.Mmsi,
+        ["ssvid"] = CsvField.Mmsi, // Global Fishing Watch
         ["basedatetime"] = CsvField.Time,
         ["timestamp"] = CsvField.Time,
         ["timestamputc"] = CsvField.Time,
@@ -22,6 +23,7 @@ public sealed class CsvLayout
         ["timeutc"] = CsvField.Time,
         ["tsutc"] = CsvField.Time,
         ["tsposutc"] = CsvField.Time,
+        ["msgtime"] = CsvField.Time, // BarentsWatch (the Norwegian Coastal Administration)
         ["ms"] = CsvField.Milliseconds,
         ["msec"] = CsvField.Milliseconds,
         ["millisecond"] = CsvField.Milliseconds,
@@ -35,19 +37,25 @@ public sealed class CsvLayout
         ["sog"] = CsvField.SpeedOverGround,
         ["sogkn"] = CsvField.SpeedOverGround,
         ["speed"] = CsvField.SpeedOverGround,
+        ["speedknots"] = CsvField.SpeedOverGround, // Global Fishing Watch
+        ["speedoverground"] = CsvField.SpeedOverGround, // BarentsWatch
         ["cog"] = CsvField.CourseOverGround,
         ["cogdeg"] = CsvField.CourseOverGround,
         ["course"] = CsvField.CourseOverGround,
+        ["courseoverground"] = CsvField.CourseOverGround, // BarentsWatch
         ["heading"] = CsvField.Heading,
         ["headingdeg"] = CsvField.Heading,
         ["trueheading"] = CsvField.Heading,
         ["rot"] = CsvField.RateOfTurn,
+        ["rateofturn"] = CsvField.RateOfTurn, // BarentsWatch
         ["status"] = CsvField.NavigationStatus,
         ["navstatus"] = CsvField.NavigationStatus,
         ["navigationalstatus"] = CsvField.NavigationStatus,
+        ["navigationstatus"] = CsvField.NavigationStatus,
         ["navstat"] = CsvField.NavigationStatus, // AISHub
         ["msgtype"] = CsvField.MessageType,
         ["messagetype"] = CsvField.MessageType,
+        ["messageid"] = CsvField.MessageType, // exactEarth
         ["part"] = CsvField.PartNumber,
         ["transceiverclass"] = CsvField.TransceiverClass,
         ["transceiver"] = CsvField.TransceiverClass, // MarineCadastre from 2024
@@ -56,12 +64,15 @@ public sealed class CsvLayout
         ["shipname"] = CsvField.Name,
         ["name"] = CsvField.Name,
         ["imo"] = CsvField.Imo,
+        ["imonumber"] = CsvField.Imo, // BarentsWatch
         ["callsign"] = CsvField.CallSign,
         ["vesseltype"] = CsvField.ShipType,
         ["shiptype"] = CsvField.ShipType,
         ["type"] = CsvField.ShipType, // AISHub
         ["length"] = CsvField.Length,
+        ["shiplength"] = CsvField.Length, // BarentsWatch
         ["width"] = CsvField.Width,
+        ["shipwidth"] = CsvField.Width, // BarentsWatch
         ["beam"] = CsvField.Width,
         ["draft"] = CsvField.Draught,
         ["draught"] = CsvField.Draught,

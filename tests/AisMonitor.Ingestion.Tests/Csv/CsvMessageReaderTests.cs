@@ -68,6 +68,52 @@ public sealed class CsvMessageReaderTests
     }
 
     [Fact]
+    public void Global_Fishing_Watch_rows_name_the_MMSI_ssvid_and_the_speed_speed_knots()
+    {
+        const string Csv = "ssvid,seg_id,timestamp,lat,lon,speed_knots,course\n"
+            + "273210440,273210440-2024-03-01,2024-03-01 12:00:00 UTC,34.5,128.5,11.5,45\n";
+        using var reader = ReplayInput.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv)));
+
+        Assert.True(reader.TryRead(out var position));
+
+        Assert.Equal(273210440u, position.Mmsi.Value);
+        Assert.Equal(11.5, position.Position.SpeedOverGroundKnots);
+        Assert.Equal(45, position.Position.CourseOverGroundDegrees);
+    }
+
+    [Fact]
+    public void BarentsWatch_rows_in_camel_case_give_time_motion_status_and_identity()
+    {
+        const string Csv = "msgtime;mmsi;latitude;longitude;speedOverGround;courseOverGround;trueHeading;rateOfTurn;navigationalStatus;imoNumber;name;callSign;shipType;shipLength;shipWidth;draught;destination\n"
+            + "2024-01-10T00:00:00+00:00;257000001;60,1;5,1;10,2;90;91;0;5;9074729;TEST SHIP;LABC;70;120;20;5,5;BERGEN\n";
+        using var reader = ReplayInput.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv)));
+
+        Assert.True(reader.TryRead(out var position));
+        Assert.True(reader.TryRead(out var identity));
+
+        Assert.Equal(NodaTime.Instant.FromUtc(2024, 1, 10, 0, 0), position.Metadata.Received);
+        Assert.Equal(10.2, position.Position.SpeedOverGroundKnots);
+        Assert.Equal(90, position.Position.CourseOverGroundDegrees);
+        Assert.Equal((byte)5, position.Position.NavigationStatus);
+        var voyage = Assert.IsType<StaticAndVoyageData>(identity.Message);
+        Assert.Equal(9074729u, voyage.ImoRaw);
+        Assert.Equal(120, voyage.LengthMetres);
+    }
+
+    [Fact]
+    public void ExactEarth_rows_give_the_message_type_in_Message_ID()
+    {
+        const string Csv = "MMSI,Message_ID,Time,Millisecond,Longitude,Latitude,SOG,COG\n"
+            + "257000001,18,20240110_000000,250,5.1,60.1,4.2,90\n";
+        using var reader = ReplayInput.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Csv)));
+
+        Assert.True(reader.TryRead(out var position));
+
+        Assert.Equal(18, position.MessageType);
+        Assert.Equal(NodaTime.Instant.FromUtc(2024, 1, 10, 0, 0).PlusNanoseconds(250_000_000), position.Metadata.Received);
+    }
+
+    [Fact]
     public void MarineCadastre_rows_in_the_lower_case_header_of_2024_keep_their_class()
     {
         const string Csv = "mmsi,base_date_time,longitude,latitude,sog,cog,heading,vessel_name,imo,call_sign,vessel_type,status,length,width,draft,cargo,transceiver\n"
