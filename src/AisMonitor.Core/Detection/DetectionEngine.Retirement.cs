@@ -26,10 +26,9 @@ public sealed partial class DetectionEngine
         var reusableCap = Math.Max(64, carriedCap / 10); // an eviction's worth
         foreach (var partition in _partitions)
         {
-            var any = false;
-            foreach (var vessel in partition.Vessels.RemoveWhere(goes))
+            partition.Vessels.RemoveWhere(goes, _removed);
+            foreach (var vessel in _removed)
             {
-                any = true;
                 partition.SilenceChecks.Forget(vessel);
                 if (vessel.Twin is { } twin)
                 {
@@ -57,10 +56,12 @@ public sealed partial class DetectionEngine
                 }
             }
 
-            if (any)
+            if (_removed.Count > 0)
             {
                 partition.SilenceChecks.CompactIfMostlyStale(partition.Vessels);
             }
+
+            _removed.Clear();
 
             var carried = partition.CarriedGaps;
             if (carried.Count > carriedCap)
@@ -137,4 +138,5 @@ public sealed partial class DetectionEngine
 
     private const int PrefetchDistance = 16;
     private long[] _lastHeard = [], _lastHeardSelected = [];
+    private readonly List<VesselState> _removed = []; // kept from one retirement pass to the next: an eviction removes a tenth of the cap
 }

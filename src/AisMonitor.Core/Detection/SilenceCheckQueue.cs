@@ -17,9 +17,11 @@ namespace AisMonitor.Core.Detection;
 internal sealed class SilenceCheckQueue
 {
     private const int CompactAtLeast = 4096;
+    private const int MaximumKeptLive = 1 << 16;
     private const int SlotAhead = 16, StateAhead = 8;
     private readonly PriorityQueue<uint, long> _due = new();
     private readonly List<(uint Key, long Due)> _ready = [];
+    private readonly List<(uint Key, long Due)> _live = []; // kept for compaction: the queue holds up to every vessel
     private int _nextReady;
     private int _stale;
 
@@ -103,9 +105,21 @@ internal sealed class SilenceCheckQueue
             return;
         }
 
-        var live = _due.UnorderedItems.Where(item => Live(vessels, item.Element, item.Priority) is not null).ToList();
+        foreach (var (key, due) in _due.UnorderedItems)
+        {
+            if (Live(vessels, key, due) is not null)
+            {
+                _live.Add((key, due));
+            }
+        }
+
         _due.Clear();
-        _due.EnqueueRange(live);
+        _due.EnqueueRange(_live);
+        _live.Clear();
+        if (_live.Capacity > MaximumKeptLive)
+        {
+            _live.TrimExcess(); // a large compaction's list is not kept for the next (memory per tracked vessel)
+        }
         _stale = 0;
     }
 

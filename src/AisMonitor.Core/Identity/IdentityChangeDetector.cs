@@ -43,7 +43,15 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
     {
         var after = vessel.Identity!;
         // A field first broadcast is not a change (a name after a call sign); of the rest, what identifies the ship.
-        var changes = recorded.Where(c => c.From is not null && c.Field is "name" or "callsign" or "imo").ToList();
+        List<IdentityChange>? changes = null; // made only when there is one: most static reports change a destination or draught
+        for (var i = 0; i < recorded.Count; i++)
+        {
+            if (recorded[i] is { From: not null, Field: "name" or "callsign" or "imo" } change)
+            {
+                (changes ??= []).Add(change);
+            }
+        }
+
         IdentityHandover? handover = null;
         if (after.Imo is { } imo && after.Imo != before.Imo && Hold(imo, vessel, time) is { } h)
         {
@@ -54,11 +62,11 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
             else
             {
                 handover = h;
-                changes.Add(new IdentityChange(time, "mmsi", h.PreviousMmsi.ToString(), vessel.Mmsi.ToString()));
+                (changes ??= []).Add(new IdentityChange(time, "mmsi", h.PreviousMmsi.ToString(), vessel.Mmsi.ToString()));
             }
         }
 
-        if (changes.Count > 0)
+        if (changes is not null)
         {
             Record(vessel, before, changes, handover, time);
         }

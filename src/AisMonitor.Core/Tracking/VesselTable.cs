@@ -61,13 +61,14 @@ internal sealed class VesselTable
 
     /// <summary>
     /// Removes every vessel for which <paramref name="remove"/> is true, asking once for each vessel in
-    /// the order of <see cref="Values"/>, and gives them in that order. The order of the rest is kept;
+    /// the order of <see cref="Values"/>, and puts them in <paramref name="removed"/> (cleared first; the
+    /// caller's list, kept from one eviction to the next) in that order. The order of the rest is kept;
     /// the table is mended around each removed vessel alone (backward-shift deletion), so evicting a
     /// tenth of a full table does not place the other nine tenths again.
     /// </summary>
-    public List<VesselState> RemoveWhere(Func<VesselState, bool> remove)
+    public void RemoveWhere(Func<VesselState, bool> remove, List<VesselState> removed)
     {
-        var removed = new List<VesselState>();
+        removed.Clear();
         var kept = 0;
         for (var i = 0; i < _inOrder.Count; i++)
         {
@@ -98,8 +99,6 @@ internal sealed class VesselTable
 
             Delete(removed[i].Mmsi.Value);
         }
-
-        return removed;
     }
 
     /// <summary>Empties the vessel's slot and shifts back the entries after it that probed past it.</summary>

@@ -46,9 +46,16 @@ public sealed class VesselWatchLists
         var byMmsi = _byMmsi.GetValueOrDefault(mmsi.Value);
         if (byImo is null && byMmsi is null)
         {
-            return [];
+            return []; // no allocation: the empty array
         }
 
+        return Matches(byImo, byMmsi, broadcastName);
+    }
+
+    // Apart from Match: the lambda's captured variables would otherwise be allocated on every call, at its
+    // start, though nearly every vessel matches nothing (under a flood of new MMSIs, 40 bytes each).
+    private static List<WatchListMatch> Matches(List<(WatchList List, WatchListEntry Entry)>? byImo, List<(WatchList List, WatchListEntry Entry)>? byMmsi, string? broadcastName)
+    {
         return (byImo ?? []).Concat(byMmsi ?? []).Distinct()
             .Select(hit => new WatchListMatch(
                 hit.List.Name,

@@ -71,7 +71,7 @@ public sealed class SilenceCheckQueueTests
         var gone = Add(table, 273_000_001);
         queue.Schedule(gone, 100);
         queue.Forget(gone);
-        table.RemoveWhere(v => v == gone);
+        table.RemoveWhere(v => v == gone, []);
         var back = Add(table, 273_000_001); // the MMSI heard again after eviction: a new state, its own look
         queue.Schedule(back, 500);
 
@@ -135,7 +135,9 @@ public sealed class SilenceCheckQueueTests
     // Separate so that no local of the caller's frame holds a retired vessel.
     private static void RetireEveryVesselBelow(VesselTable table, SilenceCheckQueue queue, uint below, List<WeakReference> retired)
     {
-        foreach (var vessel in table.RemoveWhere(v => v.Mmsi.Value < below))
+        var removed = new List<VesselState>();
+        table.RemoveWhere(v => v.Mmsi.Value < below, removed);
+        foreach (var vessel in removed)
         {
             queue.Forget(vessel);
             retired.Add(new WeakReference(vessel));

@@ -82,7 +82,9 @@ public sealed class HotPathStructureTests
             }
 
             var share = random.Next(1, 10);
-            var removed = table.RemoveWhere(v => (v.Mmsi.Value + (uint)round) % 10 < share).Select(v => v.Mmsi.Value).ToList();
+            var gone = new List<VesselState>();
+            table.RemoveWhere(v => (v.Mmsi.Value + (uint)round) % 10 < share, gone);
+            var removed = gone.Select(v => v.Mmsi.Value).ToList();
             Assert.Equal(held.Where(m => (m + (uint)round) % 10 < share), removed);
             held.RemoveAll(m => (m + (uint)round) % 10 < share);
             Assert.Equal(held, table.Values.Select(v => v.Mmsi.Value));

@@ -30,6 +30,26 @@ public sealed class BuiltInListTests
     }
 
     [Fact]
+    public void A_vessel_on_no_list_is_matched_without_allocating()
+    {
+        // Every new MMSI is matched: under a flood of spoofed identities an allocation here was 40 % of all bytes allocated.
+        var lists = new VesselWatchLists([WatchListCsv.OfacSdn2024]);
+        Assert.True(Imo.TryCreate(9074729, out var unlisted));
+        lists.Match(new Mmsi(257000001), unlisted, "TEST SHIP"); // the first call's one-time costs
+
+        var matches = 0;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            matches += lists.Match(new Mmsi(257000001 + (uint)i), unlisted, "TEST SHIP").Count;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Equal(0, matches);
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
     public void Every_sanctioned_port_operator_s_port_is_a_default_port_of_concern_and_every_default_is_a_known_port()
     {
         var defaults = new GapOptions().PortsOfConcern;
