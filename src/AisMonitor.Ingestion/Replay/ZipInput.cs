@@ -22,6 +22,7 @@ public sealed class ZipInput : ReadOnlyStream
     private readonly ZipInputStream _zip;
     private readonly string _kind;
     private readonly byte[]? _header;
+    private readonly string _first;
     private string _entry;
     private long _contentBytes;
     private bool _ended;
@@ -35,8 +36,8 @@ public sealed class ZipInput : ReadOnlyStream
         _zip = new ZipInputStream(compressed) { IsStreamOwner = true };
         try
         {
-            _entry = First = NextFile(kind: null) ?? throw new FormatException("the zip archive holds no file.");
-            _kind = Path.GetExtension(First);
+            _entry = _first = NextFile(kind: null) ?? throw new FormatException("the zip archive holds no file.");
+            _kind = Path.GetExtension(_first);
             var firstLine = ReadFirstLine();
             _pending = firstLine;
             if (ReplayInput.DetectFormat(firstLine) != ReplayFormat.Nmea)
@@ -49,9 +50,6 @@ public sealed class ZipInput : ReadOnlyStream
             throw new FormatException($"the zip archive cannot be read ({e.Message}).", e);
         }
     }
-
-    /// <summary>The name of the first file read, as the archive gives it.</summary>
-    public string First { get; }
 
     /// <summary>Files of another kind than the first, passed over.</summary>
     public int PassedOver { get; private set; }
@@ -131,7 +129,7 @@ public sealed class ZipInput : ReadOnlyStream
             if (!WithoutLineEnd(firstLine).SequenceEqual(WithoutLineEnd(_header)))
             {
                 _ended = true;
-                Incomplete = $"{next} in the zip archive starts with another header than {First}: the files before it were read, not it nor any after it; give it separately";
+                Incomplete = $"{next} in the zip archive starts with another header than {_first}: the files before it were read, not it nor any after it; give it separately";
                 return;
             }
 
