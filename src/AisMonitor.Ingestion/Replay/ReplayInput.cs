@@ -42,6 +42,11 @@ public static class ReplayInput
                 head = Peek(ref stream);
             }
 
+            if (head.Span.Length >= 262 && head.Span[257..262].SequenceEqual("ustar"u8))
+            {
+                throw new FormatException($"the {(gzip is null && zip is null ? "file" : "decompressed content")} is a tar archive: replay reads plain, gzip and zip files; extract it (tar xf) and give the files it holds.");
+            }
+
             if (BinaryAt(head.Span) is { } offset)
             {
                 throw new FormatException($"the content is not text (a control byte 0x{head.Span[offset]:x2} at byte {offset:N0} of the {(gzip is null && zip is null ? "file" : "decompressed content")}): not an NMEA log or a CSV export.");

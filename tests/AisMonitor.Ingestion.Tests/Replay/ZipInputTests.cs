@@ -100,6 +100,23 @@ public sealed class ZipInputTests
     }
 
     [Fact]
+    public void A_tar_archive_is_refused_with_what_to_do()
+    {
+        using var tar = new MemoryStream();
+        using (var gzip = new GZipStream(tar, CompressionLevel.Fastest, leaveOpen: true))
+        using (var writer = new System.Formats.Tar.TarWriter(gzip))
+        {
+            var entry = new System.Formats.Tar.PaxTarEntry(System.Formats.Tar.TarEntryType.RegularFile, "day/positions.csv") { DataStream = new MemoryStream(Encoding.UTF8.GetBytes(Csv)) };
+            writer.WriteEntry(entry);
+        }
+
+        var refusal = Assert.Throws<FormatException>(() => ReadAll(tar.ToArray()));
+
+        Assert.Contains("a tar archive", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("tar xf", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_archive_without_a_file_is_refused_at_once() =>
         Assert.Contains("holds no file", Assert.Throws<FormatException>(() => ReadAll(Zip(("empty/", "")))).Message, StringComparison.Ordinal);
 }
