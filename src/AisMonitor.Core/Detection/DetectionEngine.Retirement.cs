@@ -109,7 +109,7 @@ public sealed partial class DetectionEngine
             {
                 if (i + PrefetchDistance < vessels.Count)
                 {
-                    CachePrefetch.Object(vessels[i + PrefetchDistance], 1);
+                    CachePrefetch.Object(vessels[i + PrefetchDistance], 64);
                 }
 
                 lastHeard[at++] = LastHeardEither(vessels[i]);

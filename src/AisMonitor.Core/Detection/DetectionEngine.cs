@@ -451,7 +451,10 @@ public sealed partial class DetectionEngine
             vessel = twin; // the second ship on this MMSI: the track the report joins at the lower speed
         }
 
-        if (vessel.Latest is { } latest && point.UnixMilliseconds - latest.UnixMilliseconds < _duplicateWindowMilliseconds
+        // The time first, from the field in the state's first cache line: the history's latest entry is
+        // another line, cold for a vessel heard minutes ago, and read only for a report that may repeat it.
+        if (point.UnixMilliseconds - vessel.LastHeardUnixMilliseconds < _duplicateWindowMilliseconds
+            && vessel.Latest is { } latest && point.UnixMilliseconds - latest.UnixMilliseconds < _duplicateWindowMilliseconds
             && latest.LatitudeDegrees == point.LatitudeDegrees && latest.LongitudeDegrees == point.LongitudeDegrees)
         {
             Statistics.Duplicates++;

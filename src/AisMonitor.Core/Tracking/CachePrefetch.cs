@@ -20,15 +20,20 @@ internal static class CachePrefetch
         }
     }
 
-    /// <summary>The first <paramref name="cacheLines"/> 64-byte lines of an object.</summary>
-    public static unsafe void Object(object instance, int cacheLines)
+    /// <summary>
+    /// The cache lines that hold the first <paramref name="bytes"/> bytes of an object (from its
+    /// method table pointer, where field offsets count from). Objects are aligned to 8 bytes, not to
+    /// a line, so the same bytes span one line more or less from one object to the next: counted
+    /// from the object's own address, not as a number of lines.
+    /// </summary>
+    public static unsafe void Object(object instance, int bytes)
     {
         if (Sse.IsSupported)
         {
-            var address = *(byte**)Unsafe.AsPointer(ref instance);
-            for (var line = 0; line < cacheLines; line++)
+            var address = (nuint)(*(byte**)Unsafe.AsPointer(ref instance));
+            for (var line = address & ~(nuint)63; line < address + (nuint)bytes; line += 64)
             {
-                Sse.Prefetch0(address + (line * 64));
+                Sse.Prefetch0((void*)line);
             }
         }
     }

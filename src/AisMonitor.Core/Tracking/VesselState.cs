@@ -11,6 +11,13 @@ namespace AisMonitor.Core.Tracking;
 /// </summary>
 public sealed class VesselState
 {
+    /// <summary>
+    /// The bytes of the object every position reads or writes, from its start: the fields, the last
+    /// good and suspect positions and the course turns (the runtime lays them out in that order, the
+    /// history after them; 160 on .NET 10: HotPathStructureTests checks it).
+    /// </summary>
+    internal const int HotBytes = 160;
+
     /// <summary>Positions kept per vessel as evidence.</summary>
     public const int HistoryCapacity = 16;
 

@@ -43,7 +43,7 @@ internal sealed class VesselTable
         ref var slot = ref _slots[Index(hash)];
         if (slot.Mmsi == mmsi && slot.State is { } state)
         {
-            CachePrefetch.Object(state, 2);
+            CachePrefetch.Object(state, VesselState.HotBytes);
         }
     }
 
@@ -89,7 +89,7 @@ internal sealed class VesselTable
             // Two cache misses each (the vessel's MMSI, then its slot), fetched ahead as the engine does for messages.
             if (i + 16 < removed.Count)
             {
-                CachePrefetch.Object(removed[i + 16], 2);
+                CachePrefetch.Object(removed[i + 16], 96);
             }
 
             if (i + 8 < removed.Count)

@@ -1,7 +1,10 @@
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Detection;
 using AisMonitor.Core.Tracking;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CsCheck;
+using NodaTime;
 
 namespace AisMonitor.Core.Tests.Tracking;
 
@@ -30,6 +33,38 @@ public sealed class HotPathStructureTests
         Assert.All(added, m => Assert.Equal(m, table.Find(MmsiHash.Of(m), m)!.Mmsi.Value));
         var absent = Enumerable.Range(0, 10_000).Select(i => 100_000_000u + (uint)i).Where(m => !added.Contains(m));
         Assert.All(absent, m => Assert.Null(table.Find(MmsiHash.Of(m), m)));
+    }
+
+    [Fact]
+    public void What_every_position_reads_of_a_vessel_lies_in_the_bytes_fetched_ahead_of_it()
+    {
+        // The engine fetches the first VesselState.HotBytes of a vessel's state before its message comes
+        // up; the runtime, not the source, decides the layout, so a new field can push these out.
+        var vessel = new VesselState(new Mmsi(211_000_001))
+        {
+            LastGood = new TrackPoint(Instant.FromUnixTimeSeconds(1_700_000_000), 12.34567, -98.7654, 10, TrackPointQuality.Good),
+            PendingSuspect = new TrackPoint(Instant.FromUnixTimeSeconds(1_700_000_600), 23.4567, 76.5432, 10, TrackPointQuality.Suspect),
+        };
+        vessel.Turns.LoopStartUnixSeconds = 0xCAFE_BABE; // the tracker's last field
+        vessel.SilenceCheckDue = 0x0123_4567_89AB_CDEF;
+        var fields = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<RawObject>(vessel).FirstField, 2 * VesselState.HotBytes).ToArray();
+        const int MethodTablePointer = 8; // field offsets count from the object's start, the fields begin after this pointer
+        var ends = new (string Name, byte[] Pattern)[]
+        {
+            ("LastGood", BitConverter.GetBytes(-98.7654f)),
+            ("PendingSuspect", BitConverter.GetBytes(76.5432f)),
+            ("Turns", BitConverter.GetBytes(0xCAFE_BABEu)),
+            ("SilenceCheckDue", BitConverter.GetBytes(0x0123_4567_89AB_CDEFL)),
+        }.Select(f => (f.Name, End: fields.AsSpan().IndexOf(f.Pattern) is var at and >= 0 ? MethodTablePointer + at + f.Pattern.Length : int.MaxValue));
+
+        Assert.All(ends, f => Assert.True(f.End <= VesselState.HotBytes, $"{f.Name} ends at byte {f.End}, past {VesselState.HotBytes} (int.MaxValue: not found)"));
+    }
+
+    private sealed class RawObject
+    {
+#pragma warning disable CS0649 // read through Unsafe.As: the first byte of any object's fields
+        public byte FirstField;
+#pragma warning restore CS0649
     }
 
     [Fact]
