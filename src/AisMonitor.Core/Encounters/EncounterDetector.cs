@@ -27,9 +27,9 @@ internal sealed class EncounterDetector : IVesselDetector
     private readonly PortIndex _ports;
     private readonly PortsOfConcern _concern;
     private readonly PortProximityGrid _near;
-    private readonly Dictionary<long, List<VesselState>> _grid = [];
+    private readonly SlowVesselGrid _grid = new();
     private readonly Dictionary<(uint First, uint Second), Pair> _pairs = [];
-    private readonly List<VesselState> _stale = [];
+    private readonly List<SlowState> _stale = [];
 
     public EncounterDetector(EncounterOptions options, PortIndex ports, PortsOfConcern portsOfConcern, DetectorContext context)
     {
@@ -56,7 +56,7 @@ internal sealed class EncounterDetector : IVesselDetector
             return; // most positions: a moving vessel in no encounter
         }
 
-        state ??= vessel.Encounter = new SlowState();
+        state ??= vessel.Encounter = new SlowState(vessel);
         if (!slow || NearListedPort(state, point))
         {
             Forget(vessel);
@@ -93,20 +93,20 @@ internal sealed class EncounterDetector : IVesselDetector
         }
 
         // Every sweep looks at every slow vessel: plain loops into a kept list, no allocation per sweep.
-        foreach (var cell in _grid.Values)
+        foreach (var first in _grid.Firsts)
         {
-            foreach (var vessel in cell)
+            for (var state = first; state is not null; state = state.NextInCell)
             {
-                if (vessel.Encounter!.Time < stale)
+                if (state.Time < stale)
                 {
-                    _stale.Add(vessel);
+                    _stale.Add(state);
                 }
             }
         }
 
-        foreach (var vessel in _stale)
+        foreach (var state in _stale)
         {
-            Remove(vessel);
+            _grid.Remove(state);
         }
 
         _stale.Clear();
@@ -122,7 +122,7 @@ internal sealed class EncounterDetector : IVesselDetector
 
     /// <summary>The state as data, in MMSI order.</summary>
     public EncounterSnapshot ToSnapshot() => new(
-        [.. _grid.Values.SelectMany(v => v).OrderBy(v => v.Mmsi.Value).Select(v => new SlowFixSnapshot(v.Mmsi, v.Encounter!.Latitude, v.Encounter.Longitude, v.Encounter.Time, v.Encounter.SilentBeforeHours))],
+        [.. _grid.All.OrderBy(s => s.Vessel.Mmsi.Value).Select(s => new SlowFixSnapshot(s.Vessel.Mmsi, s.Latitude, s.Longitude, s.Time, s.SilentBeforeHours))],
         [.. _pairs.Values.OrderBy(p => p.First.Mmsi.Value).ThenBy(p => p.Second.Mmsi.Value).Select(p => new EncounterPairSnapshot(
             p.First.Mmsi, p.Second.Mmsi, p.Start, p.LastClose, p.ClosestMetres, p.ClosestAt, p.ClosestPoint,
             p.FirstSilentBefore, p.SecondSilentBefore, p.FirstRaised, [.. p.FirstTrack], [.. p.SecondTrack]))]);
@@ -134,7 +134,7 @@ internal sealed class EncounterDetector : IVesselDetector
         {
             if (_context.Vessel(fix.Mmsi) is { } vessel)
             {
-                var state = vessel.Encounter ??= new SlowState();
+                var state = vessel.Encounter ??= new SlowState(vessel);
                 (state.Latitude, state.Longitude, state.Time, state.SilentBeforeHours) = (fix.LatitudeDegrees, fix.LongitudeDegrees, fix.Time, fix.SilentBeforeHours);
                 Place(vessel);
             }
@@ -279,14 +279,9 @@ internal sealed class EncounterDetector : IVesselDetector
         var here = vessel.Encounter!;
         for (int column = Column(row, west), last = Column(row, east); column <= last; column++)
         {
-            if (!_grid.TryGetValue(Key(row, column), out var cell))
+            for (var there = _grid.First(Key(row, column)); there is not null; there = there.NextInCell)
             {
-                continue;
-            }
-
-            foreach (var other in cell)
-            {
-                var there = other.Encounter!;
+                var other = there.Vessel;
                 if (other == vessel || here.Time - there.Time > _options.MaximumSilence || MetresBetween(here, there) > _options.MaximumDistanceMetres)
                 {
                     continue;
@@ -380,7 +375,7 @@ internal sealed class EncounterDetector : IVesselDetector
             End(pair, firstFellSilent: false, secondFellSilent: false);
         }
 
-        Remove(vessel);
+        _grid.Remove(state);
     }
 
     private void Place(VesselState vessel)
@@ -395,30 +390,10 @@ internal sealed class EncounterDetector : IVesselDetector
                 return; // still in its cell: most slow vessels, at anchor or drifting
             }
 
-            Remove(vessel);
+            _grid.Remove(state);
         }
 
-        if (!_grid.TryGetValue(key, out var cell))
-        {
-            _grid[key] = cell = [];
-        }
-
-        cell.Add(vessel);
-        (state.InGrid, state.Cell) = (true, key);
-    }
-
-    private void Remove(VesselState vessel)
-    {
-        var state = vessel.Encounter!;
-        state.InGrid = false;
-        if (_grid.TryGetValue(state.Cell, out var cell))
-        {
-            cell.Remove(vessel);
-            if (cell.Count == 0)
-            {
-                _grid.Remove(state.Cell);
-            }
-        }
+        _grid.Add(key, state);
     }
 
     private void Raise(Pair pair, bool ended)
@@ -566,8 +541,17 @@ internal sealed class EncounterDetector : IVesselDetector
 }
 
 /// <summary>What the encounter detector keeps on a vessel once it has been slow: its latest slow position away from ports, where it is filed, its pairs, and how far it was from any port where last measured.</summary>
-internal sealed class SlowState
+internal sealed class SlowState(VesselState vessel)
 {
+    /// <summary>The vessel this is the state of.</summary>
+    public VesselState Vessel { get; } = vessel;
+
+    /// <summary>The next vessel filed in the same cell (null for the last).</summary>
+    public SlowState? NextInCell { get; set; }
+
+    /// <summary>The one filed before it in the cell; for the cell's first, the cell's last (null: not filed).</summary>
+    public SlowState? PreviousInCell { get; set; }
+
     public double Latitude { get; set; }
 
     public double Longitude { get; set; }
