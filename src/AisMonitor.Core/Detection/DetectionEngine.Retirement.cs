@@ -109,7 +109,7 @@ public sealed partial class DetectionEngine
             {
                 if (i + PrefetchDistance < vessels.Count)
                 {
-                    CachePrefetch.Object(vessels[i + PrefetchDistance], 64);
+                    CachePrefetch.Object(vessels[i + PrefetchDistance], 64); // the last-heard time (bytes 48-55) and the side object's reference
                 }
 
                 lastHeard[at++] = LastHeardEither(vessels[i]);

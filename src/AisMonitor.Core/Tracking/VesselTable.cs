@@ -89,7 +89,7 @@ internal sealed class VesselTable
             // Two cache misses each (the vessel's MMSI, then its slot), fetched ahead as the engine does for messages.
             if (i + 16 < removed.Count)
             {
-                CachePrefetch.Object(removed[i + 16], 96);
+                CachePrefetch.Object(removed[i + 16], 96); // through the MMSI (bytes 88-91)
             }
 
             if (i + 8 < removed.Count)
