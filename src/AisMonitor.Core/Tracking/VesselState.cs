@@ -35,9 +35,18 @@ public sealed class VesselState
     /// <summary>The other ship on this MMSI, once positions that no single ship could join have shown there are two (each refers to the other).</summary>
     public VesselState? Twin
     {
-        get => _rarely?.Twin;
-        internal set => Rare.Twin = value;
+        get => _hasTwin ? _rarely!.Twin : null;
+        internal set
+        {
+            Rare.Twin = value;
+            _hasTwin = value is not null;
+        }
     }
+
+    // Whether Twin is set, in the state's first line: every position and every eviction pass asks for
+    // the twin, and nearly every vessel has the side object for something else (an identity change, a
+    // loitering run), a cold line of its own to learn that it has none. Fills padding: no bigger.
+    private bool _hasTwin;
 
     /// <summary>The position the vessel was last trusted at before a confirmed jump: heard from again, it shows a second ship.</summary>
     internal TrackPoint? Abandoned
@@ -235,7 +244,7 @@ public sealed class VesselState
             throw new InvalidOperationException("A second ship's track is never reused.");
         }
 
-        (_count, _next, _rarely, _identity, _lastHeardUnixMilliseconds) = (0, 0, null, null, long.MinValue);
+        (_count, _next, _rarely, _identity, _lastHeardUnixMilliseconds, _hasTwin) = (0, 0, null, null, long.MinValue, false);
         (Mmsi, LastFeed, LastGood, PendingSuspect, OpenGap, Visit, Encounter) = (mmsi, 0, null, null, null, null, null);
         (PortClearanceLatitude, PortClearanceLongitude, PortClearanceNauticalMiles) = (0, 0, 0);
         (Turns, _history, SilenceCheckDue) = (default, default, NoSilenceCheck);
