@@ -109,7 +109,7 @@ public sealed partial class DetectionEngine
             {
                 if (i + PrefetchDistance < vessels.Count)
                 {
-                    CachePrefetch.Object(vessels[i + PrefetchDistance], 88); // the last-heard time (bytes 48-55) and whether it has a twin (85)
+                    CachePrefetch.Object(vessels[i + PrefetchDistance], VesselState.ThroughLastHeardBytes);
                 }
 
                 lastHeard[at++] = LastHeardEither(vessels[i]);

@@ -451,10 +451,10 @@ public sealed partial class DetectionEngine
             vessel = twin; // the second ship on this MMSI: the track the report joins at the lower speed
         }
 
-        // The time first, from the field in the state's first cache line: the history's latest entry is
-        // another line, cold for a vessel heard minutes ago, and read only for a report that may repeat it.
+        // The time from the field in the state's first cache line (the latest entry's time, when there is one): the
+        // entry itself is another line, cold for a vessel heard minutes ago, read only for a report that may repeat it.
         if (point.UnixMilliseconds - vessel.LastHeardUnixMilliseconds < _duplicateWindowMilliseconds
-            && vessel.Latest is { } latest && point.UnixMilliseconds - latest.UnixMilliseconds < _duplicateWindowMilliseconds
+            && vessel.Latest is { } latest
             && latest.LatitudeDegrees == point.LatitudeDegrees && latest.LongitudeDegrees == point.LongitudeDegrees)
         {
             Statistics.Duplicates++;

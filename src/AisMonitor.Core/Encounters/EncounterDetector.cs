@@ -92,7 +92,7 @@ internal sealed class EncounterDetector : IVesselDetector
             End(pair, firstFellSilent: true, secondFellSilent: true);
         }
 
-        // Every sweep looks at every slow vessel: plain loops into a kept list, no allocation per sweep.
+        // Every sweep looks at every slow vessel: plain loops into a kept list, one enumerator per sweep.
         foreach (var first in _grid.Firsts)
         {
             for (var state = first; state is not null; state = state.NextInCell)

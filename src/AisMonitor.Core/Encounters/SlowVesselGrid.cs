@@ -121,9 +121,7 @@ internal sealed class SlowVesselGrid
         var mask = _slots.Length - 1;
         for (var next = (hole + 1) & mask; _slots[next].First is not null; next = (next + 1) & mask)
         {
-            var home = Index(_slots[next].Cell);
-            var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
-            if (!staysPut)
+            if (!Tracking.LinearProbing.StaysPut(hole, next, Index(_slots[next].Cell)))
             {
                 _slots[hole] = _slots[next];
                 hole = next;

@@ -18,6 +18,12 @@ public sealed class VesselState
     /// </summary>
     internal const int HotBytes = 160;
 
+    /// <summary>The bytes an eviction pass reads of each vessel: through its last-heard time and whether it has a twin.</summary>
+    internal const int ThroughLastHeardBytes = 88;
+
+    /// <summary>The bytes that hold the MMSI, which removing a vessel from its table reads.</summary>
+    internal const int ThroughMmsiBytes = 96;
+
     /// <summary>Positions kept per vessel as evidence.</summary>
     public const int HistoryCapacity = 16;
 

@@ -89,7 +89,7 @@ internal sealed class VesselTable
             // Two cache misses each (the vessel's MMSI, then its slot), fetched ahead as the engine does for messages.
             if (i + 16 < removed.Count)
             {
-                CachePrefetch.Object(removed[i + 16], 96); // through the MMSI (bytes 88-91)
+                CachePrefetch.Object(removed[i + 16], VesselState.ThroughMmsiBytes);
             }
 
             if (i + 8 < removed.Count)
@@ -113,9 +113,7 @@ internal sealed class VesselTable
 
         for (var next = (hole + 1) & mask; _slots[next].State is not null; next = (next + 1) & mask)
         {
-            var home = Index(MmsiHash.Of(_slots[next].Mmsi));
-            var staysPut = hole <= next ? hole < home && home <= next : hole < home || home <= next;
-            if (!staysPut)
+            if (!LinearProbing.StaysPut(hole, next, Index(MmsiHash.Of(_slots[next].Mmsi))))
             {
                 _slots[hole] = _slots[next];
                 hole = next;

@@ -39,7 +39,8 @@ public sealed class HotPathStructureTests
     public void What_every_position_reads_of_a_vessel_lies_in_the_bytes_fetched_ahead_of_it()
     {
         // The engine fetches the first VesselState.HotBytes of a vessel's state before its message comes
-        // up; the runtime, not the source, decides the layout, so a new field can push these out.
+        // up (and fewer for an eviction pass or a removal); the runtime, not the source, decides the
+        // layout, so a new field can push these out.
         var vessel = new VesselState(new Mmsi(211_000_001))
         {
             LastGood = new TrackPoint(Instant.FromUnixTimeSeconds(1_700_000_000), 12.34567, -98.7654, 10, TrackPointQuality.Good),
@@ -47,18 +48,36 @@ public sealed class HotPathStructureTests
         };
         vessel.Turns.LoopStartUnixSeconds = 0xCAFE_BABE; // the tracker's last field
         vessel.SilenceCheckDue = 0x0123_4567_89AB_CDEF;
-        var fields = MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<RawObject>(vessel).FirstField, 2 * VesselState.HotBytes).ToArray();
-        const int MethodTablePointer = 8; // field offsets count from the object's start, the fields begin after this pointer
-        var ends = new (string Name, byte[] Pattern)[]
+        vessel.Remember(new TrackPoint(Instant.FromUnixTimeMilliseconds(1_712_345_678_901), 1, 1, null, TrackPointQuality.Good)); // the last-heard time
+        var fields = Fields(vessel);
+        var expected = new (string Name, byte[] Pattern, int Within)[]
         {
-            ("LastGood", BitConverter.GetBytes(-98.7654f)),
-            ("PendingSuspect", BitConverter.GetBytes(76.5432f)),
-            ("Turns", BitConverter.GetBytes(0xCAFE_BABEu)),
-            ("SilenceCheckDue", BitConverter.GetBytes(0x0123_4567_89AB_CDEFL)),
-        }.Select(f => (f.Name, End: fields.AsSpan().IndexOf(f.Pattern) is var at and >= 0 ? MethodTablePointer + at + f.Pattern.Length : int.MaxValue));
+            ("LastGood", BitConverter.GetBytes(-98.7654f), VesselState.HotBytes),
+            ("PendingSuspect", BitConverter.GetBytes(76.5432f), VesselState.HotBytes),
+            ("Turns", BitConverter.GetBytes(0xCAFE_BABEu), VesselState.HotBytes),
+            ("SilenceCheckDue", BitConverter.GetBytes(0x0123_4567_89AB_CDEFL), VesselState.HotBytes),
+            ("the last-heard time", BitConverter.GetBytes(1_712_345_678_901L), VesselState.ThroughLastHeardBytes),
+            ("Mmsi", BitConverter.GetBytes(211_000_001u), VesselState.ThroughMmsiBytes),
+        };
 
-        Assert.All(ends, f => Assert.True(f.End <= VesselState.HotBytes, $"{f.Name} ends at byte {f.End}, past {VesselState.HotBytes} (int.MaxValue: not found)"));
+        Assert.All(expected, f =>
+        {
+            var end = fields.AsSpan().IndexOf(f.Pattern) is var at and >= 0 ? MethodTablePointer + at + f.Pattern.Length : int.MaxValue;
+            Assert.True(end <= f.Within, $"{f.Name} ends at byte {end}, past {f.Within} (int.MaxValue: not found)");
+        });
+
+        // The twin flag: the one byte that differs between two states whose side objects hold the same, but for the twin.
+        var (alone, twinned) = (new VesselState(new Mmsi(211_000_002)) { Abandoned = default(TrackPoint) }, new VesselState(new Mmsi(211_000_002)) { Abandoned = default(TrackPoint) });
+        twinned.Twin = alone;
+        var (a, b) = (Fields(alone), Fields(twinned));
+        var flag = Enumerable.Range(2 * IntPtr.Size, a.Length - (2 * IntPtr.Size)).Last(i => a[i] != b[i]); // past the side object's reference
+        Assert.True(MethodTablePointer + flag + 1 <= VesselState.ThroughLastHeardBytes, $"the twin flag is at byte {MethodTablePointer + flag}, past {VesselState.ThroughLastHeardBytes}");
     }
+
+    private const int MethodTablePointer = 8; // field offsets count from the object's start, the fields begin after this pointer
+
+    private static byte[] Fields(VesselState vessel) =>
+        MemoryMarshal.CreateReadOnlySpan(ref Unsafe.As<RawObject>(vessel).FirstField, 2 * VesselState.HotBytes).ToArray();
 
     private sealed class RawObject
     {
