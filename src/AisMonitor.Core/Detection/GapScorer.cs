@@ -137,7 +137,7 @@ public sealed class GapScorer
         var halfwayReception = path is { Halfway: var h } ? _reception.Assess(h.Latitude, h.Longitude, seconds, judged) : null;
         var portAfter = after is { } c ? _ports.Nearest(c.Position) : null;
         var (severity, severityReason) = SeverityOf(score, fired);
-        var positions = vessel.History.Where(p => p.Time <= before.Time).Select(PositionEvidence.From).ToList();
+        var positions = PositionsThrough(vessel, before.Time);
         if (after is { } first)
         {
             positions.Add(PositionEvidence.From(first));
@@ -336,6 +336,21 @@ public sealed class GapScorer
     /// would by now be) where such silences are ordinary: the waters it sailed into explain it.
     /// </summary>
     private bool NotExplainedAlongTheWay(double chance) => chance < _options.DisablingExplainedChancePerVesselDay;
+
+    /// <summary>The history up to <paramref name="time"/>, as evidence (a loop: a lambda over the parameter would make every call allocate its closure).</summary>
+    private static List<PositionEvidence> PositionsThrough(VesselState vessel, Instant time)
+    {
+        var positions = new List<PositionEvidence>(VesselState.HistoryCapacity + 1);
+        foreach (var p in vessel.History)
+        {
+            if (p.Time <= time)
+            {
+                positions.Add(PositionEvidence.From(p));
+            }
+        }
+
+        return positions;
+    }
 
     private int PositionsBefore(VesselState vessel, TrackPoint before)
     {

@@ -9,7 +9,7 @@ namespace AisMonitor.Core.Tracking;
 /// for alerts), the last good position, a suspect position awaiting confirmation, its identity
 /// and the gap alert it has open. Owned by one partition; not thread safe.
 /// </summary>
-public sealed class VesselState
+public sealed partial class VesselState
 {
     /// <summary>
     /// The bytes of the object every position reads or writes, from its start: the fields, the last
@@ -221,18 +221,8 @@ public sealed class VesselState
     // side object made when first needed: the state read for every position stays small.
     private Rarely Rare => _rarely ??= new Rarely();
 
-    /// <summary>Recent positions, oldest first.</summary>
-    public IEnumerable<TrackPoint> History
-    {
-        get
-        {
-            var start = _count < HistoryCapacity ? 0 : _next;
-            for (var i = 0; i < _count; i++)
-            {
-                yield return _history[(start + i) % HistoryCapacity];
-            }
-        }
-    }
+    /// <summary>Recent positions, oldest first (a <c>foreach</c> over it allocates nothing).</summary>
+    public HistoryView History => new(this);
 
     /// <summary>The most recent position in the history, good or suspect.</summary>
     public TrackPoint? Latest => _count == 0 ? null : _history[(_next - 1 + HistoryCapacity) % HistoryCapacity];
