@@ -92,7 +92,7 @@ public sealed class HotPathStructureTests
             IntervalHistogram.BinOf(seconds) == (int)(Math.Log2(seconds) * 4), iter: 200_000);
 
     [Fact]
-    public void Counts_at_a_length_and_its_fractions_in_one_pass_answer_as_counting_each_does()
+    public void Counts_at_a_length_and_its_fractions_in_one_pass_answer_as_counting_each_does_merged_and_restored_too()
     {
         // One pass down the bins answers four lengths at once, between additions of any length.
         Gen.Select(Gen.Double[1, 1 << 24].Array[0, 300], Gen.Double[1, 1 << 26].Array[1, 20]).Sample((intervals, lengths) =>
@@ -110,7 +110,16 @@ public sealed class HotPathStructureTests
                 }
             }
 
-            return true;
+            // A block is its cells merged, and a restart restores a snapshot: both count as the original.
+            var merged = new IntervalHistogram();
+            merged.Merge(histogram);
+            var restored = IntervalHistogram.FromSnapshot(histogram.ToSnapshot());
+            return lengths.All(length => new[] { merged, restored }.All(copy =>
+            {
+                copy.CountAtLeastFractions(IntervalHistogram.PositionOf(length), out var whole, out var half, out var third, out var quarter);
+                return Close(whole, histogram.CountAtLeast(length)) && Close(half, histogram.CountAtLeast(length / 2))
+                    && Close(third, histogram.CountAtLeast(length / 3)) && Close(quarter, histogram.CountAtLeast(length / 4));
+            }));
         }, iter: 300);
 
         static bool Close(double a, double b) => Math.Abs(a - b) <= 1e-9 * Math.Max(1, Math.Abs(b));
