@@ -653,26 +653,14 @@ public sealed partial class DetectionEngine
         var current = vessel.Identity ?? new VesselIdentity();
         var updated = message switch
         {
-            StaticAndVoyageData s => current with
-            {
-                Name = s.ShipName ?? current.Name,
-                CallSign = s.CallSign ?? current.CallSign,
-                Imo = s.Imo ?? current.Imo,
-                ShipType = s.ShipType != 0 ? s.ShipType : current.ShipType,
-                LengthMetres = s.LengthMetres ?? current.LengthMetres,
-                DraughtMetres = s.DraughtMetres ?? current.DraughtMetres,
-                Destination = s.Destination ?? current.Destination,
-            },
-            StaticDataReport { PartNumber: 0 } a => current with { Name = a.ShipName ?? current.Name },
-            StaticDataReport b => current with
-            {
-                CallSign = b.CallSign ?? current.CallSign,
-                ShipType = b.ShipType != 0 ? b.ShipType : current.ShipType,
-                LengthMetres = b.Dimensions.LengthMetres ?? current.LengthMetres,
-            },
+            StaticAndVoyageData s => Told(current, s.ShipName ?? current.Name, s.CallSign ?? current.CallSign, s.Imo ?? current.Imo, s.ShipType != 0 ? s.ShipType : current.ShipType,
+                s.LengthMetres ?? current.LengthMetres, s.DraughtMetres ?? current.DraughtMetres, s.Destination ?? current.Destination),
+            StaticDataReport { PartNumber: 0 } a => Told(current, a.ShipName ?? current.Name, current.CallSign, current.Imo, current.ShipType, current.LengthMetres, current.DraughtMetres, current.Destination),
+            StaticDataReport b => Told(current, current.Name, b.CallSign ?? current.CallSign, current.Imo, b.ShipType != 0 ? b.ShipType : current.ShipType,
+                b.Dimensions.LengthMetres ?? current.LengthMetres, current.DraughtMetres, current.Destination),
             _ => current,
         };
-        if (updated == current)
+        if (ReferenceEquals(updated, current))
         {
             return;
         }
@@ -694,6 +682,16 @@ public sealed partial class DetectionEngine
             detector.IdentityChanged(vessel, current, changes, time);
         }
     }
+
+    /// <summary>
+    /// The identity with what a static report told: <paramref name="current"/> itself when that is what it
+    /// already says (most static reports repeat themselves; no copy is made only to be found equal).
+    /// </summary>
+    private static VesselIdentity Told(VesselIdentity current, string? name, string? callSign, Imo? imo, byte shipType, double? lengthMetres, double? draughtMetres, string? destination) =>
+        name == current.Name && callSign == current.CallSign && Nullable.Equals(imo, current.Imo) && shipType == current.ShipType
+            && Nullable.Equals(lengthMetres, current.LengthMetres) && Nullable.Equals(draughtMetres, current.DraughtMetres) && destination == current.Destination
+            ? current
+            : current with { Name = name, CallSign = callSign, Imo = imo, ShipType = shipType, LengthMetres = lengthMetres, DraughtMetres = draughtMetres, Destination = destination };
 
     private static List<IdentityChange> Changes(VesselIdentity before, VesselIdentity after, Instant time)
     {
