@@ -561,8 +561,8 @@ internal sealed class SlowState(VesselState vessel)
     /// <summary>How long it had been silent before this position, in hours (null: its first).</summary>
     public double? SilentBeforeHours { get; set; }
 
-    /// <summary>Whether it is filed in the grid (slow, away from ports, heard within the silence limit).</summary>
-    public bool InGrid { get; set; }
+    /// <summary>Whether it is filed in the grid (slow, away from ports, heard within the silence limit): a filed state always has a previous link.</summary>
+    public bool InGrid => PreviousInCell is not null;
 
     public long Cell { get; set; }
 

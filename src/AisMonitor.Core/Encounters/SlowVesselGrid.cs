@@ -60,7 +60,7 @@ internal sealed class SlowVesselGrid
         }
 
         state.NextInCell = null;
-        (state.InGrid, state.Cell) = (true, cell);
+        state.Cell = cell;
     }
 
     /// <summary>Takes a filed vessel out of its cell; the others keep their order.</summary>
@@ -88,7 +88,7 @@ internal sealed class SlowVesselGrid
             (next ?? first).PreviousInCell = previous; // the one after it, or the first's link to the last
         }
 
-        (state.PreviousInCell, state.NextInCell, state.InGrid) = (null, null, false);
+        (state.PreviousInCell, state.NextInCell) = (null, null);
     }
 
     /// <summary>The vessels of one cell from its first, in the order filed.</summary>

@@ -1,6 +1,7 @@
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Detection;
 using AisMonitor.Core.Ports;
+using AisMonitor.Core.Tests.Support;
 using AisMonitor.Core.Tracking;
 using NodaTime;
 
@@ -31,27 +32,17 @@ public sealed class GapScorerAllocationTests
         return (scorer, vessel, last);
     }
 
-    /// <summary>
-    /// Bytes allocated by 100 calls, the fewest of five rounds: an allocation per call shows in every
-    /// round, while the runtime's own one-off work on this thread (tiered compilation replacing the
-    /// code mid-test, seen once in a full run) shows in one at most.
-    /// </summary>
+    /// <summary>Bytes allocated by 100 calls, the fewest of five rounds (the first call, before them, may initialise what it uses).</summary>
     private static long AllocatedBy(Action judge)
     {
-        judge(); // the first call may initialise what it uses
-        var fewest = long.MaxValue;
-        for (var round = 0; round < 5; round++)
+        judge();
+        return Allocations.FewestOfFiveRounds(_ =>
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
             for (var i = 0; i < 100; i++)
             {
                 judge();
             }
-
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return fewest;
+        });
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Detection;
 using AisMonitor.Core.Ports;
+using AisMonitor.Core.Tests.Support;
 using NodaTime;
 using static AisMonitor.Core.Tests.Support.Reports;
 
@@ -23,20 +24,15 @@ public sealed class IdentityAllocationTests
         engine.Process(voyage);
 
         // The same report a second apart, many times: the reordering window holds them, then releases
-        // them through the identity update; the fewest bytes of five rounds (the runtime's own one-off
-        // work on this thread shows in one round at most).
+        // them through the identity update.
         var repeated = Enumerable.Range(1, 1_000).Select(i => Voyage(Mmsi, Start + Duration.FromSeconds(i), "ANGARA", imo: 9179842, callSign: "UBCT8")).ToArray();
-        var fewest = long.MaxValue;
-        for (var round = 0; round < 5; round++)
+        var fewest = Allocations.FewestOfFiveRounds(round =>
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
             for (var i = round * 200; i < (round + 1) * 200; i++)
             {
                 engine.Process(in repeated[i]);
             }
-
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
+        });
 
         Assert.Equal(0, fewest);
         Assert.Equal("ANGARA", engine.Vessels().Single().Identity?.Name);
