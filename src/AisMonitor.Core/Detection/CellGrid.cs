@@ -8,12 +8,14 @@ namespace AisMonitor.Core.Detection;
 internal sealed class CellGrid<T>
     where T : class, new()
 {
-    private readonly T?[]?[] _rows;
+    // Rows of a struct, not of T: a reference to an element of a T[] is checked against the array's
+    // element type at run time (arrays are covariant), and GetOrAdd runs for every report.
+    private readonly Cell[]?[] _rows;
     private readonly int _columns;
 
     public CellGrid(double cellSizeDegrees)
     {
-        _rows = new T?[]?[(int)Math.Ceiling(180 / cellSizeDegrees) + 1];
+        _rows = new Cell[]?[(int)Math.Ceiling(180 / cellSizeDegrees) + 1];
         _columns = (int)Math.Ceiling(360 / cellSizeDegrees) + 1;
     }
 
@@ -23,12 +25,12 @@ internal sealed class CellGrid<T>
     /// <summary>The highest row and column.</summary>
     public (int Row, int Column) Last => (_rows.Length - 1, _columns - 1);
 
-    public T? Find(long key) => _rows[(int)(key >> 32)]?[(int)key];
+    public T? Find(long key) => _rows[(int)(key >> 32)]?[(int)key].Value;
 
     public T GetOrAdd(long key)
     {
-        var row = _rows[(int)(key >> 32)] ??= new T?[_columns];
-        ref var cell = ref row[(int)key];
+        var row = _rows[(int)(key >> 32)] ??= new Cell[_columns];
+        ref var cell = ref row[(int)key].Value;
         if (cell is null)
         {
             cell = new T();
@@ -40,9 +42,9 @@ internal sealed class CellGrid<T>
 
     public void Set(long key, T value)
     {
-        var row = _rows[(int)(key >> 32)] ??= new T?[_columns];
-        Count += row[(int)key] is null ? 1 : 0;
-        row[(int)key] = value;
+        var row = _rows[(int)(key >> 32)] ??= new Cell[_columns];
+        Count += row[(int)key].Value is null ? 1 : 0;
+        row[(int)key].Value = value;
     }
 
     public void Clear()
@@ -63,11 +65,16 @@ internal sealed class CellGrid<T>
 
             for (var c = 0; c < row.Length; c++)
             {
-                if (row[c] is { } value)
+                if (row[c].Value is { } value)
                 {
                     yield return (((long)r << 32) | (uint)c, value);
                 }
             }
         }
+    }
+
+    private struct Cell
+    {
+        public T? Value;
     }
 }
