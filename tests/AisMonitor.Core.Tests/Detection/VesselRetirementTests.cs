@@ -73,6 +73,25 @@ public sealed class VesselRetirementTests
     }
 
     [Fact]
+    public void An_eviction_cuts_to_the_millisecond_inside_the_second_it_falls_in()
+    {
+        // The tables keep when each vessel was heard in whole seconds; the cut must still fall between
+        // two vessels heard in the same second, as it did when every vessel's own time was read.
+        var options = new DetectionOptions { Tracking = new TrackingOptions { MaximumTrackedVessels = 100 } };
+        var earlier = Enumerable.Range(0, 4).Select(i => Position((uint)(273_100_001 + i), Start + Duration.FromSeconds(9) + Duration.FromMilliseconds(100 * i), 34.5, 128.5));
+        var sameSecond = Enumerable.Range(4, 96).Select(i => Position((uint)(273_100_001 + i), Start + Duration.FromSeconds(10) + Duration.FromMilliseconds(7 * i), 34.5, 128.5));
+        var newcomer = Position(273_200_000, Start + Duration.FromHours(1), 34.5, 128.5);
+
+        var (_, engine) = Run(options, earlier.Concat(sameSecond).Append(newcomer));
+
+        // The longest silent tenth of 100: the four heard a second earlier and the six heard first in the next.
+        Assert.Equal(10, engine.Statistics.VesselsEvicted);
+        Assert.All(Enumerable.Range(0, 10), i => Assert.Null(engine.Vessel(new Mmsi((uint)(273_100_001 + i)))));
+        Assert.All(Enumerable.Range(10, 90), i => Assert.NotNull(engine.Vessel(new Mmsi((uint)(273_100_001 + i)))));
+        Assert.NotNull(engine.Vessel(new Mmsi(273_200_000)));
+    }
+
+    [Fact]
     public void An_evicted_vessels_state_is_reused_for_a_new_one_that_inherits_nothing_of_it()
     {
         var options = new DetectionOptions { Tracking = new TrackingOptions { MaximumTrackedVessels = 100 } };
