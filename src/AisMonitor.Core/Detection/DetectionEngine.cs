@@ -35,7 +35,7 @@ public sealed partial class DetectionEngine
     private readonly IdentityConflicts _conflicts;
     private readonly Encounters.EncounterDetector? _encounters;
     private readonly Identity.IdentityChangeDetector? _identity;
-    private readonly IVesselDetector[] _detectors;
+    private readonly VesselDetector[] _detectors; // called virtually, not through the interface: see VesselDetector
     private VesselWatchLists _watchLists = VesselWatchLists.None;
     private Instant? _nextSweep;
     private readonly long _duplicateWindowMilliseconds;
@@ -80,11 +80,11 @@ public sealed partial class DetectionEngine
         _detectors =
         [
             _gaps, _portCalls, new WatchListSightings(options.WatchLists, context), _conflicts,
-            .. _encounters is null ? Array.Empty<IVesselDetector>() : [_encounters],
-            .. _identity is null ? Array.Empty<IVesselDetector>() : [_identity],
-            .. options.Loitering.Enabled ? [new Loitering.LoiteringDetector(options.Loitering, concern, context)] : Array.Empty<IVesselDetector>(),
-            .. options.PositionSpoofing.Enabled ? [new Spoofing.PositionSpoofingDetector(options.PositionSpoofing, concern, context)] : Array.Empty<IVesselDetector>(),
-            .. moreDetectors.Select(make => make(context)),
+            .. _encounters is null ? Array.Empty<VesselDetector>() : [_encounters],
+            .. _identity is null ? Array.Empty<VesselDetector>() : [_identity],
+            .. options.Loitering.Enabled ? [new Loitering.LoiteringDetector(options.Loitering, concern, context)] : Array.Empty<VesselDetector>(),
+            .. options.PositionSpoofing.Enabled ? [new Spoofing.PositionSpoofingDetector(options.PositionSpoofing, concern, context)] : Array.Empty<VesselDetector>(),
+            .. moreDetectors.Select(make => VesselDetector.Of(make(context))),
         ];
         _duplicateWindowMilliseconds = (long)options.Tracking.DuplicateWindow.TotalMilliseconds;
         _minimumSuspectJumpNauticalMiles = options.Tracking.MinimumSuspectJumpNauticalMiles;

@@ -16,7 +16,7 @@ namespace AisMonitor.Core.Detection;
 /// meanwhile (every class A report marks its cell's hour heard) and it is class A too; a vessel
 /// silent for the gap minimum counts as a silence under way until it is heard again.
 /// </summary>
-internal sealed class GapDetector : IVesselDetector
+internal sealed class GapDetector : VesselDetector
 {
     private readonly DetectorContext _context;
     private readonly GapScorer _scorer;
@@ -39,7 +39,7 @@ internal sealed class GapDetector : IVesselDetector
     /// <summary>The reception model learnt so far.</summary>
     public ReceptionModel Reception { get; }
 
-    public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
         var point = position.Point;
         var classA = !position.ClassB; // class B is heard less well: its silences among class A vessels heard are still coverage
@@ -72,7 +72,7 @@ internal sealed class GapDetector : IVesselDetector
         Reception.Observe(wayLatitude, wayLongitude, (intervalMilliseconds / 1000.0) - feedSilent.TotalSeconds, previous.SpeedKnots, point.UnixMilliseconds, classA ? previous.UnixMilliseconds : null);
     }
 
-    public long? NextLook(VesselState vessel, TrackPoint last, Instant? now)
+    public override long? NextLook(VesselState vessel, TrackPoint last, Instant? now)
     {
         if (vessel.OpenGap is not null)
         {
@@ -83,7 +83,7 @@ internal sealed class GapDetector : IVesselDetector
         return now is not { } watermark || due > watermark.ToUnixTimeMilliseconds() ? due : NextAlertWorthyCheck(vessel, last, watermark);
     }
 
-    public void SilenceDue(VesselState vessel, Instant watermark)
+    public override void SilenceDue(VesselState vessel, Instant watermark)
     {
         if (vessel.OpenGap is not null || vessel.LastGood is not { } last || last.UnixMilliseconds + _minimumGapMilliseconds > watermark.ToUnixTimeMilliseconds())
         {
@@ -100,7 +100,7 @@ internal sealed class GapDetector : IVesselDetector
     }
 
     /// <summary>The gaps a sweep opened are raised together, in time then MMSI order, whatever the order vessels fell due in.</summary>
-    public void SweepEnded(Instant watermark)
+    public override void SweepEnded(Instant watermark)
     {
         if (_opened.Count == 0)
         {

@@ -10,7 +10,7 @@ namespace AisMonitor.Core.Detection;
 /// An MMSI that cannot identify a single vessel (invalid, shared, a test number), judged once per
 /// MMSI: raised at its first position, to say where, or at the end of input without one.
 /// </summary>
-internal sealed class IdentityConflicts(DetectorContext context) : IVesselDetector
+internal sealed class IdentityConflicts(DetectorContext context) : VesselDetector
 {
     private readonly HashSet<uint> _raised = [];
     private readonly HashSet<uint> _judged = [];
@@ -31,11 +31,11 @@ internal sealed class IdentityConflicts(DetectorContext context) : IVesselDetect
         }
     }
 
-    public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
     }
 
-    public void NotTracked(in DecodedMessage message, Instant time)
+    public override void NotTracked(in DecodedMessage message, Instant time)
     {
         var mmsi = message.Mmsi;
         GeoPoint? location = message.TryGetPosition(out var p) && p.LatitudeDegrees is { } lat && p.LongitudeDegrees is { } lon ? new GeoPoint(lat, lon) : null;
@@ -65,7 +65,7 @@ internal sealed class IdentityConflicts(DetectorContext context) : IVesselDetect
         Raise(mmsi, time, location);
     }
 
-    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    public override void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
     {
         foreach (var (mmsi, firstHeard) in _awaitingPosition)
         {

@@ -18,7 +18,7 @@ namespace AisMonitor.Core.Encounters;
 /// <see cref="EncounterOptions.MaximumSilence"/>. A pair together for <see cref="EncounterOptions.MinimumDuration"/>
 /// is raised (open) and updated when it ends. Time is continuous: nothing is cut at day boundaries.
 /// </summary>
-internal sealed class EncounterDetector : IVesselDetector
+internal sealed class EncounterDetector : VesselDetector
 {
     private const double CellDegrees = 0.01;
     private const double MetresPerDegree = 111_195;
@@ -41,7 +41,7 @@ internal sealed class EncounterDetector : IVesselDetector
         _near = new PortProximityGrid(ports.All, p => (p.Boundary is null ? 0 : p.RadiusNauticalMiles) + reachNauticalMiles);
     }
 
-    public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
         if (vessel.Track != 0)
         {
@@ -81,10 +81,10 @@ internal sealed class EncounterDetector : IVesselDetector
         Place(vessel);
     }
 
-    public bool RefersTo(VesselState vessel) => vessel.Encounter is { } state && (state.InGrid || state.Pairs is { Count: > 0 });
+    public override bool RefersTo(VesselState vessel) => vessel.Encounter is { } state && (state.InGrid || state.Pairs is { Count: > 0 });
 
     /// <summary>Pairs whose closeness has not been heard for longer than the silence limit end; silent vessels leave the grid.</summary>
-    public void SweepEnded(Instant watermark)
+    public override void SweepEnded(Instant watermark)
     {
         var stale = watermark - _options.MaximumSilence;
         foreach (var pair in _pairs.Count == 0 ? [] : _pairs.Values.Where(p => p.LastClose < stale).OrderBy(p => p.First.Mmsi.Value).ThenBy(p => p.Second.Mmsi.Value).ToList())
@@ -112,7 +112,7 @@ internal sealed class EncounterDetector : IVesselDetector
         _stale.Clear();
     }
 
-    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    public override void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
     {
         foreach (var pair in _pairs.Values.OrderBy(p => p.First.Mmsi.Value).ThenBy(p => p.Second.Mmsi.Value).ToList())
         {

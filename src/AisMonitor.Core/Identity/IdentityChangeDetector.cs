@@ -17,7 +17,7 @@ namespace AisMonitor.Core.Identity;
 /// (+3), flag hopping (+2), after a silence (+2), at sea (+1), back to an earlier value (+1), a
 /// watch-listed identity before or after (+2); high from 4, medium from 2, else low.
 /// </summary>
-internal sealed class IdentityChangeDetector(IdentityOptions options, double impossibleSpeedKnots, DetectorContext context) : IVesselDetector
+internal sealed class IdentityChangeDetector(IdentityOptions options, double impossibleSpeedKnots, DetectorContext context) : VesselDetector
 {
     private const int MaximumChangesShown = 20;
     private const int MaximumHoldersKept = 4;
@@ -30,7 +30,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
     private readonly Queue<(uint Mmsi, Instant End)> _silencesByEnd = new(); // in the order they ended: forgotten from the front, not by a pass over all
     private readonly Dictionary<uint, PendingHandover> _pending = [];
 
-    public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
         if (vessel.Track == 0 && position.Previous is { } previous && position.Point.UnixMilliseconds - previous.UnixMilliseconds >= _silenceMilliseconds)
         {
@@ -39,7 +39,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         }
     }
 
-    public void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> recorded, Instant time)
+    public override void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> recorded, Instant time)
     {
         var after = vessel.Identity!;
         // A field first broadcast is not a change (a name after a call sign); of the rest, what identifies the ship.
@@ -81,7 +81,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         Raise(vessel, episode, time);
     }
 
-    public void SweepEnded(Instant watermark)
+    public override void SweepEnded(Instant watermark)
     {
         if (_pending.Count > 0)
         {
@@ -108,7 +108,7 @@ internal sealed class IdentityChangeDetector(IdentityOptions options, double imp
         }
     }
 
-    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    public override void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
     {
         if (_pending.Count > 0 && watermark is { } w)
         {

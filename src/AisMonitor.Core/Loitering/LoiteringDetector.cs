@@ -19,14 +19,14 @@ namespace AisMonitor.Core.Loitering;
 /// (+2); high from 4, medium from 2, low otherwise; a fishing vessel slow on its grounds is not
 /// raised unless something else fires. Looked for only with a coastline.
 /// </summary>
-internal sealed class LoiteringDetector(LoiteringOptions options, PortsOfConcern portsOfConcern, DetectorContext context) : IVesselDetector
+internal sealed class LoiteringDetector(LoiteringOptions options, PortsOfConcern portsOfConcern, DetectorContext context) : VesselDetector
 {
     private const int MaximumTrackShown = 48;
     private const double ShownUpToNauticalMiles = 200; // the distance from shore is measured up to this, to show it
     private readonly long _intervalMilliseconds = (long)options.SpeedInterval.TotalMilliseconds;
     private readonly long _silenceMilliseconds = (long)options.MaximumSilence.TotalMilliseconds;
 
-    public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
         var point = position.Point;
         var run = vessel.Loiter;
@@ -85,7 +85,7 @@ internal sealed class LoiteringDetector(LoiteringOptions options, PortsOfConcern
         }
     }
 
-    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    public override void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
     {
         foreach (var vessel in vessels)
         {

@@ -15,7 +15,7 @@ namespace AisMonitor.Core.PortCalls;
 /// before, a silence in port) is common among fishing vessels and small craft, so it raises the
 /// score of a notable call but does not make one.
 /// </summary>
-internal sealed class PortCallDetector : Detection.IVesselDetector
+internal sealed class PortCallDetector : Detection.VesselDetector
 {
     private const double WatchListedWeight = 2, PortOfConcernWeight = 3, RareHereWeight = 1.5, AfterLongGapWeight = 1, SilentOnArrivalWeight = 1, FirstCallWeight = 0.5;
     private static readonly string[] NotableFactors = ["WatchListedVessel", "PortOfConcern", "RareFlagHere", "RareTypeHere"];
@@ -52,7 +52,7 @@ internal sealed class PortCallDetector : Detection.IVesselDetector
 
     public double EntryRadius(Port port) => Math.Max(port.RadiusNauticalMiles, _options.MinimumEntryRadiusNauticalMiles);
 
-    public void PositionAccepted(VesselState vessel, in Detection.AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in Detection.AcceptedPosition position)
     {
         if (position.Previous is { } previous && position.Point.Time - previous.Time >= _gapMinimum)
         {
@@ -64,16 +64,16 @@ internal sealed class PortCallDetector : Detection.IVesselDetector
     }
 
     /// <summary>While the vessel is in a port without an open port gap: when a silence there would become one.</summary>
-    public long? NextLook(VesselState vessel, TrackPoint last, Instant? now)
+    public override long? NextLook(VesselState vessel, TrackPoint last, Instant? now)
     {
         var due = last.UnixMilliseconds + _portGapMilliseconds;
         return vessel.Visit is { OpenPortGap: null } && (now is not { } watermark || due > watermark.ToUnixTimeMilliseconds()) ? due : null;
     }
 
-    public void SilenceDue(VesselState vessel, Instant watermark) => CheckSilence(vessel, watermark);
+    public override void SilenceDue(VesselState vessel, Instant watermark) => CheckSilence(vessel, watermark);
 
     /// <summary>End of input: the calls still in progress are published once more with what they accumulated since.</summary>
-    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    public override void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
     {
         if (watermark is not { } now)
         {

@@ -25,14 +25,14 @@ namespace AisMonitor.Core.Spoofing;
 /// spoofing); circles +1 (a ship may really circle: exercises, trials, waiting); a watch-listed
 /// vessel +2; a port of concern nearby +2; high from 4, medium from 2.
 /// </summary>
-internal sealed class PositionSpoofingDetector(PositionSpoofingOptions options, PortsOfConcern portsOfConcern, DetectorContext context) : IVesselDetector
+internal sealed class PositionSpoofingDetector(PositionSpoofingOptions options, PortsOfConcern portsOfConcern, DetectorContext context) : VesselDetector
 {
     private const double DegreesToRadians = Math.PI / 180;
     private const float ReversalDegrees = 120; // a turn this sharp in one leg is noise or a reversal, not a loop
     private readonly long _loopSeconds = (long)options.MaximumLoopDuration.TotalSeconds;
     private readonly double _minimumLegSquared = options.MinimumLegNauticalMiles * options.MinimumLegNauticalMiles;
 
-    public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
         if (vessel.Spoof is { } watch)
         {
@@ -54,7 +54,7 @@ internal sealed class PositionSpoofingDetector(PositionSpoofingOptions options, 
         Turn(vessel, position);
     }
 
-    public void PositionSuspect(VesselState vessel, TrackPoint suspect, TrackPoint lastGood)
+    public override void PositionSuspect(VesselState vessel, TrackPoint suspect, TrackPoint lastGood)
     {
         var watch = vessel.Spoof ??= new SpoofWatch { LastSign = suspect.Time };
         if (watch.Pending is { } earlier)

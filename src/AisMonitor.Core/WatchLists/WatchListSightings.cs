@@ -10,9 +10,9 @@ namespace AisMonitor.Core.WatchLists;
 /// A watch-listed vessel heard: once when first heard in the feed (at its first position, to say
 /// where), and again whenever it is heard after a silence of <see cref="WatchListOptions.SightingAfterSilence"/>.
 /// </summary>
-internal sealed class WatchListSightings(WatchListOptions options, DetectorContext context) : IVesselDetector
+internal sealed class WatchListSightings(WatchListOptions options, DetectorContext context) : VesselDetector
 {
-    public void PositionAccepted(VesselState vessel, in AcceptedPosition position)
+    public override void PositionAccepted(VesselState vessel, in AcceptedPosition position)
     {
         if (vessel.WatchListMatches.Count == 0)
         {
@@ -30,7 +30,7 @@ internal sealed class WatchListSightings(WatchListOptions options, DetectorConte
         }
     }
 
-    public void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> changes, Instant time)
+    public override void IdentityChanged(VesselState vessel, VesselIdentity before, IReadOnlyList<IdentityChange> changes, Instant time)
     {
         // Matched anew on a new IMO or name; without a position yet, the sighting waits for the first one, to say where.
         if ((vessel.Identity?.Imo != before.Imo || vessel.Identity?.Name != before.Name)
@@ -41,7 +41,7 @@ internal sealed class WatchListSightings(WatchListOptions options, DetectorConte
     }
 
     /// <summary>What waited for a position that never came is raised now, without a location.</summary>
-    public void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
+    public override void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
     {
         foreach (var vessel in vessels)
         {
