@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Ais.Messages;
 using AisMonitor.Core.Alerts;
@@ -201,8 +202,14 @@ public sealed partial class DetectionEngine
             return;
         }
 
-        while (_reorder.TryRelease(drain: false, out var ready, out var readyTime))
+        while (true)
         {
+            ref readonly var ready = ref _reorder.ReleaseDue(out var readyTime);
+            if (Unsafe.IsNullRef(in ready))
+            {
+                break;
+            }
+
             PrefetchAhead();
             Apply(ready, readyTime);
         }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AisMonitor.Core.Ais;
 using NodaTime;
 
@@ -119,6 +120,32 @@ public sealed class ReorderBuffer
         return false;
     }
 
+    /// <summary>
+    /// The next message due, as <see cref="TryRelease"/> without draining, but left where it is held: a
+    /// reference to it, valid until the next <see cref="Add"/>, or a null reference when none is due
+    /// (<see cref="Unsafe.IsNullRef{T}(ref readonly T)"/>). Every message passes here, and copying it out
+    /// and clearing its place cost more than applying some of them; the place is overwritten when reused,
+    /// so the ring holds no more released messages than its own length.
+    /// </summary>
+    internal ref readonly DecodedMessage ReleaseDue(out Instant time)
+    {
+        if (Count > 0)
+        {
+            ref var first = ref _ring[_head];
+            if (first.Time <= Latest - _window)
+            {
+                time = first.Time;
+                _head = (_head + 1) & (_ring.Length - 1);
+                Count--;
+                Released = time;
+                return ref first.Message;
+            }
+        }
+
+        time = default;
+        return ref Unsafe.NullRef<DecodedMessage>();
+    }
+
     /// <summary>The latest time held at or before <paramref name="limit"/> (later ones are strays the feed has not agreed with), when one is.</summary>
     public Instant? LatestHeldAtOrBefore(Instant limit)
     {
@@ -196,5 +223,11 @@ public sealed class ReorderBuffer
         _head = 0;
     }
 
-    private readonly record struct Entry(Instant Time, long Arrival, DecodedMessage Message);
+    // Fields, not a record's properties: ReleaseDue returns a reference to the message in place.
+    private readonly struct Entry(Instant time, long arrival, DecodedMessage message)
+    {
+        public readonly Instant Time = time;
+        public readonly long Arrival = arrival;
+        public readonly DecodedMessage Message = message;
+    }
 }
