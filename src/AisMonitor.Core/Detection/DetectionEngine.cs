@@ -36,6 +36,7 @@ public sealed partial class DetectionEngine
     private readonly IdentityConflicts _conflicts;
     private readonly Encounters.EncounterDetector? _encounters;
     private readonly Identity.IdentityChangeDetector? _identity;
+    private readonly FastModulo _partitionOf; // a vessel's partition: its MMSI hash modulo the partitions
     private readonly VesselDetector[] _detectors; // called virtually, not through the interface: see VesselDetector
     private VesselWatchLists _watchLists = VesselWatchLists.None;
     private Instant? _nextSweep;
@@ -69,6 +70,7 @@ public sealed partial class DetectionEngine
         _reorder = new ReorderBuffer(options.Tracking.ReorderingWindow, options.Tracking.TimeAgreementMessages, options.Tracking.MaximumUnconfirmedJump);
         _earliestPlausible = Instant.FromUtc(options.Tracking.EarliestPlausibleYear, 1, 1, 0, 0);
         _partitions = Enumerable.Range(0, options.Tracking.Partitions).Select(_ => new VesselPartition()).ToArray();
+        _partitionOf = new FastModulo(_partitions.Length);
         var context = new DetectorContext(this);
         _gaps = new GapDetector(options, ports, context);
         _portCalls = new PortCallDetector(options.PortCalls, ports, options.Gaps.PortsOfConcern, options.Gaps.MinimumDuration, output.PortCallChanged, Emit);
@@ -345,7 +347,7 @@ public sealed partial class DetectionEngine
         return Partition(hash).Vessels.Find(hash, mmsi.Value);
     }
 
-    private VesselPartition Partition(uint hash) => _partitions[(int)(hash % (uint)_partitions.Length)];
+    private VesselPartition Partition(uint hash) => _partitions[_partitionOf.Of(hash)];
 
     private void Apply(in DecodedMessage message, Instant time)
     {

@@ -157,6 +157,13 @@ public sealed class HotPathStructureTests
     }
 
     [Fact]
+    public void A_partition_found_without_dividing_is_the_remainder_for_every_hash_and_count() =>
+        // The engine finds a vessel's partition by FastModulo; a wrong remainder would file a vessel in two partitions.
+        Gen.Select(Gen.UInt, Gen.Int[1, 64], Gen.Int[1, int.MaxValue]).Sample((value, few, any) =>
+            new FastModulo(few).Of(value) == value % (uint)few && new FastModulo(any).Of(value) == value % (uint)any
+            && new FastModulo(few).Of(uint.MaxValue - value) == (uint.MaxValue - value) % (uint)few, iter: 20_000);
+
+    [Fact]
     public void Selection_finds_what_sorting_puts_at_each_place_whatever_the_values() =>
         // Evicting the longest silent tenth picks its cut by selection: ties (vessels heard at the same second) included.
         Gen.Select(Gen.Long[-5, 5].Array[1, 200], Gen.Long.Array[1, 200], Gen.Int[0, 1000]).Sample((few, any, at) =>
