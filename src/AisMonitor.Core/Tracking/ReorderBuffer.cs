@@ -100,24 +100,9 @@ public sealed class ReorderBuffer
             Implausible++;
         }
 
-        if (Count > 0)
-        {
-            ref var first = ref _ring[_head];
-            if (drain || first.Time <= Latest - _window)
-            {
-                message = first.Message;
-                time = first.Time;
-                first = default;
-                _head = (_head + 1) & (_ring.Length - 1);
-                Count--;
-                Released = time;
-                return true;
-            }
-        }
-
-        message = default;
-        time = default;
-        return false;
+        ref readonly var due = ref Take(drain, out time);
+        message = Unsafe.IsNullRef(in due) ? default : due;
+        return !Unsafe.IsNullRef(in due);
     }
 
     /// <summary>
@@ -127,12 +112,15 @@ public sealed class ReorderBuffer
     /// and clearing its place cost more than applying some of them; the place is overwritten when reused,
     /// so the ring holds no more released messages than its own length.
     /// </summary>
-    internal ref readonly DecodedMessage ReleaseDue(out Instant time)
+    internal ref readonly DecodedMessage ReleaseDue(out Instant time) => ref Take(all: false, out time);
+
+    /// <summary>The first message held, when due (or with <paramref name="all"/>, regardless): released, and left in place.</summary>
+    private ref readonly DecodedMessage Take(bool all, out Instant time)
     {
         if (Count > 0)
         {
             ref var first = ref _ring[_head];
-            if (first.Time <= Latest - _window)
+            if (all || first.Time <= Latest - _window)
             {
                 time = first.Time;
                 _head = (_head + 1) & (_ring.Length - 1);
