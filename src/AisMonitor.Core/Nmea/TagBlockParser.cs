@@ -14,7 +14,46 @@ internal sealed class TagBlockParser
 
     public TagBlockParser(StringTable strings) => _strings = strings;
 
+    /// <summary>
+    /// Parses <paramref name="content"/>; a tag block read among the last few is not parsed again. A receiver
+    /// stamps its lines to the second, so a busy one writes the same tag block on many lines in a row, and
+    /// feeds interleave a few receivers: the last tag blocks are kept in a small table by their last two bytes
+    /// (the checksum's digits, where there is one) and compared whole.
+    /// </summary>
     public void Parse(ReadOnlySpan<byte> content, out TagBlock result)
+    {
+        if (content.Length is 0 or > RecentBytes)
+        {
+            ParseAnew(content, out result);
+            return;
+        }
+
+        var key = content.Length == 1 ? content[0] : (content[^1] * 7) + content[^2];
+        var recent = _recent[key & (RecentCount - 1)] ??= new Recent();
+        if (recent.Length == content.Length && content.SequenceEqual(recent.Content.AsSpan(0, recent.Length)))
+        {
+            result = recent.Result;
+            return;
+        }
+
+        ParseAnew(content, out result);
+        content.CopyTo(recent.Content);
+        (recent.Length, recent.Result) = (content.Length, result);
+    }
+
+    private const int RecentCount = 16, RecentBytes = 64;
+    private readonly Recent?[] _recent = new Recent?[RecentCount];
+
+    private sealed class Recent
+    {
+        public byte[] Content { get; } = new byte[RecentBytes];
+
+        public int Length { get; set; } = -1;
+
+        public TagBlock Result { get; set; }
+    }
+
+    private void ParseAnew(ReadOnlySpan<byte> content, out TagBlock result)
     {
         var mismatch = false;
         var star = content.LastIndexOf((byte)'*');

@@ -1,3 +1,4 @@
+using CsCheck;
 using AisMonitor.Core.Nmea;
 using AisMonitor.Core.Tests.Ais;
 using AisMonitor.Core.Tests.Support;
@@ -27,6 +28,42 @@ public sealed class TagBlockVectorTests
             }
         }
     }
+
+    [Fact]
+    public void A_tag_block_seen_again_reads_as_it_did_the_first_time_whatever_came_between() =>
+        // The parser keeps the last few tag blocks it read, since a receiver stamps many lines alike; a line must
+        // read the same from a decoder that has read any other lines first as from a new one.
+        Gen.Select(Gen.Int[0, 5], Gen.Int[0, 3], Gen.Int[0, 7], Gen.Bool).Array[1, 6].Select(Gen.Int[0, 5].Array[20, 80]).Sample((blocks, picks) =>
+        {
+            var lines = blocks.Select(b =>
+            {
+                var content = $"s:{(b.Item1 == 5 ? "" : "rStation" + b.Item1)},c:{1_709_251_200 + b.Item2}" + (b.Item3 switch
+                {
+                    1 => ",g:1-2-77",
+                    2 => ",n:" + b.Item3,
+                    3 => ",t:a text",
+                    4 => ",x",
+                    5 => ",c:17092512009999999",
+                    _ => "",
+                });
+                var checksum = NmeaChecksum.Format(NmeaChecksum.Compute(System.Text.Encoding.ASCII.GetBytes(content)));
+                return $"\\{content}*{(b.Item4 ? checksum : "00")}\\!AIVDM,1,1,,A,15?aQFU000WHVEV1W3r000000000,0*43";
+            }).ToArray();
+            var shared = new NmeaAisDecoder();
+            foreach (var pick in picks)
+            {
+                var line = lines[pick % lines.Length];
+                shared.Decode(line, out var read);
+                var fresh = new NmeaAisDecoder();
+                fresh.Decode(line, out var alone);
+                if (shared.LastTagBlock != fresh.LastTagBlock || read.Metadata with { LineNumber = 0 } != alone.Metadata with { LineNumber = 0 })
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }, iter: 300);
 
     [Theory]
     [InlineData(@"\c:999999999999999*00\!BSVDM,1,1,,A,13nN34?000QFpgRWnQLLSPpF00SO,0*06")] // milliseconds past year 9999 (found by fuzzing)
