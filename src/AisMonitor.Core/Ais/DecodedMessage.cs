@@ -10,14 +10,14 @@ namespace AisMonitor.Core.Ais;
 public readonly record struct DecodedMessage
 {
     /// <summary>A position report.</summary>
-    public DecodedMessage(MessageMetadata metadata, PositionReport position)
+    public DecodedMessage(in MessageMetadata metadata, in PositionReport position)
     {
         Metadata = metadata;
         Position = position;
     }
 
     /// <summary>Any other message.</summary>
-    public DecodedMessage(MessageMetadata metadata, AisMessage message)
+    public DecodedMessage(in MessageMetadata metadata, AisMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
         Metadata = metadata;

@@ -318,7 +318,17 @@ public sealed class NmeaAisDecoder
             OwnShip = ownShip,
             ChecksumValid = checksumValid,
         };
-        message = status == AisDecodeStatus.Position ? new DecodedMessage(metadata, position) : new DecodedMessage(metadata, other!);
+        // Built in the caller's place by one constructor or the other: a conditional expression made two
+        // copies of the whole message on the stack first.
+        if (status == AisDecodeStatus.Position)
+        {
+            message = new DecodedMessage(metadata, position);
+        }
+        else
+        {
+            message = new DecodedMessage(metadata, other!);
+        }
+
         Statistics.FragmentLinesUsed += fragmentCount - 1;
         Statistics.BadChecksumsAccepted += checksumValid ? 0 : 1;
         Statistics.CountMessage(message.MessageType);
