@@ -148,7 +148,7 @@ public sealed class NmeaAisDecoder
 
         if (address.Length == 5 && address[2] == (byte)'V' && address[3] == (byte)'D' && (address[4] == (byte)'M' || address[4] == (byte)'O'))
         {
-            return DecodeVdm(line, addressEnd, address[4] == (byte)'O', lineNumber, stampedReceived, out message);
+            return DecodeVdm(line, addressEnd, address[4] == (byte)'O', lineNumber, stampedReceived, ref message); // message: cleared above
         }
 
         if (address.SequenceEqual("PGHP"u8))
@@ -165,6 +165,9 @@ public sealed class NmeaAisDecoder
     /// </summary>
     public bool TryTakeReleased(out DecodedMessage message) => _timePairing.TryRelease(out message);
 
+    /// <summary>Whether messages are waiting for their $PGHP time (<see cref="TryTakeReleased"/> has something to give only then).</summary>
+    public bool HoldsMessages => _timePairing.HasHeld;
+
     /// <summary>
     /// End of stream: fragments still waiting are counted as <see cref="RejectionReason.FragmentIncomplete"/>,
     /// and messages waiting for a time are released without one.
@@ -177,9 +180,9 @@ public sealed class NmeaAisDecoder
     }
 
 
-    private LineOutcome DecodeVdm(ReadOnlySpan<byte> line, int addressEnd, bool ownShip, long lineNumber, Instant? stamped, out DecodedMessage message)
+    /// <remarks><paramref name="message"/> comes cleared and is left so when the line is not a message (clearing 160 bytes once per line is enough).</remarks>
+    private LineOutcome DecodeVdm(ReadOnlySpan<byte> line, int addressEnd, bool ownShip, long lineNumber, Instant? stamped, ref DecodedMessage message)
     {
-        message = default;
         if (addressEnd != 6 || line[6] != (byte)',')
         {
             return Reject(RejectionReason.MalformedSentence);

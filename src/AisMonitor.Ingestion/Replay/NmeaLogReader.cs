@@ -56,13 +56,15 @@ public sealed class NmeaLogReader : IMessageReader
     {
         while (true)
         {
-            if (_decoder.TryTakeReleased(out message))
+            // Asked first: taking nothing would clear the message, as decoding the next line does again.
+            if (_decoder.HoldsMessages && _decoder.TryTakeReleased(out message))
             {
                 return true;
             }
 
             if (_flushed)
             {
+                message = default;
                 return false;
             }
 
