@@ -83,7 +83,7 @@ public sealed class ReorderBuffer
             return false;
         }
 
-        Insert(new Entry(time, _arrivals++, message));
+        Insert(time, _arrivals++, message);
         _clock.Observe(time);
         return true;
     }
@@ -170,9 +170,11 @@ public sealed class ReorderBuffer
     }
 
     /// <summary>Puts back a held message with its original arrival number.</summary>
-    public void Restore(in DecodedMessage message, Instant time, long arrival) => Insert(new Entry(time, arrival, message));
+    public void Restore(in DecodedMessage message, Instant time, long arrival) => Insert(time, arrival, message);
 
-    private void Insert(in Entry entry)
+    // The message is copied once, from the caller's place into its own: built as an entry first, it was
+    // copied through three stack temporaries on the way (in the JIT's code for Process).
+    private void Insert(Instant time, long arrival, in DecodedMessage message)
     {
         if (Count == _ring.Length)
         {
@@ -186,7 +188,7 @@ public sealed class ReorderBuffer
         while (position > 0)
         {
             ref var before = ref _ring[(_head + position - 1) & mask];
-            if (before.Time < entry.Time || (before.Time == entry.Time && before.Arrival < entry.Arrival))
+            if (before.Time < time || (before.Time == time && before.Arrival < arrival))
             {
                 break;
             }
@@ -195,7 +197,10 @@ public sealed class ReorderBuffer
             position--;
         }
 
-        _ring[(_head + position) & mask] = entry;
+        ref var entry = ref _ring[(_head + position) & mask];
+        entry.Time = time;
+        entry.Arrival = arrival;
+        entry.Message = message;
         Count++;
     }
 
@@ -211,11 +216,11 @@ public sealed class ReorderBuffer
         _head = 0;
     }
 
-    // Fields, not a record's properties: ReleaseDue returns a reference to the message in place.
-    private readonly struct Entry(Instant time, long arrival, DecodedMessage message)
+    // Fields, not a record's properties: Insert fills them in place and ReleaseDue returns a reference to the message there.
+    private struct Entry
     {
-        public readonly Instant Time = time;
-        public readonly long Arrival = arrival;
-        public readonly DecodedMessage Message = message;
+        public Instant Time;
+        public long Arrival;
+        public DecodedMessage Message;
     }
 }
