@@ -101,8 +101,14 @@ public sealed class ReorderBuffer
         }
 
         ref readonly var due = ref Take(drain, out time);
-        message = Unsafe.IsNullRef(in due) ? default : due;
-        return !Unsafe.IsNullRef(in due);
+        if (Unsafe.IsNullRef(in due))
+        {
+            message = default;
+            return false;
+        }
+
+        message = due;
+        return true;
     }
 
     /// <summary>

@@ -14,8 +14,6 @@ namespace AisMonitor.Core.Tests.Detection;
 /// </summary>
 public sealed class GapScorerAllocationTests
 {
-    private static readonly Instant Start = Instant.FromUtc(2024, 3, 1, 0, 0);
-
     private static (GapScorer Scorer, VesselState Vessel, TrackPoint Last) Silent()
     {
         var scorer = new GapScorer(new GapOptions(), new ReceptionModel(), PortIndex.Empty);
@@ -24,7 +22,7 @@ public sealed class GapScorerAllocationTests
         for (var i = 0; i < 12; i++)
         {
             // Under way east at 12 kn: the silence is also judged where its course led.
-            last = new TrackPoint(Start + Duration.FromMinutes(10 * i), 20.0, 60.0 + (i * 0.0355), 12, TrackPointQuality.Good);
+            last = new TrackPoint(Reports.Start + Duration.FromMinutes(10 * i), 20.0, 60.0 + (i * 0.0355), 12, TrackPointQuality.Good);
             vessel.Remember(last);
         }
 
