@@ -14,15 +14,15 @@ public sealed partial class VesselState
     /// <summary>
     /// The bytes of the object every position reads or writes, from its start: the fields, the last
     /// good and suspect positions and the course turns (the runtime lays them out in that order, the
-    /// history after them; 160 on .NET 10: HotPathStructureTests checks it).
+    /// history after them; 168 on .NET 10: HotPathStructureTests checks it).
     /// </summary>
-    internal const int HotBytes = 160;
+    internal const int HotBytes = 168;
 
     /// <summary>The bytes an eviction pass reads of each vessel: through its last-heard time and whether it has a twin.</summary>
-    internal const int ThroughLastHeardBytes = 88;
+    internal const int ThroughLastHeardBytes = 96;
 
     /// <summary>The bytes that hold the MMSI, which removing a vessel from its table reads.</summary>
-    internal const int ThroughMmsiBytes = 96;
+    internal const int ThroughMmsiBytes = 100;
 
     /// <summary>Positions kept per vessel as evidence.</summary>
     public const int HistoryCapacity = 16;
@@ -170,18 +170,13 @@ public sealed partial class VesselState
     /// <summary>The encounter detector's state for this vessel, once it has been slow (null for most: a moving vessel costs it nothing).</summary>
     internal Encounters.SlowState? Encounter { get; set; }
 
-    /// <summary>The loitering detector's run in progress for this vessel (null unless it is slow away from port now; in the side object, so the state read for every position stays small).</summary>
-    internal Loitering.LoiterRun? Loiter
-    {
-        get => _rarely?.Loiter;
-        set
-        {
-            if (value is not null || _rarely is not null)
-            {
-                Rare.Loiter = value;
-            }
-        }
-    }
+    /// <summary>The loitering detector's run in progress for this vessel (null unless it is slow away from port now).</summary>
+    /// <remarks>
+    /// In the state, not the side object: most vessels of a day's feed are slow away from port at some time,
+    /// and a run kept in the side object made one for nearly every vessel, a cold line that every position
+    /// then read to learn that the vessel is on no watch list and under no spoofing watch.
+    /// </remarks>
+    internal Loitering.LoiterRun? Loiter { get; set; }
 
     /// <summary>The position-spoofing detector's signs for this vessel in the episode in progress (null for nearly every vessel).</summary>
     internal Spoofing.SpoofWatch? Spoof
@@ -241,7 +236,7 @@ public sealed partial class VesselState
         }
 
         (_count, _next, _rarely, _identity, _lastHeardUnixMilliseconds, _hasTwin) = (0, 0, null, null, long.MinValue, false);
-        (Mmsi, LastFeed, LastGood, PendingSuspect, OpenGap, Visit, Encounter) = (mmsi, 0, null, null, null, null, null);
+        (Mmsi, LastFeed, LastGood, PendingSuspect, OpenGap, Visit, Encounter, Loiter) = (mmsi, 0, null, null, null, null, null, null);
         (PortClearanceLatitude, PortClearanceLongitude, PortClearanceNauticalMiles) = (0, 0, 0);
         (Turns, _history, SilenceCheckDue) = (default, default, NoSilenceCheck);
         return this;
@@ -320,8 +315,6 @@ public sealed partial class VesselState
         public bool TwinReported { get; set; }
 
         public (TrackPoint First, TrackPoint Second)? SplitBy { get; set; }
-
-        public Loitering.LoiterRun? Loiter { get; set; }
 
         public Spoofing.SpoofWatch? Spoof { get; set; }
     }
