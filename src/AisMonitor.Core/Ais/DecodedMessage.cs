@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AisMonitor.Core.Ais.Messages;
 
 namespace AisMonitor.Core.Ais;
@@ -10,28 +11,47 @@ namespace AisMonitor.Core.Ais;
 public readonly record struct DecodedMessage
 {
     /// <summary>A position report.</summary>
+    // Fields, not auto-properties: the decoder fills a message in its place (see the ref accessors below).
+    private readonly MessageMetadata _metadata;
+    private readonly PositionReport _position;
+    private readonly AisMessage? _message;
+
     public DecodedMessage(in MessageMetadata metadata, in PositionReport position)
     {
-        Metadata = metadata;
-        Position = position;
+        _metadata = metadata;
+        _position = position;
     }
 
     /// <summary>Any other message.</summary>
     public DecodedMessage(in MessageMetadata metadata, AisMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        Metadata = metadata;
-        Message = message;
+        _metadata = metadata;
+        _message = message;
     }
 
     /// <summary>Line number, event time, source.</summary>
-    public MessageMetadata Metadata { get; }
+    public MessageMetadata Metadata => _metadata;
 
     /// <summary>The position report when <see cref="Message"/> is null.</summary>
-    public PositionReport Position { get; }
+    public PositionReport Position => _position;
 
     /// <summary>The message when it is not a plain position report.</summary>
-    public AisMessage? Message { get; }
+    public AisMessage? Message => _message;
+
+    /// <summary>
+    /// The places of a message's parts, for the decoder to write a message where it is kept (its caller's
+    /// slot) rather than build it on the stack and copy it there: built by a constructor, a position report
+    /// went through three stack copies of 100 to 180 bytes. Only for a message that is cleared
+    /// (<c>default</c>) and not yet shared: a message written in part is no message at all.
+    /// </summary>
+    internal static ref MessageMetadata MetadataPlace(ref DecodedMessage message) => ref Unsafe.AsRef(in message._metadata);
+
+    /// <inheritdoc cref="MetadataPlace"/>
+    internal static ref PositionReport PositionPlace(ref DecodedMessage message) => ref Unsafe.AsRef(in message._position);
+
+    /// <inheritdoc cref="MetadataPlace"/>
+    internal static ref AisMessage? MessagePlace(ref DecodedMessage message) => ref Unsafe.AsRef(in message._message);
 
     /// <summary>AIS message type.</summary>
     public int MessageType => Message?.MessageType ?? Position.MessageType;

@@ -306,13 +306,16 @@ public sealed class NmeaAisDecoder
             return Reject(RejectionReason.InvalidPayloadCharacter, fragmentCount);
         }
 
-        var status = AisMessageDecoder.Decode(new AisBits(_words, Math.Max(0, bitCount - fillBits)), out var position, out var other);
+        // Written where the caller keeps the message (it comes cleared; a report too short or of an unknown
+        // type leaves its position cleared): built on the stack, it was copied there three times.
+        var status = AisMessageDecoder.Decode(new AisBits(_words, Math.Max(0, bitCount - fillBits)), out DecodedMessage.PositionPlace(ref message), out var other);
         if (status is AisDecodeStatus.PayloadTooShort or AisDecodeStatus.UnknownMessageType)
         {
             return Reject(status == AisDecodeStatus.PayloadTooShort ? RejectionReason.PayloadTooShort : RejectionReason.UnknownMessageType, fragmentCount);
         }
 
-        var metadata = new MessageMetadata
+        DecodedMessage.MessagePlace(ref message) = other;
+        DecodedMessage.MetadataPlace(ref message) = new MessageMetadata
         {
             LineNumber = lineNumber,
             Received = received,
@@ -321,16 +324,6 @@ public sealed class NmeaAisDecoder
             OwnShip = ownShip,
             ChecksumValid = checksumValid,
         };
-        // Built in the caller's place by one constructor or the other: a conditional expression made two
-        // copies of the whole message on the stack first.
-        if (status == AisDecodeStatus.Position)
-        {
-            message = new DecodedMessage(metadata, position);
-        }
-        else
-        {
-            message = new DecodedMessage(metadata, other!);
-        }
 
         Statistics.FragmentLinesUsed += fragmentCount - 1;
         Statistics.BadChecksumsAccepted += checksumValid ? 0 : 1;

@@ -142,8 +142,9 @@ public sealed class NmeaAisDecoderTests
     {
         var fixedLine = WithChecksum(line);
         var decoder = new NmeaAisDecoder();
-        Assert.Equal(LineOutcome.Rejected, decoder.Decode(fixedLine, out _));
+        Assert.Equal(LineOutcome.Rejected, decoder.Decode(fixedLine, out var message));
         Assert.Equal(reason, decoder.LastRejection);
+        Assert.Equal(default, message); // the decoder writes a message where its caller keeps it: a rejected line leaves nothing there
         Assert.True(decoder.Statistics.IsBalanced);
     }
 
