@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AisMonitor.Core.Tracking;
 
 namespace AisMonitor.Core.Detection;
@@ -21,7 +22,7 @@ internal sealed class SilenceCheckQueue
     private const int SlotAhead = 16, StateAhead = 8;
     private readonly PriorityQueue<uint, long> _due = new();
     private readonly List<(uint Key, long Due)> _ready = [];
-    private readonly List<(uint Key, long Due)> _live = []; // kept for compaction: the queue holds up to every vessel
+    private readonly List<(uint Key, long Due)> _live = []; // a compaction's entries, then the live ones among them (the queue holds up to every vessel)
     private int _nextReady;
     private int _stale;
 
@@ -83,21 +84,28 @@ internal sealed class SilenceCheckQueue
         return _ready.Count > 0;
     }
 
-    private void PrefetchAhead(VesselTable vessels)
+    private void PrefetchAhead(VesselTable vessels) => PrefetchAhead(vessels, CollectionsMarshal.AsSpan(_ready), _nextReady);
+
+    /// <summary>Starts fetching the table slot of the entry <see cref="SlotAhead"/> places after <paramref name="index"/> and the state of the one <see cref="StateAhead"/> after it.</summary>
+    private static void PrefetchAhead(VesselTable vessels, ReadOnlySpan<(uint Key, long Due)> entries, int index)
     {
-        if (_nextReady + SlotAhead < _ready.Count)
+        if (index + SlotAhead < entries.Length)
         {
-            vessels.PrefetchSlot(MmsiHash.Of(_ready[_nextReady + SlotAhead].Key >> 1));
+            vessels.PrefetchSlot(MmsiHash.Of(entries[index + SlotAhead].Key >> 1));
         }
 
-        if (_nextReady + StateAhead < _ready.Count)
+        if (index + StateAhead < entries.Length)
         {
-            var mmsi = _ready[_nextReady + StateAhead].Key >> 1;
+            var mmsi = entries[index + StateAhead].Key >> 1;
             vessels.PrefetchState(MmsiHash.Of(mmsi), mmsi);
         }
     }
 
-    /// <summary>Drops the stale entries once they outnumber the live ones.</summary>
+    /// <summary>
+    /// Drops the stale entries once they outnumber the live ones. Each entry's vessel is looked up (two
+    /// cache misses, the slot and the state), so the entries are copied out first, in the heap's order, and
+    /// each one's slot and state fetched a few entries ahead, as for the looks due.
+    /// </summary>
     public void CompactIfMostlyStale(VesselTable vessels)
     {
         if (_stale <= CompactAtLeast || _stale * 2 <= _due.Count)
@@ -105,14 +113,23 @@ internal sealed class SilenceCheckQueue
             return;
         }
 
-        foreach (var (key, due) in _due.UnorderedItems)
+        foreach (var entry in _due.UnorderedItems)
         {
-            if (Live(vessels, key, due) is not null)
+            _live.Add(entry);
+        }
+
+        var entries = CollectionsMarshal.AsSpan(_live);
+        var kept = 0;
+        for (var i = 0; i < entries.Length; i++)
+        {
+            PrefetchAhead(vessels, entries, i);
+            if (Live(vessels, entries[i].Key, entries[i].Due) is not null)
             {
-                _live.Add((key, due));
+                entries[kept++] = entries[i];
             }
         }
 
+        _live.RemoveRange(kept, _live.Count - kept);
         _due.Clear();
         _due.EnqueueRange(_live);
         _live.Clear();
