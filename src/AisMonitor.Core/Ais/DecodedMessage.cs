@@ -10,12 +10,12 @@ namespace AisMonitor.Core.Ais;
 /// </summary>
 public readonly record struct DecodedMessage
 {
-    /// <summary>A position report.</summary>
     // Fields, not auto-properties: the decoder fills a message in its place (see the ref accessors below).
     private readonly MessageMetadata _metadata;
     private readonly PositionReport _position;
     private readonly AisMessage? _message;
 
+    /// <summary>A position report.</summary>
     public DecodedMessage(in MessageMetadata metadata, in PositionReport position)
     {
         _metadata = metadata;

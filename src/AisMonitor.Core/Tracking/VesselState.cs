@@ -197,7 +197,7 @@ public sealed partial class VesselState
     // Inline in the object: one cache line fetch fewer per message than a separate array. Declared
     // last: the runtime lays out an object's struct fields after its other fields, in declaration
     // order, and declared first this one (16 points, 256 bytes) pushed LastGood, read for every
-    // message, past the two cache lines the engine prefetches; LastGood is now at byte 96.
+    // message, past the cache lines the engine prefetches; it is now within the first HotBytes.
     private PositionRing _history;
 
     /// <summary>The value of <see cref="SilenceCheckDue"/> when no look is queued.</summary>
