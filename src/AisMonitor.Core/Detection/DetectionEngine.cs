@@ -659,14 +659,14 @@ public sealed partial class DetectionEngine
     private void ApplyIdentity(Mmsi mmsi, AisMessage message, Instant time)
     {
         var vessel = GetOrCreate(mmsi);
-        var current = vessel.Identity ?? new VesselIdentity();
+        var current = vessel.Identity ?? NoIdentity;
         var updated = message switch
         {
             StaticAndVoyageData s => Told(current, s.ShipName ?? current.Name, s.CallSign ?? current.CallSign, s.Imo ?? current.Imo, s.ShipType != 0 ? s.ShipType : current.ShipType,
-                s.LengthMetres ?? current.LengthMetres, s.DraughtMetres ?? current.DraughtMetres, s.Destination ?? current.Destination),
-            StaticDataReport { PartNumber: 0 } a => Told(current, a.ShipName ?? current.Name, current.CallSign, current.Imo, current.ShipType, current.LengthMetres, current.DraughtMetres, current.Destination),
+                s.LengthMetres ?? current.LengthMetres, s.DraughtMetres ?? current.DraughtMetres, s.Destination ?? current.Destination, time),
+            StaticDataReport { PartNumber: 0 } a => Told(current, a.ShipName ?? current.Name, current.CallSign, current.Imo, current.ShipType, current.LengthMetres, current.DraughtMetres, current.Destination, time),
             StaticDataReport b => Told(current, current.Name, b.CallSign ?? current.CallSign, current.Imo, b.ShipType != 0 ? b.ShipType : current.ShipType,
-                b.Dimensions.LengthMetres ?? current.LengthMetres, current.DraughtMetres, current.Destination),
+                b.Dimensions.LengthMetres ?? current.LengthMetres, current.DraughtMetres, current.Destination, time),
             _ => current,
         };
         if (ReferenceEquals(updated, current))
@@ -680,7 +680,7 @@ public sealed partial class DetectionEngine
             vessel.RecordChange(change);
         }
 
-        vessel.Identity = updated with { ChangedAt = time };
+        vessel.Identity = updated;
         if (updated.Imo != current.Imo || updated.Name != current.Name)
         {
             MatchWatchLists(vessel);
@@ -693,14 +693,18 @@ public sealed partial class DetectionEngine
     }
 
     /// <summary>
-    /// The identity with what a static report told: <paramref name="current"/> itself when that is what it
-    /// already says (most static reports repeat themselves; no copy is made only to be found equal).
+    /// The identity with what a static report told, changed at <paramref name="time"/>: <paramref name="current"/>
+    /// itself when that is what it already says (most static reports repeat themselves; no copy is made only to
+    /// be found equal), else one copy (a vessel's first identity too: it starts from the shared empty one).
     /// </summary>
-    private static VesselIdentity Told(VesselIdentity current, string? name, string? callSign, Imo? imo, byte shipType, double? lengthMetres, double? draughtMetres, string? destination) =>
+    private static VesselIdentity Told(VesselIdentity current, string? name, string? callSign, Imo? imo, byte shipType, double? lengthMetres, double? draughtMetres, string? destination, Instant time) =>
         name == current.Name && callSign == current.CallSign && Nullable.Equals(imo, current.Imo) && shipType == current.ShipType
             && Nullable.Equals(lengthMetres, current.LengthMetres) && Nullable.Equals(draughtMetres, current.DraughtMetres) && destination == current.Destination
             ? current
-            : current with { Name = name, CallSign = callSign, Imo = imo, ShipType = shipType, LengthMetres = lengthMetres, DraughtMetres = draughtMetres, Destination = destination };
+            : current with { Name = name, CallSign = callSign, Imo = imo, ShipType = shipType, LengthMetres = lengthMetres, DraughtMetres = draughtMetres, Destination = destination, ChangedAt = time };
+
+    /// <summary>What is known of a vessel that has sent no static report: nothing (immutable, so shared).</summary>
+    private static readonly VesselIdentity NoIdentity = new();
 
     private static List<IdentityChange> Changes(VesselIdentity before, VesselIdentity after, Instant time)
     {
