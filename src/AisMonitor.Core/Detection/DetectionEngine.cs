@@ -26,6 +26,7 @@ public sealed partial class DetectionEngine
     private readonly IDetectionOutput _output;
     private readonly IDetectionOutput? _positions;
     private static readonly Instant LatestPlausible = Instant.FromUtc(9000, 1, 1, 0, 0);
+    private static readonly VesselIdentity NoIdentity = new(); // a vessel that has sent no static report: immutable, so shared
     private readonly ReorderBuffer _reorder;
     private readonly Instant _earliestPlausible;
     private readonly VesselPartition[] _partitions;
@@ -702,9 +703,6 @@ public sealed partial class DetectionEngine
             && Nullable.Equals(lengthMetres, current.LengthMetres) && Nullable.Equals(draughtMetres, current.DraughtMetres) && destination == current.Destination
             ? current
             : current with { Name = name, CallSign = callSign, Imo = imo, ShipType = shipType, LengthMetres = lengthMetres, DraughtMetres = draughtMetres, Destination = destination, ChangedAt = time };
-
-    /// <summary>What is known of a vessel that has sent no static report: nothing (immutable, so shared).</summary>
-    private static readonly VesselIdentity NoIdentity = new();
 
     private static List<IdentityChange> Changes(VesselIdentity before, VesselIdentity after, Instant time)
     {

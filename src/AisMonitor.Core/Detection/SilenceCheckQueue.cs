@@ -22,7 +22,7 @@ internal sealed class SilenceCheckQueue
     private const int SlotAhead = 16, StateAhead = 8;
     private readonly PriorityQueue<uint, long> _due = new();
     private readonly List<(uint Key, long Due)> _ready = [];
-    private readonly List<(uint Key, long Due)> _live = []; // a compaction's entries, then the live ones among them (the queue holds up to every vessel)
+    private readonly List<(uint Key, long Due)> _compacted = []; // a compaction's entries, then the live ones among them (the queue holds up to every vessel)
     private int _nextReady;
     private int _stale;
 
@@ -115,10 +115,10 @@ internal sealed class SilenceCheckQueue
 
         foreach (var entry in _due.UnorderedItems)
         {
-            _live.Add(entry);
+            _compacted.Add(entry);
         }
 
-        var entries = CollectionsMarshal.AsSpan(_live);
+        var entries = CollectionsMarshal.AsSpan(_compacted);
         var kept = 0;
         for (var i = 0; i < entries.Length; i++)
         {
@@ -129,13 +129,13 @@ internal sealed class SilenceCheckQueue
             }
         }
 
-        _live.RemoveRange(kept, _live.Count - kept);
+        _compacted.RemoveRange(kept, _compacted.Count - kept);
         _due.Clear();
-        _due.EnqueueRange(_live);
-        _live.Clear();
-        if (_live.Capacity > MaximumKeptLive)
+        _due.EnqueueRange(_compacted);
+        _compacted.Clear();
+        if (_compacted.Capacity > MaximumKeptLive)
         {
-            _live.TrimExcess(); // a large compaction's list is not kept for the next (memory per tracked vessel)
+            _compacted.TrimExcess(); // a large compaction's list is not kept for the next (memory per tracked vessel)
         }
         _stale = 0;
     }
