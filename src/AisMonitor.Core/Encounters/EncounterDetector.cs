@@ -31,6 +31,11 @@ internal sealed class EncounterDetector : VesselDetector
     private readonly Dictionary<(uint First, uint Second), Pair> _pairs = [];
     private readonly List<SlowState> _stale = [];
 
+    // No vessel filed was heard before this (a lower bound: lowered as each is filed, set exactly by a sweep that
+    // walks them all), so a sweep need not walk the grid until the silence limit reaches it. A filed state's time
+    // changes only where it is filed again.
+    private Instant _oldestFiled = Instant.MaxValue;
+
     public EncounterDetector(EncounterOptions options, PortIndex ports, PortsOfConcern portsOfConcern, DetectorContext context)
     {
         _options = options;
@@ -92,7 +97,13 @@ internal sealed class EncounterDetector : VesselDetector
             End(pair, firstFellSilent: true, secondFellSilent: true);
         }
 
-        // Every sweep looks at every slow vessel: plain loops into a kept list, one enumerator per sweep.
+        if (_oldestFiled >= stale)
+        {
+            return; // no slow vessel filed has been silent that long: most sweeps, where slow vessels report every few minutes
+        }
+
+        // A sweep that must look at every slow vessel (each a cold line): plain loops into a kept list, one enumerator per sweep.
+        var oldest = Instant.MaxValue;
         foreach (var first in _grid.Firsts)
         {
             for (var state = first; state is not null; state = state.NextInCell)
@@ -100,6 +111,10 @@ internal sealed class EncounterDetector : VesselDetector
                 if (state.Time < stale)
                 {
                     _stale.Add(state);
+                }
+                else if (state.Time < oldest)
+                {
+                    oldest = state.Time;
                 }
             }
         }
@@ -110,6 +125,7 @@ internal sealed class EncounterDetector : VesselDetector
         }
 
         _stale.Clear();
+        _oldestFiled = oldest;
     }
 
     public override void Complete(IReadOnlyList<VesselState> vessels, Instant? watermark)
@@ -381,6 +397,11 @@ internal sealed class EncounterDetector : VesselDetector
     private void Place(VesselState vessel)
     {
         var state = vessel.Encounter!;
+        if (state.Time < _oldestFiled)
+        {
+            _oldestFiled = state.Time;
+        }
+
         var (row, column) = Cell(state.Latitude, state.Longitude);
         var key = Key(row, column);
         if (state.InGrid)

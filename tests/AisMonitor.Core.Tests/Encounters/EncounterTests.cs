@@ -211,6 +211,39 @@ public sealed class EncounterTests
         Assert.Empty(Encounters(Merge([.. fleet])));
     }
 
+    /// <summary>
+    /// A slow vessel falls silent: it is no longer filed among the slow vessels once a sweep has seen its silence pass the
+    /// limit (an hour), whenever the others were filed; the two still heard stay. (With three vessels the feed's time runs
+    /// behind the latest report: the snapshot's watermark is the time that counts.)
+    /// </summary>
+    [Theory]
+    [InlineData(60, true)] // watermark 00:33: silent 24 minutes
+    [InlineData(85, true)] // 01:00: silent 51 minutes
+    [InlineData(100, false)] // 01:15: silent 66 minutes, past the sweep at 01:10
+    [InlineData(120, false)]
+    [InlineData(200, false)]
+    public void A_slow_vessel_silent_beyond_the_limit_is_no_longer_filed(int minutes, bool stillFiled)
+    {
+        const uint silent = 538_000_010, early = 538_000_011, late = 538_000_012;
+        var messages = Merge(
+            Drifting(early, Start, Start + Duration.FromHours(4), Latitude, Longitude),
+            Drifting(silent, Start, Start + Duration.FromMinutes(10), Latitude + 0.5, Longitude),
+            Drifting(late, Start + Duration.FromMinutes(30), Start + Duration.FromHours(4), Latitude - 0.5, Longitude));
+        var engine = new DetectionEngine(new DetectionOptions(), PortIndex.Empty, _ => { }) { Land = Coastline.None };
+        foreach (var message in messages.Where(m => m.Metadata.Received < Start + Duration.FromMinutes(minutes)))
+        {
+            engine.Process(message);
+        }
+
+        var snapshot = engine.Snapshot();
+        var silentFor = snapshot.Watermark!.Value - (Start + Duration.FromMinutes(9));
+        Assert.Equal(stillFiled, silentFor < Duration.FromMinutes(61)); // the case is what it says
+        var filed = snapshot.Encounters!.Fixes.Select(f => f.Mmsi.Value).ToList();
+        Assert.Equal(stillFiled, filed.Contains(silent));
+        Assert.Contains(early, filed);
+        Assert.Contains(late, filed);
+    }
+
     [Theory]
     [InlineData(0.3)] // together, not yet two hours
     [InlineData(0.7)] // already raised, still going on
