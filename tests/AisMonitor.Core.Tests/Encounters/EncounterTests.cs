@@ -205,6 +205,20 @@ public sealed class EncounterTests
     }
 
     [Fact]
+    public void A_vessel_that_gets_under_way_ends_the_encounter_then_and_neither_fell_silent()
+    {
+        // Three hours side by side; then the second steams off north at 12 kn, reporting every 3 minutes, while the first stays.
+        var away = Start + Duration.FromHours(3);
+        var steaming = Enumerable.Range(0, 40).Select(i => Position(Second, away + (Minute * (3 * i)), Latitude + 0.0018 + (i * 3 * 12 / 60.0 / 60), Longitude, 12));
+        var encounter = Assert.Single(Encounters(Merge(Pair(Start, Duration.FromHours(3)), Drifting(First, away, away + Duration.FromHours(2), Latitude + (3 * 0.3 / 60), Longitude), steaming)));
+
+        Assert.False(encounter.IsOpen);
+        Assert.InRange((encounter.End!.Value - away).TotalMinutes, -5, 0); // ended by its first report under way, not by an hour's silence
+        Assert.False(encounter.Encounter!.Vessel.FellSilent);
+        Assert.False(encounter.Encounter.Other.FellSilent);
+    }
+
+    [Fact]
     public void A_fishing_fleet_spread_two_km_apart_on_a_ground_raises_nothing()
     {
         var fleet = Enumerable.Range(0, 100).Select(i => Drifting((uint)(412_000_000 + i), Start, Start + Duration.FromHours(6), Latitude + ((i / 10) * 0.018), Longitude + ((i % 10) * 0.018), speedKnots: 1.5));
