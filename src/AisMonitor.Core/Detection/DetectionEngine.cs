@@ -220,8 +220,8 @@ public sealed partial class DetectionEngine
 
     /// <summary>
     /// Messages leave the reordering window in a known order, so the state they will need can be
-    /// fetched ahead: the table slot of the message 16 places on, the vessel state of the one
-    /// 8 places on (its slot fetched 8 messages ago).
+    /// fetched ahead: the table slot of the message 24 places on, the vessel state of the one
+    /// 12 places on (its slot fetched 12 messages ago).
     /// </summary>
     private void PrefetchAhead()
     {
