@@ -11,8 +11,8 @@ public sealed class PayloadUnpackingTests
     [Fact]
     public void Every_payload_unpacks_to_the_bits_its_characters_stand_for_whatever_its_length()
     {
-        // Lengths around the 16 characters unpacked at a time, and past several of them (a type 5 is 71
-        // characters, a long binary message hundreds); now and then a character outside the armour.
+        // Short payloads one length after another (the unpacking takes characters in groups, with a tail), and
+        // long ones (a type 5 is 71 characters, a long binary message hundreds); now and then a character outside the armour.
         var characters = Gen.OneOf(Gen.Int[0, Armour.Length - 1].Select(i => (byte)Armour[i]), Gen.Byte);
         var payloads = Gen.Frequency((4, characters.Array[0, 40]), (1, characters.Array[40, 330]));
         payloads.Sample(payload =>
