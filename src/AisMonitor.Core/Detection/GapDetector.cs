@@ -125,7 +125,7 @@ internal sealed class GapDetector : VesselDetector
     {
         var silentFor = watermark - last.Time;
         var latest = silentFor + Duration.FromTicks(Math.Max(silentFor.BclCompatibleTicks / 2, _sweepInterval.BclCompatibleTicks));
-        var due = _scorer.EarliestAlertWorthy(vessel.Mmsi.Value, last, silentFor + _sweepInterval, latest) ?? latest;
+        var due = _scorer.EarliestAlertWorthy(vessel, last, silentFor + _sweepInterval, latest) ?? latest;
         return last.UnixMilliseconds + (long)due.TotalMilliseconds;
     }
 }

@@ -187,25 +187,29 @@ public sealed class GapScorer
 
     /// <summary>
     /// The earliest silence length, from <paramref name="silentFor"/> up to <paramref name="latest"/>,
-    /// at which vessel <paramref name="mmsi"/>, silent since <paramref name="before"/>, could become alert-worthy as the model
+    /// at which <paramref name="vessel"/>, silent since <paramref name="before"/>, could become alert-worthy as the model
     /// stands (the score grows with the length): where its score reaches the minimum, or the
-    /// intentional-disabling rule's minimum if that comes first; null when it cannot by
-    /// <paramref name="latest"/>. The longest length is tried first, so a vessel that cannot alert
-    /// costs one assessment; otherwise lengths are halved towards the answer, which is at most a
+    /// intentional-disabling rule's minimum if that comes first and the vessel was heard often enough
+    /// before it went quiet for the rule (those positions do not change while it is silent); null when
+    /// it cannot by <paramref name="latest"/>. The longest length is tried first, so a vessel that cannot
+    /// alert costs one assessment; otherwise lengths are halved towards the answer, which is at most a
     /// twentieth of the range late.
     /// </summary>
-    public Duration? EarliestAlertWorthy(uint mmsi, TrackPoint before, Duration silentFor, Duration latest)
+    public Duration? EarliestAlertWorthy(VesselState vessel, TrackPoint before, Duration silentFor, Duration latest)
     {
+        ArgumentNullException.ThrowIfNull(vessel);
+        var mmsi = vessel.Mmsi.Value;
         var disabling = _options.DisablingMinimumDuration;
-        if (silentFor < disabling && latest >= disabling)
+        var disablingInReach = silentFor < disabling && latest >= disabling && PositionsBefore(vessel, before) >= _options.DisablingMinimumPositionsBefore;
+        if (disablingInReach)
         {
-            latest = disabling; // the rule's conditions other than length are checked when it is reached
+            latest = disabling; // the rule's other conditions are checked when it is reached
         }
 
         var low = Max(silentFor, _options.MinimumDuration);
         if (low > latest || !AlertWorthyByScore(mmsi, before, latest))
         {
-            return latest == disabling && silentFor < disabling ? disabling : null;
+            return disablingInReach ? disabling : null;
         }
 
         var high = latest;

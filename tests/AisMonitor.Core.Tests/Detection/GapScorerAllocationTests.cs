@@ -68,6 +68,6 @@ public sealed class GapScorerAllocationTests
     {
         var (scorer, vessel, last) = Silent();
 
-        Assert.Equal(0, AllocatedBy(() => scorer.EarliestAlertWorthy(vessel.Mmsi.Value, last, Duration.FromHours(2), Duration.FromHours(20))));
+        Assert.Equal(0, AllocatedBy(() => scorer.EarliestAlertWorthy(vessel, last, Duration.FromHours(2), Duration.FromHours(20))));
     }
 }
