@@ -8,7 +8,8 @@
 #   scripts/compare-replay.sh REV ROUNDS FEED...
 #   AisMonitor__Detection__Tracking__MaximumTrackedVessels=500000 scripts/compare-replay.sh 1383cbd 4 "$dir/feed-3m.nmea"
 #
-# Configuration from the environment reaches both builds alike. Feeds: `aismonitor simulate` with the
+# THREADS=2 in the environment replays on two threads (reading and decoding on the second: a CSV
+# reader's own speed then sets the rate). Configuration from the environment reaches both builds alike. Feeds: `aismonitor simulate` with the
 # scenarios in tests/AisMonitor.Benchmarks/Scenarios/.
 set -euo pipefail
 if [ $# -lt 3 ]; then
@@ -37,7 +38,7 @@ for feed in "$@"; do
     for side in base this; do
       tree=$root
       [ "$side" = base ] && tree=$work/base
-      dotnet "$tree/src/AisMonitor.Worker/bin/Release/net10.0/aismonitor.dll" replay "$feed" --threads 1 --no-database --order as-is \
+      dotnet "$tree/src/AisMonitor.Worker/bin/Release/net10.0/aismonitor.dll" replay "$feed" --threads "${THREADS:-1}" --no-database --order as-is \
         --out "$work/$side.jsonl" 2>"$work/$side.log"
       rate=$(awk '/^time / { gsub(",", "", $4); print $4 }' "$work/$side.log")
       allocated=$(grep -o '[0-9,.]* [KMG]iB allocated in all' "$work/$side.log" || true)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Ais.Messages;
 using AisMonitor.Ingestion.Replay;
@@ -182,11 +183,11 @@ public sealed class CsvMessageReader : IMessageReader
             Source = CsvValues.Text(Cell(CsvField.Source)),
             ChecksumValid = true,
         };
-        var type = (int?)CsvValues.Number(Cell(CsvField.MessageType));
+        var type = (int?)Number(CsvField.MessageType);
         var staticReport = StaticReport(mmsi, type);
         if (_layout.HasPositions && type is null or 1 or 2 or 3 or 18 or 19 or 27)
         {
-            if (!CsvValues.TryOptionalNumber(Cell(CsvField.Latitude), out var latitude) || !CsvValues.TryOptionalNumber(Cell(CsvField.Longitude), out var longitude))
+            if (!TryNumber(CsvField.Latitude, out var latitude) || !TryNumber(CsvField.Longitude, out var longitude))
             {
                 reason = "InvalidCoordinate";
                 return RowOutcome.Rejected;
@@ -215,15 +216,15 @@ public sealed class CsvMessageReader : IMessageReader
     private PositionReport Position(Mmsi mmsi, int? type, double? latitude, double? longitude)
     {
         var classB = CsvValues.Text(Cell(CsvField.TransceiverClass)) is { } transceiver && transceiver.EndsWith('B');
-        var sog = CsvValues.Number(Cell(CsvField.SpeedOverGround));
-        var cog = CsvValues.Number(Cell(CsvField.CourseOverGround));
-        var heading = CsvValues.Number(Cell(CsvField.Heading));
-        var rot = CsvValues.Number(Cell(CsvField.RateOfTurn));
+        var sog = Number(CsvField.SpeedOverGround);
+        var cog = Number(CsvField.CourseOverGround);
+        var heading = Number(CsvField.Heading);
+        var rot = Number(CsvField.RateOfTurn);
         return new PositionReport
         {
             MessageType = (byte)(type ?? (classB ? 18 : 1)),
             Mmsi = mmsi,
-            NavigationStatus = CsvValues.NavigationStatus(Cell(CsvField.NavigationStatus)),
+            NavigationStatus = Number(CsvField.NavigationStatus) is { } code && code is >= 0 and <= 15 ? (byte)code : CsvValues.NavigationStatus(Cell(CsvField.NavigationStatus)),
             RateOfTurnRaw = rot is { } degreesPerMinute && Math.Abs(degreesPerMinute) <= 708
                 ? (sbyte)Math.Round(Math.CopySign(4.733 * Math.Sqrt(Math.Abs(degreesPerMinute)), degreesPerMinute))
                 : null,
@@ -240,13 +241,13 @@ public sealed class CsvMessageReader : IMessageReader
         var name = CsvValues.Text(Cell(CsvField.Name));
         var callSign = CsvValues.Text(Cell(CsvField.CallSign));
         var imoText = CsvValues.Text(Cell(CsvField.Imo));
-        var shipType = CsvValues.ShipType(Cell(CsvField.ShipType));
-        var length = CsvValues.Number(Cell(CsvField.Length));
-        var width = CsvValues.Number(Cell(CsvField.Width));
-        var draught = CsvValues.Number(Cell(CsvField.Draught));
+        var shipType = Number(CsvField.ShipType) is { } code ? (code is >= 0 and <= 255 ? (byte)code : (byte)0) : CsvValues.ShipType(Cell(CsvField.ShipType));
+        var length = Number(CsvField.Length);
+        var width = Number(CsvField.Width);
+        var draught = Number(CsvField.Draught);
         var destination = CsvValues.Text(Cell(CsvField.Destination));
         var dimensions = new ShipDimensions(Whole(CsvField.ToBow), Whole(CsvField.ToStern), Whole(CsvField.ToPort), Whole(CsvField.ToStarboard));
-        var part = (int?)CsvValues.Number(Cell(CsvField.PartNumber));
+        var part = (int?)Number(CsvField.PartNumber);
         if (name is null && callSign is null && imoText is null && shipType == 0 && length is null && width is null && draught is null && destination is null && dimensions == default)
         {
             return null;
@@ -290,7 +291,30 @@ public sealed class CsvMessageReader : IMessageReader
         };
     }
 
-    private int Whole(CsvField field) => CsvValues.Number(Cell(field)) is { } value && value is >= 0 and <= 511 ? (int)value : 0;
+    private int Whole(CsvField field) => Number(field) is { } value && value is >= 0 and <= 511 ? (int)value : 0;
+
+    private double? Number(CsvField field)
+    {
+        TryNumber(field, out var value);
+        return value;
+    }
+
+    /// <summary>
+    /// The number in a cell as <see cref="CsvValues.TryOptionalNumber(string?, out double?)"/> reads it
+    /// (false for text that is not one); an ASCII cell, as nearly every number is, from its bytes without a string.
+    /// </summary>
+    private bool TryNumber(CsvField field, out double? value)
+    {
+        var index = _layout[field];
+        if (index < 0)
+        {
+            value = null;
+            return true;
+        }
+
+        var bytes = _reader.GetSpan(index);
+        return Ascii.IsValid(bytes) ? CsvValues.TryOptionalNumber(bytes, out value) : CsvValues.TryOptionalNumber(_reader.GetString(index), out value);
+    }
 
     private string? Cell(CsvField field) => _layout[field] is var index and >= 0 ? _reader.GetString(index) : null;
 
