@@ -170,7 +170,7 @@ public sealed class CsvMessageReader : IMessageReader
             return RowOutcome.Rejected;
         }
 
-        if (_times.Parse(Cell(CsvField.Time), _layout.Has(CsvField.Milliseconds) ? Cell(CsvField.Milliseconds) : null) is not { } time)
+        if (Time() is not { } time)
         {
             reason = "InvalidTimestamp";
             return RowOutcome.Rejected;
@@ -289,6 +289,19 @@ public sealed class CsvMessageReader : IMessageReader
             DraughtMetres = draught is > 0 ? draught : null,
             Destination = destination,
         };
+    }
+
+    /// <summary>The row's time: a common layout from the cell's bytes, any other through the time patterns (see <see cref="CsvTimeParser"/>).</summary>
+    private Instant? Time()
+    {
+        var milliseconds = _layout.Has(CsvField.Milliseconds) ? Cell(CsvField.Milliseconds) : null;
+        var index = _layout[CsvField.Time];
+        if (index >= 0 && _reader.GetSpan(index) is var cell && Ascii.IsValid(cell) && _times.TryParseCommon(cell, out var common))
+        {
+            return CsvTimeParser.WithMilliseconds(common, milliseconds);
+        }
+
+        return _times.Parse(Cell(CsvField.Time), milliseconds);
     }
 
     private int Whole(CsvField field) => Number(field) is { } value && value is >= 0 and <= 511 ? (int)value : 0;
