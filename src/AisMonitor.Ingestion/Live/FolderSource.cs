@@ -24,7 +24,8 @@ public sealed partial class FolderSource
     private readonly IMessageSink _sink;
     private readonly IClock _clock;
     private readonly ILogger _logger;
-    private readonly SortedSet<string> _done = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _done = new(StringComparer.Ordinal); // changed on the source's task only, under a lock: the position may be read from any thread
+    private readonly Lock _doneLock = new();
     private readonly FolderCounts _counts = new();
     private readonly Dictionary<string, (long Length, DateTime Written)> _seen = new(StringComparer.Ordinal);
     private string? _current;
@@ -97,7 +98,11 @@ public sealed partial class FolderSource
         var ready = new List<string>();
         var present = Directory.EnumerateFiles(_options.Path!).Order(StringComparer.Ordinal).ToList();
         var names = present.Select(p => System.IO.Path.GetFileName(p)).ToHashSet(StringComparer.Ordinal);
-        _done.IntersectWith(names);
+        lock (_doneLock)
+        {
+            _done.IntersectWith(names);
+        }
+
         foreach (var gone in _seen.Keys.Where(k => !names.Contains(k)).ToList())
         {
             _seen.Remove(gone);
@@ -175,7 +180,11 @@ public sealed partial class FolderSource
             FileUnreadable(_logger, _options.Name, name, e.Message);
         }
 
-        _done.Add(name);
+        lock (_doneLock)
+        {
+            _done.Add(name);
+        }
+
         _current = null;
         _resumeFile = null;
         _counts.Finish(summary);
@@ -183,7 +192,17 @@ public sealed partial class FolderSource
         FileDone(_logger, _options.Name, name, _messages - skip, skip, started.Elapsed.TotalSeconds);
     }
 
-    private string Describe() => JsonSerializer.Serialize(new SavedPosition { Done = [.. _done], File = _current, Messages = _messages });
+    /// <summary>Where the source got to, as a checkpoint keeps it; safe from any thread (the sink asks on the source's task, a status reader may not).</summary>
+    private string Describe()
+    {
+        List<string> done;
+        lock (_doneLock)
+        {
+            done = [.. _done];
+        }
+
+        return JsonSerializer.Serialize(new SavedPosition { Done = done, File = Volatile.Read(ref _current), Messages = Interlocked.Read(ref _messages) });
+    }
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Source}: file {File} done: {Messages} messages ({Skipped} skipped as already detected before a restart) in {Seconds:0.00} s")]
     private static partial void FileDone(ILogger logger, string source, string file, long messages, long skipped, double seconds);

@@ -79,6 +79,32 @@ public sealed class FolderSourceTests : IDisposable
         await running;
     }
 
+    /// <summary>The position is read while files are being finished (a status reader, a test): it is never torn and never throws.</summary>
+    [Fact]
+    public async Task The_position_can_be_read_from_another_thread_while_files_are_finished()
+    {
+        const int Files = 150;
+        for (var i = 0; i < Files; i++)
+        {
+            await File.WriteAllLinesAsync(Path.Combine(_folder, $"f{i:000}.nmea"), [Line]);
+        }
+
+        var sink = new CollectingSink();
+        var source = new FolderSource(new SourceOptions { Name = "archive", Kind = "folder", Path = _folder, PollInterval = TimeSpan.FromMilliseconds(1) }, sink, null, SystemClock.Instance, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var running = source.RunAsync(stop.Token);
+
+        var reads = 0;
+        for (var seen = 0; seen < Files && reads < 10_000_000; reads++)
+        {
+            seen = Done(sink).Count; // the set the source adds to, read as it adds
+        }
+
+        Assert.Equal(Files, Done(sink).Count);
+        await stop.CancelAsync();
+        await running;
+    }
+
     private static List<string> Done(CollectingSink sink) => JsonDocument.Parse(sink.Position!()).RootElement.GetProperty("Done").EnumerateArray().Select(e => e.GetString()!).ToList();
 
     private static async Task Until(Func<bool> condition)
