@@ -1,4 +1,7 @@
+using System.Buffers.Binary;
 using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using AisMonitor.Core.Ais;
 using AisMonitor.Core.Ais.Messages;
@@ -27,7 +30,14 @@ public sealed class CsvMessageReader : IMessageReader
     private readonly ReplayFormat _format;
     private readonly CsvLayout _layout;
     private readonly CsvTimeParser _times;
-    private readonly Dictionary<uint, int> _lastStaticHash = [];
+    private static readonly CsvField[] IdentityFields =
+    [
+        CsvField.Name, CsvField.CallSign, CsvField.Imo, CsvField.ShipType, CsvField.Length, CsvField.Width, CsvField.Draught,
+        CsvField.Destination, CsvField.ToBow, CsvField.ToStern, CsvField.ToPort, CsvField.ToStarboard, CsvField.PartNumber,
+    ];
+
+    private readonly Dictionary<uint, LastIdentity> _lastIdentity = [];
+    private readonly XxHash3 _identityBytes = new();
     private readonly Dictionary<string, long> _skipped = [];
     private readonly Dictionary<string, long> _rejected = [];
     private readonly long[] _messagesByType = new long[28];
@@ -236,7 +246,25 @@ public sealed class CsvMessageReader : IMessageReader
         };
     }
 
+    /// <summary>
+    /// A static report when the row's identity differs from the last one read for the MMSI. Rows that
+    /// repeat the last one byte for byte (most rows of an export that writes it on every row) are
+    /// passed over on a hash of their identity cells' bytes, without reading the cells.
+    /// </summary>
     private AisMessage? StaticReport(Mmsi mmsi, int? type)
+    {
+        var bytes = IdentityBytesHash();
+        ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastIdentity, mmsi.Value, out var seen);
+        if (seen && last.BytesHash == bytes)
+        {
+            return null;
+        }
+
+        last.BytesHash = bytes;
+        return StaticReport(mmsi, type, ref last);
+    }
+
+    private AisMessage? StaticReport(Mmsi mmsi, int? type, ref LastIdentity last)
     {
         var name = CsvValues.Text(Cell(CsvField.Name));
         var callSign = CsvValues.Text(Cell(CsvField.CallSign));
@@ -254,12 +282,12 @@ public sealed class CsvMessageReader : IMessageReader
         }
 
         var hash = HashCode.Combine(name, callSign, imoText, shipType, length, width, HashCode.Combine(draught, destination, dimensions, part));
-        if (_lastStaticHash.TryGetValue(mmsi.Value, out var last) && last == hash)
+        if (last.Known && last.ValuesHash == hash)
         {
             return null;
         }
 
-        _lastStaticHash[mmsi.Value] = hash;
+        (last.ValuesHash, last.Known) = (hash, true);
         if (type == 24)
         {
             return new StaticDataReport
@@ -304,6 +332,23 @@ public sealed class CsvMessageReader : IMessageReader
         return _times.Parse(Cell(CsvField.Time), milliseconds);
     }
 
+    /// <summary>A 64-bit hash of the identity cells' bytes (each with its length, so that no two rows' cells run together alike).</summary>
+    private ulong IdentityBytesHash()
+    {
+        _identityBytes.Reset();
+        Span<byte> length = stackalloc byte[sizeof(int)];
+        foreach (var field in IdentityFields)
+        {
+            var index = _layout[field];
+            var cell = index >= 0 ? _reader.GetSpan(index) : default;
+            BinaryPrimitives.WriteInt32LittleEndian(length, index >= 0 ? cell.Length : -1);
+            _identityBytes.Append(length);
+            _identityBytes.Append(cell);
+        }
+
+        return _identityBytes.GetCurrentHashAsUInt64();
+    }
+
     private int Whole(CsvField field) => Number(field) is { } value && value is >= 0 and <= 511 ? (int)value : 0;
 
     private double? Number(CsvField field)
@@ -340,6 +385,14 @@ public sealed class CsvMessageReader : IMessageReader
 
     private static void Count(Dictionary<string, long> counts, string reason) =>
         counts[reason] = counts.GetValueOrDefault(reason) + 1;
+
+    /// <summary>What was last read of a vessel's identity: the hash of its cells' bytes, and of its values once it had any.</summary>
+    private struct LastIdentity
+    {
+        public ulong BytesHash;
+        public int ValuesHash;
+        public bool Known;
+    }
 
     private enum RowOutcome
     {
