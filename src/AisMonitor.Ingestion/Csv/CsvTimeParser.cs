@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using NodaTime;
@@ -28,7 +27,6 @@ internal sealed class CsvTimeParser
     private static readonly LocalDateTimePattern SpaceLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd HH':'mm':'ss;FFFFFFFFF");
     private static readonly LocalDateTimePattern DanishLocal = LocalDateTimePattern.CreateWithInvariantCulture("dd'/'MM'/'uuuu HH':'mm':'ss;FFFFFFFFF");
     private static readonly LocalDateTimePattern CompactLocal = LocalDateTimePattern.CreateWithInvariantCulture("uuuuMMdd'_'HHmmss;FFFFFFFFF");
-    private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create("\t\n\v\f\r "u8);
     private readonly Func<string, Instant?>[] _parsers;
     private readonly bool _builtIn;
     private int _last;
@@ -91,13 +89,13 @@ internal sealed class CsvTimeParser
             return false;
         }
 
-        var first = cell.IndexOfAnyExcept(AsciiWhiteSpace);
+        var first = cell.IndexOfAnyExcept(CsvValues.AsciiWhiteSpace);
         if (first < 0)
         {
             return false;
         }
 
-        cell = cell[first..(cell.LastIndexOfAnyExcept(AsciiWhiteSpace) + 1)];
+        cell = cell[first..(cell.LastIndexOfAnyExcept(CsvValues.AsciiWhiteSpace) + 1)];
         var utc = true;
         if (cell.Length > 4 && cell[^4] == (byte)' ' && (Ascii.EqualsIgnoreCase(cell[^3..], "UTC"u8) || Ascii.EqualsIgnoreCase(cell[^3..], "GMT"u8)))
         {

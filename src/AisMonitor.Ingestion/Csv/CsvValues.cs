@@ -12,7 +12,7 @@ namespace AisMonitor.Ingestion.Csv;
 internal static class CsvValues
 {
     /// <summary>What <see cref="char.IsWhiteSpace(char)"/> calls white space among ASCII characters.</summary>
-    private static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create("\t\n\v\f\r "u8);
+    internal static readonly SearchValues<byte> AsciiWhiteSpace = SearchValues.Create("\t\n\v\f\r "u8);
 
     // ITU-R M.1371-5 Table 45 names as exports spell them (DMA writes them out).
     private static readonly FrozenDictionary<string, byte> NavigationStatusNames = new Dictionary<string, byte>(StringComparer.OrdinalIgnoreCase)
