@@ -194,7 +194,9 @@ public sealed class LiveWorkerTests(LivePostgres postgres) : IClassFixture<LiveP
         await worker.WaitUntilAsync(async () => await worker.MetricAsync("aismonitor_queue_depth") == 0, "detection caught up");
         await Task.Delay(TimeSpan.FromSeconds(3)); // past the 1 s reordering window and a sweep
         Assert.Equal(0, await worker.TerminateAsync());
-        return (await LivePostgres.RowsAsync(connection, "SELECT id FROM alert WHERE kind = 'transponder_gap' ORDER BY id"), worker.Log);
+        // Each gap's id first (the assertions read it), then what a failure needs to tell a race from a rule: open or when it ended, when raised, why.
+        const string Gaps = "SELECT id || ' ended ' || coalesce(end_time::text, 'open') || ', raised ' || first_raised::text || ': ' || score_explanation FROM alert WHERE kind = 'transponder_gap' ORDER BY id";
+        return (await LivePostgres.RowsAsync(connection, Gaps), worker.Log);
     }
 
     /// <summary>Position reports of vessels 244123400–244123409 every half second for <paramref name="duration"/>, without times of their own (stamped on arrival); the first stops after <paramref name="silentAfter"/>.</summary>
