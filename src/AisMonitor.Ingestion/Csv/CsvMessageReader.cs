@@ -36,6 +36,7 @@ public sealed class CsvMessageReader : IMessageReader
         CsvField.Destination, CsvField.ToBow, CsvField.ToStern, CsvField.ToPort, CsvField.ToStarboard, CsvField.PartNumber,
     ];
 
+    private readonly int[] _identityColumns; // the identity fields the file has, as column indexes
     private readonly Dictionary<uint, LastIdentity> _lastIdentity = [];
     private readonly XxHash3 _identityBytes = new();
     private readonly Dictionary<string, long> _skipped = [];
@@ -74,6 +75,7 @@ public sealed class CsvMessageReader : IMessageReader
         _linesRead = 1;
         Count(_skipped, "Header");
         _layout = CsvLayout.FromHeader(header.ToList(), mapping);
+        _identityColumns = [.. IdentityFields.Where(_layout.Has).Select(f => _layout[f])];
     }
 
     /// <inheritdoc />
@@ -234,7 +236,7 @@ public sealed class CsvMessageReader : IMessageReader
         {
             MessageType = (byte)(type ?? (classB ? 18 : 1)),
             Mmsi = mmsi,
-            NavigationStatus = Number(CsvField.NavigationStatus) is { } code && code is >= 0 and <= 15 ? (byte)code : CsvValues.NavigationStatus(Cell(CsvField.NavigationStatus)),
+            NavigationStatus = Number(CsvField.NavigationStatus) is { } code ? CsvValues.NavigationStatus(code) : CsvValues.NamedNavigationStatus(Cell(CsvField.NavigationStatus)),
             RateOfTurnRaw = rot is { } degreesPerMinute && Math.Abs(degreesPerMinute) <= 708
                 ? (sbyte)Math.Round(Math.CopySign(4.733 * Math.Sqrt(Math.Abs(degreesPerMinute)), degreesPerMinute))
                 : null,
@@ -253,6 +255,11 @@ public sealed class CsvMessageReader : IMessageReader
     /// </summary>
     private AisMessage? StaticReport(Mmsi mmsi, int? type)
     {
+        if (_identityColumns.Length == 0)
+        {
+            return null; // positions only: no identity to report
+        }
+
         var bytes = IdentityBytesHash();
         ref var last = ref CollectionsMarshal.GetValueRefOrAddDefault(_lastIdentity, mmsi.Value, out var seen);
         if (seen && last.BytesHash == bytes)
@@ -269,7 +276,7 @@ public sealed class CsvMessageReader : IMessageReader
         var name = CsvValues.Text(Cell(CsvField.Name));
         var callSign = CsvValues.Text(Cell(CsvField.CallSign));
         var imoText = CsvValues.Text(Cell(CsvField.Imo));
-        var shipType = Number(CsvField.ShipType) is { } code ? (code is >= 0 and <= 255 ? (byte)code : (byte)0) : CsvValues.ShipType(Cell(CsvField.ShipType));
+        var shipType = Number(CsvField.ShipType) is { } code ? CsvValues.ShipType(code) : CsvValues.NamedShipType(Cell(CsvField.ShipType));
         var length = Number(CsvField.Length);
         var width = Number(CsvField.Width);
         var draught = Number(CsvField.Draught);
@@ -337,11 +344,10 @@ public sealed class CsvMessageReader : IMessageReader
     {
         _identityBytes.Reset();
         Span<byte> length = stackalloc byte[sizeof(int)];
-        foreach (var field in IdentityFields)
+        foreach (var index in _identityColumns)
         {
-            var index = _layout[field];
-            var cell = index >= 0 ? _reader.GetSpan(index) : default;
-            BinaryPrimitives.WriteInt32LittleEndian(length, index >= 0 ? cell.Length : -1);
+            var cell = _reader.GetSpan(index);
+            BinaryPrimitives.WriteInt32LittleEndian(length, cell.Length);
             _identityBytes.Append(length);
             _identityBytes.Append(cell);
         }

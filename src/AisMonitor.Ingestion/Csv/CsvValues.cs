@@ -155,28 +155,17 @@ internal static class CsvValues
         return text.AsSpan().IndexOfAnyInRange('\0', '\u001f') < 0 ? text : string.Concat(text.Where(c => c >= ' '));
     }
 
-    public static byte? NavigationStatus(string? cell)
-    {
-        if (IsMissing(cell))
-        {
-            return null;
-        }
+    /// <summary>The navigational status a cell's number gives: its code (0–15), else none.</summary>
+    public static byte? NavigationStatus(double code) => code is >= 0 and <= 15 ? (byte)code : null;
 
-        if (Number(cell) is { } code && code is >= 0 and <= 15)
-        {
-            return (byte)code;
-        }
+    /// <summary>The navigational status of a cell that holds no number: its name as exports write it out (DMA), else none.</summary>
+    public static byte? NamedNavigationStatus(string? cell) =>
+        !IsMissing(cell) && NavigationStatusNames.TryGetValue(cell!.Trim(), out var named) ? named : null;
 
-        return NavigationStatusNames.TryGetValue(cell!.Trim(), out var named) ? named : null;
-    }
+    /// <summary>The ship type a cell's number gives: its code (0–255), else 0.</summary>
+    public static byte ShipType(double code) => code is >= 0 and <= 255 ? (byte)code : (byte)0;
 
-    public static byte ShipType(string? cell)
-    {
-        if (Number(cell) is { } code)
-        {
-            return code is >= 0 and <= 255 ? (byte)code : (byte)0;
-        }
-
-        return !IsMissing(cell) && ShipTypeNames.TryGetValue(cell!.Trim(), out var named) ? named : (byte)0;
-    }
+    /// <summary>The ship type of a cell that holds no number: its category's representative code (DMA names), else 0.</summary>
+    public static byte NamedShipType(string? cell) =>
+        !IsMissing(cell) && ShipTypeNames.TryGetValue(cell!.Trim(), out var named) ? named : (byte)0;
 }
